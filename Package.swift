@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+//
+// kagent: plain-English Kubernetes operations, planned exactly, shown, confirmed, verified.
+// Modules depend one way only: kagent → Executors → Planner → Intent.
+import PackageDescription
+
+let package = Package(
+    name: "kagent",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kagent", targets: ["kagent"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // System libraries, each behind a small shim header.
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
+
+        // request text → UserIntent (rules in rules/, optional model behind a protocol)
+        .target(
+            name: "Intent",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // UserIntent → ExecutionPlan (reads the cluster through the ClusterReader protocol)
+        .target(name: "Planner", dependencies: ["Intent"]),
+        // ExecutionPlan → ExecutionReport (child processes, the kubectl-backed ClusterReader, HTTP)
+        .target(
+            name: "Executors",
+            dependencies: ["Planner", "CCurl", .product(name: "Yams", package: "Yams")]
+        ),
+        // CLI, shell and rendering
+        .executableTarget(
+            name: "kagent",
+            dependencies: [
+                "Executors", "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .target(name: "TestSupport", dependencies: ["Executors"], path: "Tests/TestSupport"),
+        .testTarget(name: "IntentTests", dependencies: ["Intent", "TestSupport"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "TestSupport"]),
+        .testTarget(name: "ExecutorsTests", dependencies: ["Executors", "TestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Executors", "TestSupport", "kagent"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

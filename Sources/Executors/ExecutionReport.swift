@@ -1,0 +1,34 @@
+import Planner
+
+/// What happened when a plan ran: every step's outcome, in order.
+public struct ExecutionReport: Sendable {
+    public var plan: ExecutionPlan
+    public var outcomes: [StepOutcome]
+
+    public struct StepOutcome: Sendable {
+        public var step: PlanStep
+        public var status: Status
+        public var result: CommandResult?
+        public var error: ExecutorError?
+    }
+
+    public enum Status: String, Sendable, Codable {
+        case succeeded, failed, skipped
+    }
+
+    /// Every step ran and passed its check.
+    public var succeeded: Bool { outcomes.allSatisfy { $0.status == .succeeded } }
+    /// The step that failed, if any: the plan stopped there.
+    public var failure: StepOutcome? { outcomes.first { $0.status == .failed } }
+    /// Changing steps that ran to completion: what may need undoing after a failure.
+    public var completedChanges: [PlanStep] { outcomes.filter { $0.status == .succeeded && $0.step.mutating }.map(\.step) }
+}
+
+/// The API server's opinion of a plan's changing steps, asked with `--dry-run=server` before confirming.
+public struct ValidationReport: Sendable {
+    public var checked: Int
+    /// The first rejected step and why; nil when every checked step was accepted.
+    public var rejection: (step: PlanStep, error: ExecutorError)?
+
+    public var accepted: Bool { rejection == nil }
+}

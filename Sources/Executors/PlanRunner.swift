@@ -1,0 +1,78 @@
+import Foundation
+import Planner
+
+/// Runs a plan's steps in order, stopping at the first failure, and checks verification steps.
+public struct PlanRunner: Sendable {
+    public let runner: any CommandRunner
+
+    public init(runner: any CommandRunner) {
+        self.runner = runner
+    }
+
+    /// Something to show while a plan runs.
+    public enum Event: Sendable {
+        case started(index: Int, step: PlanStep)
+        case output(index: Int, text: String)
+        case finished(index: Int, outcome: ExecutionReport.StepOutcome)
+    }
+
+    /// Asks the API server whether each changing step would be accepted, changing nothing.
+    public func validate(_ plan: ExecutionPlan) async -> ValidationReport {
+        var report = ValidationReport(checked: 0, rejection: nil)
+        for step in plan.steps {
+            guard step.mutating, let argv = step.validationArgv else { continue }
+            report.checked += 1
+            do {
+                let result = try await runner.run(argv, timeoutSeconds: step.timeoutSeconds)
+                if let error = result.error {
+                    report.rejection = (step, error)
+                    return report
+                }
+            } catch {
+                report.rejection = (step, error)
+                return report
+            }
+        }
+        return report
+    }
+
+    /// Runs every step in order. A step that fails (exit status, time-out, Ctrl-C, or a verification whose
+    /// output is not the expected one) stops the plan; the steps after it are reported as skipped.
+    public func run(_ plan: ExecutionPlan, onEvent: (@Sendable (Event) -> Void)? = nil) async -> ExecutionReport {
+        var outcomes: [ExecutionReport.StepOutcome] = []
+        var stopped = false
+        for (index, step) in plan.steps.enumerated() {
+            if stopped || Interruption.isRequested {
+                outcomes.append(.init(step: step, status: .skipped, result: nil, error: nil))
+                continue
+            }
+            onEvent?(.started(index: index, step: step))
+            let outcome = await run(step) { text in onEvent?(.output(index: index, text: text)) }
+            onEvent?(.finished(index: index, outcome: outcome))
+            outcomes.append(outcome)
+            stopped = outcome.status != .succeeded
+        }
+        return ExecutionReport(plan: plan, outcomes: outcomes)
+    }
+
+    func run(_ step: PlanStep, onOutput: @escaping @Sendable (String) -> Void) async -> ExecutionReport.StepOutcome {
+        let result: CommandResult
+        do {
+            result = try await runner.run(step.argv, timeoutSeconds: step.timeoutSeconds, onOutput: onOutput)
+        } catch {
+            return .init(step: step, status: .failed, result: nil, error: error)
+        }
+        if let error = result.error {
+            return .init(step: step, status: .failed, result: result, error: error)
+        }
+        if case .outputEquals(let expected) = step.expectation {
+            let actual = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            if actual != expected {
+                return .init(
+                    step: step, status: .failed, result: result,
+                    error: .verificationFailed(command: result.command, expected: expected, actual: actual))
+            }
+        }
+        return .init(step: step, status: .succeeded, result: result, error: nil)
+    }
+}

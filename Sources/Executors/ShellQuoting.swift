@@ -1,0 +1,13 @@
+/// Shell quoting for display: a plan's argv printed so it can be pasted into a shell and run as is.
+public enum ShellQuoting {
+    static let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=,@%+")
+
+    public static func quote(_ word: String) -> String {
+        if !word.isEmpty && word.allSatisfy({ safe.contains($0) }) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    public static func command(_ argv: [String]) -> String {
+        argv.map(quote).joined(separator: " ")
+    }
+}

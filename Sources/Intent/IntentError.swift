@@ -1,0 +1,50 @@
+import Foundation
+
+/// Everything that can go wrong in the Intent module: a broken rule file, or a request kagent refuses to read.
+public enum IntentError: Error, Sendable, Equatable, LocalizedError {
+    case rulesDirectoryMissing(String)
+    case unreadableRuleFile(String, reason: String)
+    case invalidRule(file: String, id: String, reason: String)
+    case invalidPattern(String, reason: String)
+    case duplicateRuleID(String, files: [String])
+
+    case emptyRequest
+    case requestTooLong(characters: Int, limit: Int)
+    case controlCharacters
+    case shellSyntax(String)
+    case invalidName(String, slot: String, reason: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .rulesDirectoryMissing(let path):
+            return "the rules directory '\(path)' does not exist; set KAGENT_RULES_DIR to the rules/ folder of kagent"
+        case .unreadableRuleFile(let file, let reason):
+            return "cannot read rule file '\(file)': \(reason)"
+        case .invalidRule(let file, let id, let reason):
+            return "rule '\(id)' in '\(file)': \(reason)"
+        case .invalidPattern(let pattern, let reason):
+            return "pattern '\(pattern)': \(reason)"
+        case .duplicateRuleID(let id, let files):
+            return "rule id '\(id)' is used more than once (\(files.joined(separator: ", ")))"
+        case .emptyRequest:
+            return "the request is empty; say what to do, for example: kagent \"scale backend to 3\""
+        case .requestTooLong(let characters, let limit):
+            return "the request is \(characters) characters long; kagent reads requests of up to \(limit) characters"
+        case .controlCharacters:
+            return "the request contains control characters; type it as plain text"
+        case .shellSyntax(let syntax):
+            return "the request contains '\(syntax)', which is shell syntax; kagent never runs a shell, "
+                + "so ask for one operation in words (quote text that must contain '\(syntax)')"
+        case .invalidName(let name, let slot, let reason):
+            return "'\(name)' is not a valid \(slot): \(reason)"
+        }
+    }
+
+    /// Whether the error is about the request (the user's input) rather than kagent's own files.
+    public var isBadRequest: Bool {
+        switch self {
+        case .emptyRequest, .requestTooLong, .controlCharacters, .shellSyntax, .invalidName: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// One rule of `rules/*.yaml`: how a family of phrasings becomes an intent, with examples that prove it.
+public struct IntentRule: Sendable {
+    /// Stable snake_case id, named in failures, tests and `kagent help`.
+    public let id: String
+    /// The action the intent gets ("scale").
+    public let action: String
+    /// One line for people: what the rule understands.
+    public let description: String
+    public let patterns: [RulePattern]
+    /// Slots the rule always sets, whatever the words ("direction: down").
+    public let fixedSlots: [String: SlotValue]
+    /// Requests that must produce exactly this intent.
+    public let matchExamples: [MatchExample]
+    /// Requests this rule must not match.
+    public let nonMatchExamples: [String]
+    /// The file the rule came from, for messages.
+    public let file: String
+
+    public struct MatchExample: Sendable, Hashable {
+        public let request: String
+        public let intent: UserIntent
+    }
+}
+
+/// The YAML form of a rule file: `rules: [ {id, action, description, patterns, sets, examples} ]`.
+struct RuleFile: Decodable {
+    var rules: [Entry]
+
+    struct Entry: Decodable {
+        var id: String
+        var action: String
+        var description: String
+        var patterns: [String]
+        var sets: [String: SlotValue]?
+        var examples: Examples
+    }
+
+    struct Examples: Decodable {
+        var match: [Match]
+        var no_match: [String]?
+    }
+
+    struct Match: Decodable {
+        var request: String
+        var intent: UserIntent
+    }
+}

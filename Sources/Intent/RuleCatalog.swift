@@ -1,0 +1,269 @@
+import Foundation
+import Yams
+
+/// Every rule of `rules/`, loaded once per process, and the parser that applies them.
+public struct RuleCatalog: Sendable {
+    public let rules: [IntentRule]
+    public let lexicon: Lexicon
+
+    public init(rules: [IntentRule], lexicon: Lexicon) {
+        self.rules = rules
+        self.lexicon = lexicon
+    }
+
+    /// The file holding the shared vocabulary; every other `.yaml` file in the folder holds rules.
+    public static let lexiconFile = "lexicon.yaml"
+
+    // MARK: - Loading
+
+    /// Loads `lexicon.yaml` and every rule file of a folder, in file-name order.
+    /// - Throws: ``IntentError`` naming the file and rule that is wrong.
+    public static func load(from directory: URL) throws(IntentError) -> RuleCatalog {
+        let fileManager = FileManager.default
+        guard let names = try? fileManager.contentsOfDirectory(atPath: directory.path) else {
+            throw .rulesDirectoryMissing(directory.path)
+        }
+        let lexicon: Lexicon = try decode(directory.appendingPathComponent(lexiconFile))
+        var rules: [IntentRule] = []
+        var seen: [String: String] = [:]
+        for name in names.sorted() where name.hasSuffix(".yaml") && name != lexiconFile {
+            let file: RuleFile = try decode(directory.appendingPathComponent(name))
+            for entry in file.rules {
+                if let other = seen[entry.id] { throw .duplicateRuleID(entry.id, files: [other, name]) }
+                seen[entry.id] = name
+                rules.append(try rule(from: entry, file: name))
+            }
+        }
+        return RuleCatalog(rules: rules, lexicon: lexicon)
+    }
+
+    private static func decode<T: Decodable>(_ url: URL) throws(IntentError) -> T {
+        do {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            return try YAMLDecoder().decode(T.self, from: text)
+        } catch {
+            throw .unreadableRuleFile(url.lastPathComponent, reason: "\(error)")
+        }
+    }
+
+    private static func rule(from entry: RuleFile.Entry, file: String) throws(IntentError) -> IntentRule {
+        let snakeCase = entry.id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" }
+        guard snakeCase, entry.id.first?.isLowercase == true else {
+            throw .invalidRule(file: file, id: entry.id, reason: "ids are snake_case: lower-case words joined by '_'")
+        }
+        guard !entry.patterns.isEmpty else {
+            throw .invalidRule(file: file, id: entry.id, reason: "a rule needs at least one pattern")
+        }
+        var patterns: [RulePattern] = []
+        for text in entry.patterns {
+            do {
+                patterns.append(try RulePattern(text))
+            } catch {
+                throw .invalidRule(file: file, id: entry.id, reason: error.errorDescription ?? "\(error)")
+            }
+        }
+        let examples = entry.examples.match.map {
+            IntentRule.MatchExample(request: $0.request, intent: $0.intent)
+        }
+        return IntentRule(
+            id: entry.id, action: entry.action, description: entry.description, patterns: patterns,
+            fixedSlots: entry.sets ?? [:], matchExamples: examples,
+            nonMatchExamples: entry.examples.no_match ?? [], file: file)
+    }
+
+    /// Where the rules are: `KAGENT_RULES_DIR`, then beside an installed executable
+    /// (`../share/kagent/rules`, `./rules`), then the source tree this binary was built from.
+    public static func locateRulesDirectory(executablePath: String?) -> URL {
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["KAGENT_RULES_DIR"], !path.isEmpty {
+            return URL(fileURLWithPath: path, isDirectory: true)
+        }
+        var candidates: [URL] = []
+        if let executablePath {
+            let binDir = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+            candidates.append(binDir.appendingPathComponent("../share/kagent/rules").standardizedFileURL)
+            candidates.append(binDir.appendingPathComponent("rules"))
+        }
+        // Sources/Intent/RuleCatalog.swift → the repository's rules/ folder.
+        let sourceTree = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("rules")
+        candidates.append(sourceTree)
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent(lexiconFile).path) }
+            ?? sourceTree
+    }
+
+    // MARK: - Parsing
+
+    /// Reads a request: validation, words, namespace clauses, fillers, then every rule's patterns.
+    /// - Throws: ``IntentError`` when the request itself is refused (empty, too long, shell syntax, bad name).
+    public func parse(_ request: String) throws(IntentError) -> ParseOutcome {
+        try RequestValidator.validate(request)
+        var tokens = dropFillers(RequestTokenizer.tokens(of: request))
+        let namespace = extractNamespace(&tokens)
+
+        // "scale backend to 3 and restart frontend": each part must be understood on its own.
+        let parts = splitOnAnd(tokens)
+        if parts.count > 1 {
+            var intents: [UserIntent] = []
+            for part in parts {
+                guard case .understood(let partIntents) = try understand(part, namespace: namespace) else {
+                    return try understand(tokens, namespace: namespace)
+                }
+                intents += partIntents
+            }
+            return .understood(intents)
+        }
+        return try understand(tokens, namespace: namespace)
+    }
+
+    private func understand(_ tokens: [RequestToken], namespace: String?) throws(IntentError) -> ParseOutcome {
+        guard !tokens.isEmpty else {
+            return .notUnderstood(reason: "the request has no words kagent can act on", suggestions: starterPhrasings())
+        }
+        var best: [(rule: IntentRule, match: PatternMatch)] = []
+        for rule in rules {
+            for pattern in rule.patterns {
+                guard let match = pattern.match(tokens, lexicon: lexicon) else { continue }
+                if let current = best.first {
+                    let a = (match.typos, -match.literals), b = (current.match.typos, -current.match.literals)
+                    if a > b { continue }
+                    if a < b { best = [] }
+                }
+                best.append((rule, match))
+            }
+        }
+        guard let winner = best.first else {
+            return .notUnderstood(
+                reason: "no rule understands this request", suggestions: suggestions(for: tokens))
+        }
+        var intent = try makeIntent(rule: winner.rule, match: winner.match, namespace: namespace)
+        for other in best.dropFirst() {
+            let alternative = try makeIntent(rule: other.rule, match: other.match, namespace: namespace)
+            if !alternative.sameRequest(as: intent) {
+                return .notUnderstood(
+                    reason: "the request can be read two ways ('\(winner.rule.id)' and '\(other.rule.id)')",
+                    suggestions: (winner.rule.matchExamples.prefix(1) + other.rule.matchExamples.prefix(1)).map(\.request))
+            }
+        }
+        intent.source = .rule(id: winner.rule.id)
+        return .understood([intent])
+    }
+
+    private func makeIntent(rule: IntentRule, match: PatternMatch, namespace: String?) throws(IntentError)
+        -> UserIntent
+    {
+        var slots = rule.fixedSlots.merging(match.slots) { _, captured in captured }
+        if let namespace {
+            if let said = slots["namespace"]?.text, said != namespace {
+                throw .invalidName(said, slot: "namespace", reason: "the request names two namespaces, '\(said)' and '\(namespace)'")
+            }
+            slots["namespace"] = .text(namespace)
+        }
+        for (slot, type) in match.types {
+            guard let value = slots[slot]?.text else { continue }
+            let problem = type == .namespace || slot == "namespace"
+                ? KubernetesName.labelProblem(value) : KubernetesName.subdomainProblem(value)
+            if let problem { throw .invalidName(value, slot: slot == "name" ? "resource name" : slot, reason: problem) }
+        }
+        if let value = slots["namespace"]?.text, match.types["namespace"] == nil,
+            let problem = KubernetesName.labelProblem(value)
+        {
+            throw .invalidName(value, slot: "namespace", reason: problem)
+        }
+        return UserIntent(action: rule.action, slots: slots, source: .rule(id: rule.id))
+    }
+
+    // MARK: - Words that carry no operation
+
+    func dropFillers(_ tokens: [RequestToken]) -> [RequestToken] {
+        var result: [RequestToken] = []
+        var index = 0
+        outer: while index < tokens.count {
+            if !tokens[index].quoted {
+                for phrase in lexicon.fillerPhrases where index + phrase.count <= tokens.count {
+                    let window = tokens[index..<(index + phrase.count)]
+                    if zip(window, phrase).allSatisfy({ !$0.quoted && $0.norm == $1 }) {
+                        index += phrase.count
+                        continue outer
+                    }
+                }
+            }
+            result.append(tokens[index])
+            index += 1
+        }
+        return result
+    }
+
+    /// Takes namespace clauses out of the words: `-n X`, `--namespace=X`, `in namespace X`, `in X namespace`.
+    /// The bare `in X` is left to the rules, where it is unambiguous.
+    func extractNamespace(_ tokens: inout [RequestToken]) -> String? {
+        let prepositions: Set<String> = ["in", "from", "on", "within", "inside", "of"]
+        let keywords: Set<String> = ["namespace", "ns"]
+        var found: String?
+        var index = 0
+        while index < tokens.count {
+            let word = tokens[index].quoted ? "" : tokens[index].norm
+            var take: (count: Int, value: String)?
+            if (word == "-n" || word == "--namespace"), index + 1 < tokens.count {
+                take = (2, tokens[index + 1].text)
+            } else if word.hasPrefix("--namespace=") || word.hasPrefix("-n=") {
+                take = (1, String(tokens[index].text.split(separator: "=", maxSplits: 1).last ?? ""))
+            } else if prepositions.contains(word), index + 2 < tokens.count {
+                let second = tokens[index + 1], third = tokens[index + 2]
+                if !second.quoted, keywords.contains(second.norm) {
+                    take = (3, third.text)
+                } else if !third.quoted, keywords.contains(third.norm) {
+                    take = (3, second.text)
+                }
+            }
+            if let take {
+                found = take.value.lowercased()
+                tokens.removeSubrange(index..<(index + take.count))
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    func splitOnAnd(_ tokens: [RequestToken]) -> [[RequestToken]] {
+        var parts: [[RequestToken]] = [[]]
+        for (index, token) in tokens.enumerated() {
+            let isJoin = !token.quoted && (token.norm == "and" || token.norm == "then")
+            if isJoin && index > 0 && index < tokens.count - 1 {
+                parts.append([])
+            } else if !(token.norm == "then" && !token.quoted && parts[parts.count - 1].isEmpty) {
+                parts[parts.count - 1].append(token)
+            }
+        }
+        return parts.filter { !$0.isEmpty }
+    }
+
+    // MARK: - Suggestions
+
+    /// The examples closest to what was typed, by shared words (allowing typos).
+    func suggestions(for tokens: [RequestToken], limit: Int = 3) -> [String] {
+        let words = Set(tokens.map(\.norm))
+        guard !words.isEmpty else { return starterPhrasings() }
+        var scored: [(score: Int, text: String)] = []
+        for rule in rules {
+            for example in rule.matchExamples {
+                let exampleWords = Set(RequestTokenizer.tokens(of: example.request).map(\.norm))
+                let score = exampleWords.reduce(0) { total, word in
+                    total + (words.contains(word) ? 2 : (word.count >= 4 && words.contains { $0.count >= 4 && EditDistance.isWithinOne($0, word) } ? 1 : 0))
+                }
+                if score > 0 { scored.append((score, example.request)) }
+            }
+        }
+        var seen: Set<String> = []
+        let ranked = scored.sorted { $0.score > $1.score }.map(\.text).filter { seen.insert($0).inserted }
+        return ranked.isEmpty ? starterPhrasings() : Array(ranked.prefix(limit))
+    }
+
+    /// One example from each of the first few rules: what to try when nothing is close.
+    public func starterPhrasings(limit: Int = 3) -> [String] {
+        var seen: Set<String> = []
+        return rules.compactMap { rule in seen.insert(rule.action).inserted ? rule.matchExamples.first?.request : nil }
+            .prefix(limit).map { $0 }
+    }
+}

@@ -1,0 +1,295 @@
+/// One pattern of a rule, parsed from its text form.
+///
+/// The text form, as written in `rules/*.yaml`:
+/// - `scale` a literal word; `scale|resize` one of several words (no spaces around `|`);
+/// - `[to]` optional; `[in {namespace}]` an optional sequence; `(up by | increase by)` one of several sequences;
+/// - `{name}` a slot of type name; `{replicas:count}` a slot with a type (see ``SlotType``).
+///
+/// Literal words of four letters or more also match with one typo ("sacle" → "scale").
+public struct RulePattern: Sendable, CustomStringConvertible {
+    public let source: String
+    let nodes: [Node]
+
+    indirect enum Node: Sendable {
+        case words([String])
+        case slot(name: String, type: SlotType)
+        case group(alternatives: [[Node]], optional: Bool)
+    }
+
+    public var description: String { source }
+
+    public init(_ source: String) throws(IntentError) {
+        self.source = source
+        var parser = PatternParser(source: source)
+        nodes = try parser.parseAll()
+    }
+
+    /// All the slot names this pattern can fill.
+    public var slotNames: Set<String> { Self.slotNames(in: nodes) }
+
+    private static func slotNames(in nodes: [Node]) -> Set<String> {
+        var names: Set<String> = []
+        for node in nodes {
+            switch node {
+            case .words: break
+            case .slot(let name, _): names.insert(name)
+            case .group(let alternatives, _):
+                for alternative in alternatives { names.formUnion(slotNames(in: alternative)) }
+            }
+        }
+        return names
+    }
+}
+
+/// What a slot accepts.
+public enum SlotType: String, Sendable, CaseIterable {
+    /// One word, taken as a resource name (validated later); `deploy/backend` also fills `kind`.
+    case name
+    /// A namespace name.
+    case namespace
+    /// A whole number, as digits or a word ("3", "three", "zero").
+    case count
+    /// A percentage: "50%", "50 %", "50 percent".
+    case percent
+    /// Any resource kind, by name, plural or abbreviation ("deploy", "sts").
+    case kind
+    /// A kind that has replicas: deployment or statefulset.
+    case workload
+}
+
+/// The result of matching one pattern against a request's words.
+struct PatternMatch: Sendable {
+    var slots: [String: SlotValue]
+    /// The type of every slot filled from the request's words, so names can be validated by kind.
+    var types: [String: SlotType] = [:]
+    var typos: Int
+    var literals: Int
+}
+
+// MARK: - Matching
+
+extension RulePattern {
+    /// The best complete match of the whole token list, if any: fewest typos, then most literal words.
+    func match(_ tokens: [RequestToken], lexicon: Lexicon) -> PatternMatch? {
+        var best: PatternMatch?
+        let start = PatternMatch(slots: [:], typos: 0, literals: 0)
+        for state in Self.matches(nodes[...], tokens, 0, start, lexicon) where state.position == tokens.count {
+            let candidate = state.match
+            if let current = best,
+                (current.typos, -current.literals) <= (candidate.typos, -candidate.literals)
+            {
+                continue
+            }
+            best = candidate
+        }
+        return best
+    }
+
+    struct State {
+        var position: Int
+        var match: PatternMatch
+    }
+
+    private static func matches(
+        _ nodes: ArraySlice<Node>, _ tokens: [RequestToken], _ position: Int, _ match: PatternMatch,
+        _ lexicon: Lexicon
+    ) -> [State] {
+        guard let node = nodes.first else { return [State(position: position, match: match)] }
+        let rest = nodes.dropFirst()
+        var results: [State] = []
+        for next in step(node, tokens, position, match, lexicon) {
+            results += matches(rest, tokens, next.position, next.match, lexicon)
+        }
+        return results
+    }
+
+    private static func step(
+        _ node: Node, _ tokens: [RequestToken], _ position: Int, _ match: PatternMatch, _ lexicon: Lexicon
+    ) -> [State] {
+        switch node {
+        case .words(let words):
+            guard position < tokens.count, !tokens[position].quoted else { return [] }
+            let word = tokens[position].norm
+            var next = match
+            next.literals += 1
+            if words.contains(word) { return [State(position: position + 1, match: next)] }
+            if word.count >= 4, words.contains(where: { $0.count >= 4 && EditDistance.isWithinOne(word, $0) }) {
+                next.typos += 1
+                return [State(position: position + 1, match: next)]
+            }
+            return []
+        case .group(let alternatives, let optional):
+            var results: [State] = []
+            if optional { results.append(State(position: position, match: match)) }
+            for alternative in alternatives {
+                results += matches(alternative[...], tokens, position, match, lexicon)
+            }
+            return results
+        case .slot(let name, let type):
+            return slot(name, type, tokens, position, match, lexicon)
+        }
+    }
+
+    private static func slot(
+        _ name: String, _ type: SlotType, _ tokens: [RequestToken], _ position: Int, _ match: PatternMatch,
+        _ lexicon: Lexicon
+    ) -> [State] {
+        guard position < tokens.count else { return [] }
+        let token = tokens[position]
+        var next = match
+        next.types[name] = type
+        switch type {
+        case .name, .namespace:
+            if !token.quoted, let slash = token.norm.firstIndex(of: "/"), type == .name {
+                // kubectl's TYPE/NAME form: "deploy/backend".
+                let kindWord = String(token.norm[..<slash])
+                let rest = String(token.text[token.text.index(after: slash)...])
+                guard let kind = lexicon.kind(named: kindWord), kind.typos == 0, !rest.isEmpty else { return [] }
+                if let existing = next.slots["kind"], existing != .text(kind.kind) { return [] }
+                next.slots["kind"] = .text(kind.kind)
+                next.slots[name] = .text(rest.lowercased())
+            } else {
+                next.slots[name] = .text(token.quoted ? token.text : token.norm)
+            }
+            return [State(position: position + 1, match: next)]
+        case .count:
+            guard !token.quoted, let value = lexicon.number(from: token.norm) else { return [] }
+            next.slots[name] = .number(value)
+            return [State(position: position + 1, match: next)]
+        case .percent:
+            guard !token.quoted else { return [] }
+            if token.norm.hasSuffix("%"), let value = lexicon.number(from: String(token.norm.dropLast())) {
+                next.slots[name] = .number(value)
+                return [State(position: position + 1, match: next)]
+            }
+            if let value = lexicon.number(from: token.norm), position + 1 < tokens.count,
+                ["%", "percent", "pct", "per-cent"].contains(tokens[position + 1].norm)
+            {
+                next.slots[name] = .number(value)
+                return [State(position: position + 2, match: next)]
+            }
+            return []
+        case .kind, .workload:
+            guard !token.quoted, let kind = lexicon.kind(named: token.norm) else { return [] }
+            if type == .workload && !lexicon.workloads.contains(kind.kind) { return [] }
+            next.slots[name] = .text(kind.kind)
+            next.typos += kind.typos
+            next.literals += 1
+            return [State(position: position + 1, match: next)]
+        }
+    }
+}
+
+// MARK: - Parsing the text form
+
+private struct PatternParser {
+    let source: String
+    var lexemes: [Lexeme] = []
+    var index = 0
+
+    enum Lexeme: Equatable {
+        case open(optional: Bool)
+        case close(optional: Bool)
+        case bar
+        case word(String)
+        case slot(String)
+    }
+
+    init(source: String) {
+        self.source = source
+    }
+
+    mutating func parseAll() throws(IntentError) -> [RulePattern.Node] {
+        lexemes = try lex()
+        let alternatives = try parseAlternatives()
+        guard index == lexemes.count else { throw error("unbalanced ')' or ']'") }
+        guard alternatives.count == 1, let sequence = alternatives.first, !sequence.isEmpty else {
+            throw error("a pattern's top level is one sequence; put alternatives in ( | )")
+        }
+        return sequence
+    }
+
+    func error(_ reason: String) -> IntentError { .invalidPattern(source, reason: reason) }
+
+    /// Words joined by `|` without spaces are one lexeme of alternatives; a spaced `|` separates sequences.
+    func lex() throws(IntentError) -> [Lexeme] {
+        var result: [Lexeme] = []
+        var chars = Array(source)[...]
+        while let c = chars.first {
+            switch c {
+            case " ", "\t":
+                chars = chars.dropFirst()
+            case "[", "(":
+                result.append(.open(optional: c == "["))
+                chars = chars.dropFirst()
+            case "]", ")":
+                result.append(.close(optional: c == "]"))
+                chars = chars.dropFirst()
+            case "|":
+                result.append(.bar)
+                chars = chars.dropFirst()
+            case "{":
+                guard let end = chars.firstIndex(of: "}") else { throw error("'{' without '}'") }
+                result.append(.slot(String(chars[chars.index(after: chars.startIndex)..<end])))
+                chars = chars[chars.index(after: end)...]
+            default:
+                var word = ""
+                while let d = chars.first, !" \t[]()|{}".contains(d) {
+                    word.append(d)
+                    chars = chars.dropFirst()
+                }
+                // a|b|c written without spaces: word alternatives.
+                var words = [word.lowercased()]
+                while chars.first == "|", let after = chars.dropFirst().first, !" \t[]()|{".contains(after) {
+                    chars = chars.dropFirst()
+                    var alternative = ""
+                    while let d = chars.first, !" \t[]()|{}".contains(d) {
+                        alternative.append(d)
+                        chars = chars.dropFirst()
+                    }
+                    words.append(alternative.lowercased())
+                }
+                result.append(.word(words.joined(separator: "|")))
+            }
+        }
+        return result
+    }
+
+    mutating func parseAlternatives() throws(IntentError) -> [[RulePattern.Node]] {
+        var alternatives: [[RulePattern.Node]] = [[]]
+        while index < lexemes.count {
+            switch lexemes[index] {
+            case .close:
+                return alternatives
+            case .bar:
+                index += 1
+                alternatives.append([])
+            case .open(let optional):
+                index += 1
+                let inner = try parseAlternatives()
+                guard index < lexemes.count, lexemes[index] == .close(optional: optional) else {
+                    throw error(optional ? "'[' without ']'" : "'(' without ')'")
+                }
+                index += 1
+                if inner.contains(where: \.isEmpty) { throw error("an empty alternative") }
+                alternatives[alternatives.count - 1].append(.group(alternatives: inner, optional: optional))
+            case .word(let joined):
+                index += 1
+                alternatives[alternatives.count - 1].append(
+                    .words(joined.split(separator: "|").map(String.init)))
+            case .slot(let body):
+                index += 1
+                let parts = body.split(separator: ":", maxSplits: 1).map(String.init)
+                guard let name = parts.first, !name.isEmpty else { throw error("a slot needs a name: {name}") }
+                let typeName = parts.count > 1 ? parts[1] : (name == "namespace" ? "namespace" : "name")
+                guard let type = SlotType(rawValue: typeName) else {
+                    throw error(
+                        "unknown slot type '\(typeName)'; known: "
+                            + SlotType.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                alternatives[alternatives.count - 1].append(.slot(name: name, type: type))
+            }
+        }
+        return alternatives
+    }
+}

@@ -1,0 +1,25 @@
+import Intent
+
+/// What kagent will do for a request: the ordered steps, exactly as they will run.
+///
+/// The dry run prints this very value, and the executor runs this very value.
+public struct ExecutionPlan: Sendable, Hashable {
+    public var request: String
+    public var intents: [UserIntent]
+    public var steps: [PlanStep]
+    /// How names were resolved ("backend → deployment todo-backend in todo"), shown above the steps.
+    public var notes: [String]
+    /// What to report once every step, verification included, has succeeded. Never printed before.
+    public var outcome: String
+
+    public init(request: String, intents: [UserIntent], steps: [PlanStep], notes: [String] = [], outcome: String) {
+        self.request = request
+        self.intents = intents
+        self.steps = steps
+        self.notes = notes
+        self.outcome = outcome
+    }
+
+    public var mutatingSteps: [PlanStep] { steps.filter(\.mutating) }
+    public var isReadOnly: Bool { mutatingSteps.isEmpty }
+}

@@ -1,0 +1,59 @@
+import Intent
+
+/// Finds the object a loosely typed name means: "backend" → `todo-backend` when that is the one close match.
+///
+/// Tiers, first non-empty wins: the exact name; the name as whole words of a longer name
+/// ("backend" in "todo-backend"); a prefix or part of a name; one or two typos.
+/// Within a tier, objects in the preferred namespace (kubectl's default) win over others.
+public struct NameResolver: Sendable {
+    public enum Resolution: Sendable, Equatable {
+        case found(Workload, exact: Bool)
+        case ambiguous([Workload])
+        case notFound(nearby: [String])
+    }
+
+    public init() {}
+
+    public func resolve(_ query: String, among objects: [Workload], preferredNamespace: String?) -> Resolution {
+        let query = query.lowercased()
+        let tiers: [(Workload) -> Bool] = [
+            { $0.name == query },
+            { Self.words(of: $0.name).containsRun(Self.words(of: query)) },
+            { query.count >= 3 && $0.name.contains(query) },
+            { Self.isTypo(query, of: $0.name) },
+        ]
+        for (level, tier) in tiers.enumerated() {
+            var matches = objects.filter(tier)
+            if matches.isEmpty { continue }
+            if let preferredNamespace, matches.contains(where: { $0.namespace == preferredNamespace }),
+                Set(matches.map(\.namespace)).count > 1
+            {
+                matches = matches.filter { $0.namespace == preferredNamespace }
+            }
+            if matches.count == 1 { return .found(matches[0], exact: level == 0) }
+            return .ambiguous(matches.sorted { ($0.namespace, $0.name, $0.kind) < ($1.namespace, $1.name, $1.kind) })
+        }
+        let nearby = objects.map(\.name).sorted { EditDistance.distance($0, query) < EditDistance.distance($1, query) }
+        var seen: Set<String> = []
+        return .notFound(nearby: Array(nearby.filter { seen.insert($0).inserted }.prefix(3)))
+    }
+
+    static func words(of name: String) -> [Substring] {
+        name.split(whereSeparator: { $0 == "-" || $0 == "." })
+    }
+
+    static func isTypo(_ query: String, of name: String) -> Bool {
+        guard query.count >= 4 else { return false }
+        let allowed = query.count >= 8 ? 2 : 1
+        if EditDistance.distance(query, name) <= allowed { return true }
+        return words(of: name).contains { $0.count >= 4 && EditDistance.distance(query, String($0)) <= allowed }
+    }
+}
+
+extension Array where Element == Substring {
+    /// Whether `run` appears here as consecutive elements.
+    func containsRun(_ run: [Substring]) -> Bool {
+        guard !run.isEmpty, run.count <= count else { return false }
+        return (0...(count - run.count)).contains { Array(self[$0..<($0 + run.count)]) == run }
+    }
+}

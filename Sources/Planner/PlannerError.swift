@@ -1,0 +1,41 @@
+import Foundation
+
+/// Why a plan could not be made. Nothing has run when one of these is thrown.
+public enum PlannerError: Error, Sendable, Equatable, LocalizedError {
+    /// No object of that name; `nearby` lists the closest names that exist.
+    case notFound(kind: String, name: String, namespace: String?, nearby: [String])
+    /// Several objects fit the name: the user must pick one.
+    case ambiguous(name: String, candidates: [Workload])
+    /// The request needs the cluster's current state, and kagent was told not to contact it.
+    case needsCluster(String)
+    /// `-n` and the request name different namespaces.
+    case namespaceConflict(flag: String, request: String)
+    /// A rule produced an action the planner does not know (a bug in the rules).
+    case unsupportedAction(String)
+    /// A value in the request is out of range ("scale down by 150%").
+    case invalidValue(slot: String, value: String, reason: String)
+    /// Reading the cluster failed: unreachable, forbidden, kubectl missing. `command` is the command that failed.
+    case cluster(reason: String, command: String?)
+
+    public var errorDescription: String? {
+        switch self {
+        case .notFound(let kind, let name, let namespace, let nearby):
+            let place = namespace.map { " in namespace '\($0)'" } ?? " in any namespace"
+            let hint = nearby.isEmpty ? "" : "; names that exist: \(nearby.joined(separator: ", "))"
+            return "no \(kind) named '\(name)'\(place)\(hint)"
+        case .ambiguous(let name, let candidates):
+            let list = candidates.map { "\($0.reference) in \($0.namespace)" }.joined(separator: ", ")
+            return "'\(name)' matches \(candidates.count) objects: \(list); say which one"
+        case .needsCluster(let reason):
+            return reason
+        case .namespaceConflict(let flag, let request):
+            return "-n says namespace '\(flag)' but the request says '\(request)'; give one"
+        case .unsupportedAction(let action):
+            return "internal error: no planner for action '\(action)'; please report this as a bug"
+        case .invalidValue(let slot, let value, let reason):
+            return "\(slot) '\(value)': \(reason)"
+        case .cluster(let reason, let command):
+            return command.map { "\(reason)\n  command: \($0)" } ?? reason
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Intent
+
+/// Plans `scale`: to a count, or up/down by a count or a percentage of the current replicas.
+///
+/// Steps: `kubectl scale` (validated with `--dry-run=server`), a read-back of spec.replicas,
+/// and `kubectl rollout status` so the outcome is only reported once the pods are there.
+struct ScalePlanner {
+    static let action = "scale"
+    /// kubectl's replica count is an int32; more is surely a typo.
+    static let maximumReplicas = 10_000
+    static let rolloutTimeoutSeconds = 180
+
+    let context: PlanningContext
+
+    func plan(_ intent: UserIntent, request: String) async throws(PlannerError) -> ExecutionPlan {
+        let namespace = try Planner.namespace(of: intent, in: context)
+        guard let name = intent.text("name") else {
+            throw .invalidValue(slot: "name", value: "", reason: "say what to scale, for example: scale backend to 3")
+        }
+        let kind = intent.text("kind")
+        if let kind, kind != "deployment" && kind != "statefulset" {
+            throw .invalidValue(slot: "kind", value: kind, reason: "only deployments and statefulsets can be scaled")
+        }
+
+        let target: Workload
+        var notes: [String] = []
+        if let cluster = context.cluster {
+            let objects = try await cluster.workloads(namespace: namespace)
+                .filter { kind == nil || $0.kind == kind }
+            switch NameResolver().resolve(name, among: objects, preferredNamespace: namespace ?? context.defaultNamespace) {
+            case .found(let workload, let exact):
+                target = workload
+                if !exact || namespace == nil {
+                    notes.append("'\(name)' is \(workload.reference) in namespace \(workload.namespace)")
+                }
+            case .ambiguous(let candidates):
+                throw .ambiguous(name: name, candidates: candidates)
+            case .notFound(let nearby):
+                throw .notFound(kind: kind ?? "deployment or statefulset", name: name, namespace: namespace, nearby: nearby)
+            }
+        } else {
+            // Offline: the name is taken literally, and so is kubectl's default namespace.
+            if let problem = KubernetesName.subdomainProblem(name) {
+                throw .invalidValue(slot: "name", value: name, reason: problem)
+            }
+            target = Workload(
+                kind: kind ?? "deployment", name: name, namespace: namespace ?? context.defaultNamespace,
+                replicas: -1, readyReplicas: -1)
+        }
+
+        let (replicas, computation) = try desiredReplicas(intent, current: target.replicas)
+        if let computation { notes.append(computation) }
+        let ns = "--namespace=\(target.namespace)"
+        let readBack = PlanStep(
+            argv: context.kubectl("get", target.reference, ns, "--output=jsonpath={.spec.replicas}"),
+            mutating: false, summary: "check that \(target.reference) now asks for \(replicas) replicas",
+            expectation: .outputEquals(String(replicas)), timeoutSeconds: 30)
+
+        if target.replicas == replicas {
+            return ExecutionPlan(
+                request: request, intents: [intent], steps: [readBack.with(summary: "check that \(target.reference) has \(replicas) replicas")],
+                notes: notes + ["\(target.reference) in \(target.namespace) already has \(replicas) replicas: nothing to change"],
+                outcome: "\(target.reference) in \(target.namespace) already had \(replicas) replicas; nothing changed")
+        }
+
+        var scale = ["scale", target.reference, "--replicas=\(replicas)", ns]
+        if target.replicas >= 0 && intent.number("replicas") == nil {
+            // Relative scaling was computed from the count read while planning: refuse if it moved since.
+            scale.append("--current-replicas=\(target.replicas)")
+        }
+        let from = target.replicas >= 0 ? "from \(target.replicas) " : ""
+        let steps = [
+            PlanStep(
+                argv: context.kubectl(scale), mutating: true,
+                summary: "scale \(target.reference) in \(target.namespace) \(from)to \(replicas) replicas",
+                validationArgv: context.kubectl(scale + ["--dry-run=server"]), timeoutSeconds: 60),
+            readBack,
+            PlanStep(
+                argv: context.kubectl(
+                    "rollout", "status", target.reference, ns, "--timeout=\(Self.rolloutTimeoutSeconds)s"),
+                mutating: false, summary: "wait until \(replicas == 0 ? "the pods are gone" : "\(replicas) replicas are ready")",
+                timeoutSeconds: Self.rolloutTimeoutSeconds + 15),
+        ]
+        let ready = replicas == 0 ? "no pods remain" : "\(replicas) of \(replicas) ready"
+        return ExecutionPlan(
+            request: request, intents: [intent], steps: steps, notes: notes,
+            outcome: "scaled \(target.reference) in \(target.namespace) \(from)to \(replicas) replicas (\(ready))")
+    }
+
+    /// The replica count asked for, and how it was computed for relative requests.
+    private func desiredReplicas(_ intent: UserIntent, current: Int) throws(PlannerError) -> (Int, String?) {
+        if let replicas = intent.number("replicas") {
+            guard replicas <= Self.maximumReplicas else {
+                throw .invalidValue(slot: "replicas", value: String(replicas), reason: "more than \(Self.maximumReplicas) replicas is surely a mistake")
+            }
+            return (replicas, nil)
+        }
+        let up = intent.text("direction") != "down"
+        guard current >= 0 else {
+            throw .needsCluster(
+                "scaling \(up ? "up" : "down") by an amount needs the current replica count, "
+                    + "and --offline plans without reading the cluster; give a count (\"scale \(intent.text("name") ?? "NAME") to 3\") or drop --offline")
+        }
+        if let by = intent.number("by") {
+            guard by >= 1 else { throw .invalidValue(slot: "by", value: String(by), reason: "scale by at least 1") }
+            let result = up ? current + by : max(0, current - by)
+            return (min(result, Self.maximumReplicas), "\(current) \(up ? "+" : "−") \(by) = \(result) replicas")
+        }
+        if let percent = intent.number("percent") {
+            guard percent >= 1, up || percent <= 100, percent <= 1000 else {
+                throw .invalidValue(
+                    slot: "percent", value: "\(percent)%",
+                    reason: up ? "scale up by 1% to 1000%" : "scale down by 1% to 100%")
+            }
+            let exact = Double(current) * Double(up ? 100 + percent : 100 - percent) / 100
+            let result = Int(exact.rounded(.toNearestOrAwayFromZero))
+            let shown = exact == exact.rounded() ? "\(Int(exact))" : "\(exact), rounded to \(result)"
+            return (result, "\(current) replicas \(up ? "up" : "down") by \(percent)% = \(shown) replicas")
+        }
+        throw .invalidValue(slot: "replicas", value: "", reason: "say how many replicas, for example: scale backend to 3")
+    }
+}
+
+extension PlanStep {
+    func with(summary: String) -> PlanStep {
+        var copy = self
+        copy.summary = summary
+        return copy
+    }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// The `kagent` executable: a few lines, the work is in ``KagentCommand`` and the libraries.
+@main
+struct Entrypoint {
+    static func main() async {
+        await KagentCommand.main()
+    }
+}

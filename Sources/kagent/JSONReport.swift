@@ -1,0 +1,78 @@
+import Executors
+import Foundation
+import Intent
+import Planner
+
+/// The machine-readable contract of `kagent --output json`: exactly one JSON object per request.
+///
+/// ```
+/// {"request": str, "understood": bool, "intent": {"action": str, ...slots} | null,
+///  "steps": [{"argv": [str], "mutating": bool, "summary": str}],
+///  "message": str (optional), "suggestions": [str] (optional),
+///  "intents": [...] (only when the request asked for several things),
+///  "executed": true, "results": [{"argv", "status", "exit_code", "seconds", "output", "error"}] (only when steps ran)}
+/// ```
+struct JSONReport: Encodable {
+    var request: String
+    var understood = false
+    var intents: [UserIntent] = []
+    var plan: ExecutionPlan?
+    var message: String?
+    var suggestions: [String]?
+    var execution: ExecutionReport?
+
+    init(request: String) {
+        self.request = request
+    }
+
+    enum Key: String, CodingKey {
+        case request, understood, intent, intents, steps, message, suggestions, executed, results
+    }
+
+    struct Result: Encodable {
+        var argv: [String]
+        var status: ExecutionReport.Status
+        var exitCode: Int32?
+        var seconds: Double?
+        var output: String?
+        var error: String?
+
+        enum CodingKeys: String, CodingKey {
+            case argv, status, exitCode = "exit_code", seconds, output, error
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(request, forKey: .request)
+        try container.encode(understood, forKey: .understood)
+        if let first = intents.first {
+            try container.encode(first, forKey: .intent)
+        } else {
+            try container.encodeNil(forKey: .intent)
+        }
+        if intents.count > 1 { try container.encode(intents, forKey: .intents) }
+        try container.encode(plan?.steps ?? [], forKey: .steps)
+        if let message, !message.isEmpty { try container.encode(message, forKey: .message) }
+        if let suggestions, !suggestions.isEmpty { try container.encode(suggestions, forKey: .suggestions) }
+        if let execution {
+            try container.encode(true, forKey: .executed)
+            let results = execution.outcomes.map { outcome in
+                Result(
+                    argv: outcome.step.argv, status: outcome.status, exitCode: outcome.result?.exitCode,
+                    seconds: outcome.result.map { ($0.seconds * 1000).rounded() / 1000 },
+                    output: outcome.result?.stdout, error: outcome.error?.localizedDescription)
+            }
+            try container.encode(results, forKey: .results)
+        }
+    }
+
+    func encoded() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else {
+            return #"{"request":"","understood":false,"intent":null,"steps":[],"message":"internal error: the report could not be encoded"}"#
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Executors
+import Foundation
+import Intent
+import Planner
+
+/// `kagent [options] [REQUEST]`: one request, or the interactive shell when there is none.
+struct KagentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kagent",
+        abstract: "Plain-English Kubernetes operations: planned exactly, shown, confirmed, verified.",
+        discussion: """
+            With a request, kagent plans it, shows every command, asks before anything changes, runs it and \
+            checks the result. Without one, it opens an interactive shell. `kagent help` lists what it understands.
+
+            Exit status: 0 done (or planned, with --dry-run); 1 failed; 2 request refused as input; \
+            3 not understood; 4 not confirmed (nothing ran).
+            """,
+        version: KagentCommand.version)
+
+    static let version = "0.1.0"
+
+    @Argument(help: "What to do, in plain English (quote it: kagent \"scale backend to 3\").")
+    var request: [String] = []
+
+    @Flag(name: .long, help: "Plan and validate only; run nothing.")
+    var dryRun = false
+
+    @Flag(name: [.customShort("y"), .long], help: "Run changing steps without asking.")
+    var yes = false
+
+    @Option(name: [.short, .long], help: "The namespace (overrides the kubeconfig context's namespace).")
+    var namespace: String?
+
+    @Option(name: .long, help: "The kubeconfig context to use.")
+    var context: String?
+
+    @Option(name: .long, help: "The kubeconfig file to use (default: KUBECONFIG, then ~/.kube/config).")
+    var kubeconfig: String?
+
+    @Option(name: [.customShort("o"), .long], help: "Output format: text or json.")
+    var output: OutputFormat = .text
+
+    @Flag(name: .long, help: "Plan without contacting the cluster: names are taken literally, nothing is validated.")
+    var offline = false
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    func validate() throws {
+        if let namespace, let problem = KubernetesName.labelProblem(namespace) {
+            throw ValidationError("--namespace '\(namespace)': \(problem)")
+        }
+        if let context, context.isEmpty || context.hasPrefix("-") {
+            throw ValidationError("--context needs a context name")
+        }
+        if let kubeconfig, kubeconfig.isEmpty || kubeconfig.hasPrefix("-") {
+            throw ValidationError("--kubeconfig needs a file path")
+        }
+        if let kubeconfig, !FileManager.default.fileExists(atPath: kubeconfig) {
+            throw ValidationError("--kubeconfig '\(kubeconfig)': no such file")
+        }
+    }
+
+    func run() async throws {
+        let terminal = Terminal.current()
+        let catalog: RuleCatalog
+        do {
+            catalog = try RuleCatalog.load(from: RuleCatalog.locateRulesDirectory(executablePath: CommandLine.arguments.first.flatMap(Self.executablePath)))
+        } catch {
+            terminal.writeError("kagent: \(error.localizedDescription)\n")
+            throw ExitStatus.failure.code
+        }
+        let text = request.joined(separator: " ")
+        let settings = SessionSettings(
+            namespace: namespace, kubeContext: context, kubeconfig: kubeconfig, dryRun: dryRun, assumeYes: yes,
+            json: output == .json, offline: offline)
+
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "help", "--help":
+            terminal.write(HelpText.render(catalog: catalog, terminal: terminal))
+            return
+        case "version":
+            terminal.write(Self.versionLine + "\n")
+            return
+        default:
+            break
+        }
+
+        if request.isEmpty {
+            guard terminal.inputIsTerminal || output == .text else {
+                terminal.writeError("kagent: --output json needs a request\n")
+                throw ExitStatus.invalidRequest.code
+            }
+            SignalHandling.install(leaveOnSecondInterrupt: false)
+            let shell = InteractiveShell(
+                session: RequestSession(catalog: catalog, settings: settings, terminal: terminal))
+            await shell.run()
+            return
+        }
+
+        SignalHandling.install(leaveOnSecondInterrupt: true)
+        let session = RequestSession(catalog: catalog, settings: settings, terminal: terminal)
+        let status = await session.handle(text)
+        if status != .success { throw status.code }
+    }
+
+    static var versionLine: String {
+        "kagent \(version) (\(CurlLibrary.version.split(separator: " ").first ?? "libcurl"), readline \(InteractiveShell.readlineVersion))"
+    }
+
+    /// The running executable's path, for finding rules beside an installed binary.
+    static func executablePath(_ argv0: String) -> String? {
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return resolved
+        }
+        return argv0.contains("/") ? argv0 : nil
+    }
+}

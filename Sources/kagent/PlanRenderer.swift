@@ -1,0 +1,105 @@
+import Executors
+import Foundation
+import Planner
+
+/// Text for people: the plan with its exact commands, progress while it runs, and the outcome.
+struct PlanRenderer: Sendable {
+    let terminal: Terminal
+
+    func plan(_ plan: ExecutionPlan) -> String {
+        var lines = [terminal.bold("Plan") + " for \"\(plan.request)\":"]
+        for note in plan.notes { lines.append("  " + terminal.dim(note)) }
+        for (index, step) in plan.steps.enumerated() {
+            let marker = step.mutating ? "  " + terminal.yellow("[changes]") : ""
+            lines.append("  \(index + 1). \(step.summary)\(marker)")
+            lines.append("     " + terminal.cyan("$ " + ShellQuoting.command(step.argv)))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func validated(_ count: Int) -> String {
+        terminal.green("✓") + " the API server accepts the change"
+            + (count == 1 ? "" : "s") + " (checked with --dry-run=server; nothing changed)\n"
+    }
+
+    func dryRunNote(_ plan: ExecutionPlan) -> String {
+        terminal.dim("Dry run: nothing ran. Run it with: kagent --yes \"\(plan.request)\"") + "\n"
+    }
+
+    func confirmation(_ count: Int) -> String {
+        terminal.bold("Run \(count == 1 ? "the changing step" : "these \(count) changing steps")?") + " [y/N] "
+    }
+
+    func notConfirmed(_ plan: ExecutionPlan, noTerminal: Bool) -> String {
+        if noTerminal {
+            return "Not run: the plan changes the cluster and there is no terminal to confirm on.\n"
+                + "Run it with: kagent --yes \"\(plan.request)\"   (or --dry-run to only plan)\n"
+        }
+        return "Not run.\n"
+    }
+
+    func outcome(_ outcome: String) -> String {
+        outcome.split(separator: "\n").map { terminal.green("✓ ") + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    func error(_ message: String) -> String {
+        terminal.red("✗ ") + message + "\n"
+    }
+
+    func notUnderstood(reason: String, suggestions: [String]) -> String {
+        terminal.red("?") + " kagent did not understand that (\(reason)); nothing was planned.\n" + self.suggestions(suggestions)
+            + terminal.dim("  `kagent help` lists everything kagent understands.") + "\n"
+    }
+
+    func suggestions(_ suggestions: [String]) -> String {
+        guard !suggestions.isEmpty else { return "" }
+        return "  Try:\n" + suggestions.map { "    kagent \"\($0)\"" }.joined(separator: "\n") + "\n"
+    }
+
+    /// Prints each step as it starts and ends, and streams its output indented beneath it.
+    func progressHandler(total: Int) -> @Sendable (PlanRunner.Event) -> Void {
+        let terminal = self.terminal
+        return { event in
+            switch event {
+            case .started(let index, let step):
+                terminal.write(terminal.bold("[\(index + 1)/\(total)]") + " \(step.summary)\n")
+            case .output(_, let text):
+                let indented = text.split(separator: "\n", omittingEmptySubsequences: true)
+                    .map { "      " + terminal.dim(String($0)) }.joined(separator: "\n")
+                if !indented.isEmpty { terminal.write(indented + "\n") }
+            case .finished(_, let outcome):
+                let seconds = outcome.result.map { String(format: " (%.1fs)", $0.seconds) } ?? ""
+                terminal.write(
+                    (outcome.status == .succeeded ? terminal.green("      ✓ done") : terminal.red("      ✗ failed"))
+                        + seconds + "\n")
+            }
+        }
+    }
+
+    /// Which steps ran, which failed and why (with the command), and which did not run.
+    func failureSummary(_ report: ExecutionReport, colored: Bool) -> String {
+        let t = colored ? terminal : Terminal(inputIsTerminal: false, outputIsTerminal: false, colors: false)
+        var lines: [String] = []
+        for (index, outcome) in report.outcomes.enumerated() {
+            let number = "\(index + 1). \(outcome.step.summary)"
+            switch outcome.status {
+            case .succeeded: lines.append(t.green("  ran      ") + number)
+            case .failed:
+                lines.append(t.red("  failed   ") + number)
+                if let error = outcome.error?.localizedDescription {
+                    lines += error.split(separator: "\n").map { "           " + $0 }
+                }
+            case .skipped: lines.append(t.dim("  not run  ") + number)
+            }
+        }
+        var header = "The plan stopped"
+        if let index = report.outcomes.firstIndex(where: { $0.status == .failed }) {
+            header += " at step \(index + 1) of \(report.outcomes.count)"
+        }
+        let changed = report.completedChanges
+        let footer = changed.isEmpty
+            ? (report.outcomes.contains { $0.status == .failed && $0.step.mutating } ? "No changing step completed; check the failed one above." : "Nothing was changed.")
+            : "Already changed: " + changed.map(\.summary).joined(separator: "; ") + "."
+        return t.red("✗ ") + header + ":\n" + lines.joined(separator: "\n") + "\n" + footer + "\n"
+    }
+}

@@ -1,0 +1,161 @@
+import Executors
+import Foundation
+import Intent
+import Planner
+
+/// One request, start to end: understand → plan → show → validate → confirm → run → verify → report.
+///
+/// The one-shot command and every line of the shell go through ``handle(_:)``.
+struct RequestSession: Sendable {
+    let catalog: RuleCatalog
+    var settings: SessionSettings
+    let terminal: Terminal
+    let directories = UserDirectories.current()
+
+    /// Where commands are looked for: PATH, then kagent's own tool folder (scripts/setup puts helm there).
+    var runner: ProcessRunner {
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
+            .split(separator: ":").map(String.init)
+        return ProcessRunner(searchPath: path + [directories.toolFolder])
+    }
+
+    var kubeconfigFile: KubeconfigFile {
+        KubeconfigFile.read(kubeconfig: settings.kubeconfig, context: settings.kubeContext)
+    }
+
+    func planningContext() -> PlanningContext {
+        var context = PlanningContext(
+            namespace: settings.namespace, defaultNamespace: kubeconfigFile.namespace,
+            kubeContext: settings.kubeContext, kubeconfig: settings.kubeconfig, cluster: nil)
+        if !settings.offline {
+            context.cluster = KubectlCluster(runner: runner, context: context)
+        }
+        return context
+    }
+
+    func handle(_ request: String) async -> ExitStatus {
+        Interruption.reset()
+        var report = JSONReport(request: request)
+        let renderer = PlanRenderer(terminal: terminal)
+
+        // 1. Understand.
+        let intents: [UserIntent]
+        do {
+            switch try catalog.parse(request) {
+            case .understood(let understood):
+                intents = understood
+            case .notUnderstood(let reason, let suggestions):
+                report.message = "kagent did not understand the request: \(reason)"
+                report.suggestions = suggestions
+                return finish(report, status: .notUnderstood) {
+                    renderer.notUnderstood(reason: reason, suggestions: suggestions)
+                }
+            }
+        } catch {
+            report.message = error.localizedDescription
+            return finish(report, status: error.isBadRequest ? .invalidRequest : .failure) {
+                renderer.error(error.localizedDescription)
+            }
+        }
+        report.understood = true
+        report.intents = intents
+
+        // 2. Plan (read-only reads of the cluster to resolve names).
+        let plan: ExecutionPlan
+        do {
+            plan = try await Planner(context: planningContext()).plan(request: request, intents: intents)
+        } catch {
+            report.message = error.localizedDescription
+            report.suggestions = Self.suggestions(for: error, intents: intents)
+            return finish(report, status: .failure) {
+                renderer.error(error.localizedDescription) + renderer.suggestions(report.suggestions ?? [])
+            }
+        }
+        report.plan = plan
+        if !settings.json { terminal.write(renderer.plan(plan)) }
+
+        // 3. Validate changing steps with the API server before asking.
+        let planRunner = PlanRunner(runner: runner)
+        if !plan.isReadOnly && !settings.offline {
+            let validation = await planRunner.validate(plan)
+            if let rejection = validation.rejection {
+                report.message = "the API server rejected the plan, so nothing ran: \(rejection.error.localizedDescription)"
+                return finish(report, status: .failure) { renderer.error(report.message ?? "") }
+            }
+            if !settings.json && validation.checked > 0 {
+                terminal.write(renderer.validated(validation.checked))
+            }
+        }
+        if settings.dryRun {
+            if !plan.isReadOnly && !settings.json {
+                terminal.write(renderer.dryRunNote(plan))
+            }
+            return finish(report, status: .success) { "" }
+        }
+
+        // 4. Confirm.
+        if !plan.isReadOnly && !settings.assumeYes {
+            if settings.json || !terminal.inputIsTerminal {
+                report.message = "not run: the plan changes the cluster and needs confirmation; run again with --yes to apply it"
+                return finish(report, status: .notConfirmed) { renderer.notConfirmed(plan, noTerminal: true) }
+            }
+            let count = plan.mutatingSteps.count
+            let answer = terminal.ask(renderer.confirmation(count))
+            guard let answer, ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                report.message = "not run: not confirmed"
+                return finish(report, status: .notConfirmed) { renderer.notConfirmed(plan, noTerminal: false) }
+            }
+        }
+
+        // 5. Run and verify.
+        let progress = settings.json ? nil : renderer.progressHandler(total: plan.steps.count)
+        let execution = await planRunner.run(plan, onEvent: progress)
+        report.execution = execution
+        if execution.succeeded {
+            report.message = plan.outcome
+            return finish(report, status: .success) { renderer.outcome(plan.outcome) }
+        }
+        report.message = renderer.failureSummary(execution, colored: false)
+        return finish(report, status: .failure) { renderer.failureSummary(execution, colored: true) }
+    }
+
+    /// Prints the JSON report, or the text the closure makes, and passes the status through.
+    private func finish(_ report: JSONReport, status: ExitStatus, text: () -> String) -> ExitStatus {
+        if settings.json {
+            terminal.write(report.encoded() + "\n")
+        } else {
+            let message = text()
+            if !message.isEmpty {
+                if status == .success { terminal.write(message) } else { terminal.writeError(message) }
+            }
+        }
+        return status
+    }
+
+    /// Re-phrasings that would work, for errors where the user must choose (ambiguous names, near names).
+    static func suggestions(for error: PlannerError, intents: [UserIntent]) -> [String]? {
+        guard let intent = intents.first else { return nil }
+        switch error {
+        case .ambiguous(_, let candidates):
+            return candidates.map { "\(rephrase(intent, name: $0.name)) -n \($0.namespace)" }
+        case .notFound(_, _, _, let nearby) where !nearby.isEmpty:
+            return nearby.map { rephrase(intent, name: $0) }
+        default:
+            return nil
+        }
+    }
+
+    /// The request said again with another name: "scale todo-backend to 3".
+    static func rephrase(_ intent: UserIntent, name: String) -> String {
+        switch intent.action {
+        case "scale":
+            if let replicas = intent.number("replicas") { return "scale \(name) to \(replicas)" }
+            let direction = intent.text("direction") ?? "up"
+            if let by = intent.number("by") { return "scale \(name) \(direction) by \(by)" }
+            if let percent = intent.number("percent") { return "scale \(name) \(direction) by \(percent)%" }
+            return "scale \(name)"
+        default:
+            return "\(intent.action) \(name)"
+        }
+    }
+}

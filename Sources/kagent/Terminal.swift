@@ -1,0 +1,64 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The terminal kagent talks to: whether there is one, colours (off with NO_COLOR or when not a terminal),
+/// and reading one answer without a shell-wide line editor.
+struct Terminal: Sendable {
+    let inputIsTerminal: Bool
+    let outputIsTerminal: Bool
+    let colors: Bool
+
+    static func current() -> Terminal {
+        let environment = ProcessInfo.processInfo.environment
+        let output = isatty(1) == 1
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return Terminal(
+            inputIsTerminal: isatty(0) == 1, outputIsTerminal: output,
+            colors: output && !noColor && environment["TERM"] != "dumb")
+    }
+
+    func bold(_ text: String) -> String { style(text, "1") }
+    func dim(_ text: String) -> String { style(text, "2") }
+    func red(_ text: String) -> String { style(text, "31") }
+    func green(_ text: String) -> String { style(text, "32") }
+    func yellow(_ text: String) -> String { style(text, "33") }
+    func cyan(_ text: String) -> String { style(text, "36") }
+
+    private func style(_ text: String, _ code: String) -> String {
+        colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Prints a question and reads one line from the terminal. Returns nil on end of input or Ctrl-C.
+    func ask(_ question: String) -> String? {
+        write(question)
+        var line = [UInt8]()
+        var byte: UInt8 = 0
+        while true {
+            var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, -1)
+            if ready < 0 {
+                if errno == EINTR {
+                    write("\n")
+                    return nil
+                }
+                return nil
+            }
+            let count = read(0, &byte, 1)
+            if count <= 0 { return nil }
+            if byte == UInt8(ascii: "\n") { break }
+            line.append(byte)
+        }
+        return String(decoding: line, as: UTF8.self)
+    }
+}
