@@ -13,6 +13,12 @@ public struct KubeconfigFile: Sendable, Equatable {
     /// Its cluster's server address, when known.
     public var server: String?
 
+    public init(context: String?, namespace: String, server: String?) {
+        self.context = context
+        self.namespace = namespace
+        self.server = server
+    }
+
     public static func read(kubeconfig: String?, context: String?) -> KubeconfigFile {
         let environment = ProcessInfo.processInfo.environment
         let files: [String]

@@ -267,3 +267,14 @@ public struct RuleCatalog: Sendable {
             .prefix(limit).map { $0 }
     }
 }
+
+// MARK: - Introspection, for tests and diagnostics
+
+extension RuleCatalog {
+    /// The ids of the rules with a pattern matching the request (after fillers and namespace clauses go).
+    public func rulesMatching(_ request: String) -> [String] {
+        var tokens = dropFillers(RequestTokenizer.tokens(of: request))
+        _ = extractNamespace(&tokens)
+        return rules.filter { rule in rule.patterns.contains { $0.match(tokens, lexicon: lexicon) != nil } }.map(\.id)
+    }
+}

@@ -1,8 +1,9 @@
 /// One pattern of a rule, parsed from its text form.
 ///
 /// The text form, as written in `rules/*.yaml`:
-/// - `scale` a literal word; `scale|resize` one of several words (no spaces around `|`);
-/// - `[to]` optional; `[in {namespace}]` an optional sequence; `(up by | increase by)` one of several sequences;
+/// - `scale` a literal word; `scale|resize` one of several words (outside brackets, no spaces around `|`);
+/// - `[to]` optional; `[in {namespace}]` an optional sequence; `(up by|increase by)` one of several sequences
+///   (inside brackets `|` always separates sequences);
 /// - `{name}` a slot of type name; `{replicas:count}` a slot with a type (see ``SlotType``).
 ///
 /// Literal words of four letters or more also match with one typo ("sacle" → "scale").
@@ -211,19 +212,23 @@ private struct PatternParser {
 
     func error(_ reason: String) -> IntentError { .invalidPattern(source, reason: reason) }
 
-    /// Words joined by `|` without spaces are one lexeme of alternatives; a spaced `|` separates sequences.
+    /// Inside `( )` and `[ ]`, `|` separates sequences: `(replica count|replicas)`.
+    /// Outside any group, words joined by `|` are one word of alternatives: `scale|resize backend`.
     func lex() throws(IntentError) -> [Lexeme] {
         var result: [Lexeme] = []
         var chars = Array(source)[...]
+        var depth = 0
         while let c = chars.first {
             switch c {
             case " ", "\t":
                 chars = chars.dropFirst()
             case "[", "(":
                 result.append(.open(optional: c == "["))
+                depth += 1
                 chars = chars.dropFirst()
             case "]", ")":
                 result.append(.close(optional: c == "]"))
+                depth -= 1
                 chars = chars.dropFirst()
             case "|":
                 result.append(.bar)
@@ -240,7 +245,7 @@ private struct PatternParser {
                 }
                 // a|b|c written without spaces: word alternatives.
                 var words = [word.lowercased()]
-                while chars.first == "|", let after = chars.dropFirst().first, !" \t[]()|{".contains(after) {
+                while depth == 0, chars.first == "|", let after = chars.dropFirst().first, !" \t[]()|{".contains(after) {
                     chars = chars.dropFirst()
                     var alternative = ""
                     while let d = chars.first, !" \t[]()|{}".contains(d) {

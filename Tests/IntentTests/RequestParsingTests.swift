@@ -1,0 +1,140 @@
+import Intent
+import TestSupport
+import Testing
+
+@Suite("Reading requests")
+struct RequestParsingTests {
+    let catalog = Catalog.shared
+
+    @Test("words: quotes group, trailing punctuation goes, case is kept in text")
+    func tokenizer() {
+        let tokens = RequestTokenizer.tokens(of: #"Scale "My App" to 3."#)
+        #expect(tokens.map(\.text) == ["Scale", "My App", "to", "3"])
+        #expect(tokens.map(\.norm) == ["scale", "my app", "to", "3"])
+        #expect(tokens.map(\.quoted) == [false, true, false, false])
+        #expect(RequestTokenizer.tokens(of: "what's (in srvthreds)?").map(\.text) == ["what's", "in", "srvthreds"])
+    }
+
+    @Test("an empty request is refused", arguments: ["", "   ", "\t"])
+    func emptyRequest(_ request: String) {
+        #expect(throws: IntentError.emptyRequest) { try catalog.parse(request) }
+    }
+
+    @Test("a 100 KB request is refused before any rule reads it")
+    func hugeRequest() {
+        let request = "scale backend to 3 " + String(repeating: "a", count: 100_000)
+        #expect(throws: IntentError.requestTooLong(characters: request.count, limit: RequestValidator.maximumLength)) {
+            try catalog.parse(request)
+        }
+    }
+
+    @Test(
+        "shell syntax is refused, never passed on",
+        arguments: [
+            ("scale backend to 3; rm -rf /", ";"), ("scale backend to $(whoami)", "$("), ("scale backend to 3 && reboot", "&&"),
+            ("scale `id` to 3", "`"), ("scale backend to 3 > /etc/passwd", ">"), ("scale backend | sh", "|"),
+        ])
+    func shellSyntax(_ request: String, _ syntax: String) {
+        #expect(throws: IntentError.shellSyntax(syntax)) { try catalog.parse(request) }
+    }
+
+    @Test("control characters are refused")
+    func controlCharacters() {
+        #expect(throws: IntentError.controlCharacters) { try catalog.parse("scale backend\u{1B}[2J to 3") }
+        #expect(throws: IntentError.controlCharacters) { try catalog.parse("scale backend to 3\nrm -rf /") }
+    }
+
+    @Test(
+        "names that are not valid Kubernetes names are refused with the reason",
+        arguments: ["scale Back_End to 3", "scale -backend to 3", "scale backend-- to 3", "scale backend to 3 -n Bad_NS"])
+    func invalidNames(_ request: String) throws {
+        do {
+            let outcome = try catalog.parse(request)
+            Issue.record("\"\(request)\" was accepted: \(outcome)")
+        } catch {
+            guard case .invalidName = error else {
+                Issue.record("\"\(request)\": expected invalidName, got \(error)")
+                return
+            }
+            #expect(error.isBadRequest)
+        }
+    }
+
+    @Test("quoted shell syntax is text, not a command")
+    func quotedSyntaxIsText() throws {
+        // It is still not a valid name, so it is refused as a name, not run.
+        #expect(throws: IntentError.self) { try catalog.parse(#"scale "a;b" to 3"#) }
+        #expect(throws: Never.self) { try RequestValidator.validate(#"scale "a;b" to 3"#) }
+    }
+
+    @Test("what no rule understands is said, with suggestions, and no intent")
+    func notUnderstood() throws {
+        let outcome = try catalog.parse("make the coffee stronger")
+        guard case .notUnderstood(let reason, let suggestions) = outcome else {
+            Issue.record("expected notUnderstood, got \(outcome)")
+            return
+        }
+        #expect(!reason.isEmpty)
+        #expect(!suggestions.isEmpty)
+    }
+
+    @Test("a near miss suggests the closest phrasing")
+    func nearMissSuggestions() throws {
+        let outcome = try catalog.parse("scale backend three times bigger")
+        guard case .notUnderstood(_, let suggestions) = outcome else {
+            Issue.record("expected notUnderstood, got \(outcome)")
+            return
+        }
+        #expect(suggestions.contains { $0.hasPrefix("scale") }, "\(suggestions)")
+    }
+
+    @Test("two requests joined by 'and' become two intents in order")
+    func compoundRequest() throws {
+        let outcome = try catalog.parse("scale backend to 3 and scale frontend to 2")
+        #expect(outcome == .understood([
+            UserIntent(action: "scale", slots: ["name": "backend", "replicas": 3], source: .rule(id: "scale_to_count")),
+            UserIntent(action: "scale", slots: ["name": "frontend", "replicas": 2], source: .rule(id: "scale_to_count")),
+        ]))
+    }
+
+    @Test("-n and the request naming two namespaces is refused")
+    func twoNamespaces() {
+        #expect(throws: IntentError.self) { try catalog.parse("scale backend in shop to 3 -n todo") }
+    }
+}
+
+@Suite("Patterns")
+struct RulePatternTests {
+    @Test("a broken pattern is refused with the reason", arguments: ["scale [{name}", "scale {name:colour}", "(a|)", "scale {}"])
+    func brokenPatterns(_ text: String) {
+        #expect(throws: IntentError.self) { try RulePattern(text) }
+    }
+
+    @Test("slot names are collected from every branch")
+    func slotNames() throws {
+        let pattern = try RulePattern("scale [{kind:workload}] {name} [in {namespace}] (to {replicas:count}|by {percent:percent})")
+        #expect(pattern.slotNames == ["kind", "name", "namespace", "replicas", "percent"])
+    }
+}
+
+@Suite("Names and distances")
+struct NameRuleTests {
+    @Test func labels() {
+        #expect(KubernetesName.labelProblem("srvthreds") == nil)
+        #expect(KubernetesName.labelProblem("a.b") != nil)
+        #expect(KubernetesName.labelProblem(String(repeating: "a", count: 64)) != nil)
+        #expect(KubernetesName.subdomainProblem("app.v1") == nil)
+        #expect(KubernetesName.subdomainProblem("App") != nil)
+        #expect(KubernetesName.subdomainProblem("-x") != nil)
+        #expect(KubernetesName.subdomainProblem("x-") != nil)
+    }
+
+    @Test func editDistance() {
+        #expect(EditDistance.isWithinOne("sacle", "scale"))
+        #expect(EditDistance.isWithinOne("scal", "scale"))
+        #expect(EditDistance.isWithinOne("scalle", "scale"))
+        #expect(!EditDistance.isWithinOne("sclae", "scalp"))
+        #expect(EditDistance.distance("bakend", "backend") == 1)
+        #expect(EditDistance.distance("", "abc") == 3)
+    }
+}

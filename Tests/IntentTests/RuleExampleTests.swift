@@ -1,0 +1,108 @@
+import Intent
+import TestSupport
+import Testing
+
+/// Every example embedded in every rule of rules/, run as its own test case.
+@Suite("Rule examples")
+struct RuleExampleTests {
+    struct MatchCase: CustomTestStringConvertible, Sendable {
+        let rule: IntentRule
+        let example: IntentRule.MatchExample
+        var testDescription: String { "\(rule.file) \(rule.id): \"\(example.request)\"" }
+    }
+
+    struct NonMatchCase: CustomTestStringConvertible, Sendable {
+        let rule: IntentRule
+        let request: String
+        var testDescription: String { "\(rule.file) \(rule.id) must not match \"\(request)\"" }
+    }
+
+    static let matchCases = Catalog.shared.rules.flatMap { rule in rule.matchExamples.map { MatchCase(rule: rule, example: $0) } }
+    static let nonMatchCases = Catalog.shared.rules.flatMap { rule in rule.nonMatchExamples.map { NonMatchCase(rule: rule, request: $0) } }
+
+    @Test("a match example produces exactly its intent, through its own rule", arguments: matchCases)
+    func matchExample(_ testCase: MatchCase) throws {
+        let outcome = try Catalog.shared.parse(testCase.example.request)
+        guard case .understood(let intents) = outcome else {
+            Issue.record("\(testCase.rule.file) \(testCase.rule.id): \"\(testCase.example.request)\" was not understood: \(outcome)")
+            return
+        }
+        #expect(intents.count == 1, "\(testCase.rule.id): one intent expected, got \(intents)")
+        let intent = try #require(intents.first)
+        #expect(intent.sameRequest(as: testCase.example.intent), "\(testCase.rule.file) \(testCase.rule.id): \"\(testCase.example.request)\" gave \(intent.action) \(intent.slots), expected \(testCase.example.intent.action) \(testCase.example.intent.slots)")
+        #expect(intent.source == .rule(id: testCase.rule.id), "\(testCase.rule.id): matched by \(intent.source) instead")
+    }
+
+    @Test("a non-match example is not matched by its rule", arguments: nonMatchCases)
+    func nonMatchExample(_ testCase: NonMatchCase) {
+        let matching = Catalog.shared.rulesMatching(testCase.request)
+        #expect(!matching.contains(testCase.rule.id), "\(testCase.rule.file) \(testCase.rule.id) matched \"\(testCase.request)\"")
+    }
+}
+
+@Suite("Rule catalogue")
+struct RuleCatalogTests {
+    @Test("every rule has a description, an action, and both kinds of example")
+    func everyRuleIsComplete() {
+        #expect(Catalog.shared.rules.count >= 5)
+        for rule in Catalog.shared.rules {
+            #expect(!rule.description.isEmpty, "\(rule.file) \(rule.id) has no description")
+            #expect(!rule.matchExamples.isEmpty, "\(rule.file) \(rule.id) has no match example")
+            #expect(!rule.nonMatchExamples.isEmpty, "\(rule.file) \(rule.id) has no no_match example")
+            for example in rule.matchExamples {
+                #expect(example.intent.action == rule.action, "\(rule.id): example \"\(example.request)\" names action \(example.intent.action)")
+            }
+        }
+    }
+
+    @Test("rule ids are unique across files and snake_case")
+    func idsAreUnique() {
+        let ids = Catalog.shared.rules.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            #expect(id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" }, "\(id) is not snake_case")
+        }
+    }
+
+    @Test("a rule file with a broken pattern is refused with the file and id named")
+    func brokenPatternIsNamed() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("lexicon.yaml", contents: String(contentsOf: Repository.rules.appendingPathComponent("lexicon.yaml"), encoding: .utf8))
+        try folder.write("broken.yaml", contents: """
+            rules:
+              - id: broken_rule
+                action: scale
+                description: broken on purpose
+                patterns: ["scale [{name} to {replicas:count}"]
+                examples:
+                  match: []
+            """)
+        #expect(throws: IntentError.self) { try RuleCatalog.load(from: folder.url) }
+        do {
+            _ = try RuleCatalog.load(from: folder.url)
+        } catch {
+            let message = error.localizedDescription
+            #expect(message.contains("broken_rule") && message.contains("broken.yaml"), "\(message)")
+        }
+    }
+
+    @Test("a duplicated id is refused")
+    func duplicateIDIsRefused() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("lexicon.yaml", contents: String(contentsOf: Repository.rules.appendingPathComponent("lexicon.yaml"), encoding: .utf8))
+        let rule = """
+            rules:
+              - id: same_id
+                action: scale
+                description: twice
+                patterns: ["scale {name} to {replicas:count}"]
+                examples:
+                  match: []
+            """
+        try folder.write("a.yaml", contents: rule)
+        try folder.write("b.yaml", contents: rule)
+        #expect(throws: IntentError.duplicateRuleID("same_id", files: ["a.yaml", "b.yaml"])) {
+            try RuleCatalog.load(from: folder.url)
+        }
+    }
+}
