@@ -123,16 +123,18 @@ enum LineEditor {
             rl_callback_handler_remove()
         }
         while !finished {
-            var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, -1)
-            if ready < 0 {
-                if errno == EINTR && Interruption.isRequested {
-                    Interruption.reset()
-                    kagent_rl_drop_line()
-                }
+            var descriptors = [
+                pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: SignalHandling.wakeDescriptor, events: Int16(POLLIN), revents: 0),
+            ]
+            if poll(&descriptors, 2, -1) < 0 { continue }
+            if descriptors[1].revents != 0 || Interruption.isRequested {
+                SignalHandling.drain()
+                Interruption.reset()
+                kagent_rl_drop_line()
                 continue
             }
-            if descriptor.revents & Int16(POLLIN | POLLHUP) != 0 {
+            if descriptors[0].revents & Int16(POLLIN | POLLHUP) != 0 {
                 rl_callback_read_char()
             }
         }

@@ -1,3 +1,4 @@
+import Executors
 import Foundation
 
 #if canImport(Glibc)
@@ -45,13 +46,19 @@ struct Terminal: Sendable {
         var line = [UInt8]()
         var byte: UInt8 = 0
         while true {
-            var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, -1)
-            if ready < 0 {
-                if errno == EINTR {
-                    write("\n")
-                    return nil
-                }
+            var descriptors = [
+                pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: SignalHandling.wakeDescriptor, events: Int16(POLLIN), revents: 0),
+            ]
+            if poll(&descriptors, 2, -1) < 0 {
+                if errno == EINTR && !Interruption.isRequested { continue }
+                return nil
+            }
+            if descriptors[1].revents != 0 || Interruption.isRequested {
+                // Ctrl-C at the question: the answer is no.
+                SignalHandling.drain()
+                Interruption.reset()
+                write("\n")
                 return nil
             }
             let count = read(0, &byte, 1)

@@ -1,0 +1,133 @@
+import Executors
+import Foundation
+import TestSupport
+import Testing
+
+/// The interactive shell in a real terminal: tmux runs kagent, send-keys types, capture-pane reads the screen.
+@Suite("Interactive shell under tmux", .enabled(if: ProcessRunner().locate("tmux") != nil || Sandbox.required))
+struct ShellTests {
+    final class Screen: Sendable {
+        let socket = "kagent-test-\(UUID().uuidString.prefix(8))"
+        let runner = ProcessRunner()
+
+        func tmux(_ arguments: String...) async throws -> CommandResult {
+            try await tmux(arguments)
+        }
+
+        func tmux(_ arguments: [String]) async throws -> CommandResult {
+            try await runner.run(["tmux", "-L", socket] + arguments, timeoutSeconds: 10)
+        }
+
+        func start(_ command: [String]) async throws {
+            let result = try await tmux("new-session", "-d", "-s", "shell", "-x", "160", "-y", "50", ShellQuoting.command(command))
+            try #require(result.succeeded, "tmux did not start: \(result.stderr)")
+        }
+
+        func type(_ keys: String...) async throws {
+            _ = try await tmux(["send-keys", "-t", "shell"] + keys)
+        }
+
+        func contents() async throws -> String {
+            try await tmux("capture-pane", "-p", "-t", "shell", "-S", "-200").stdout
+        }
+
+        /// Waits until the screen shows `text` (up to 15 s); the screen, for messages.
+        @discardableResult
+        func waitFor(_ text: String, occurrences: Int = 1) async throws -> String {
+            var screen = ""
+            for _ in 0..<150 {
+                screen = try await contents()
+                if screen.components(separatedBy: text).count - 1 >= occurrences { return screen }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            Issue.record("the screen never showed \"\(text)\":\n\(screen)")
+            return screen
+        }
+
+        func isRunning() async throws -> Bool {
+            try await tmux("has-session", "-t", "shell").succeeded
+        }
+
+        func waitUntilGone() async throws -> Bool {
+            for _ in 0..<100 {
+                if try await !isRunning() { return true }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            return false
+        }
+
+        func kill() async {
+            _ = try? await tmux("kill-server")
+        }
+    }
+
+    @Test("line editing, help, Ctrl-C drops the line, exit; history survives into the next run; Ctrl-D leaves")
+    func shellSession() async throws {
+        let state = try TemporaryFolder()
+        let command = ["env", "XDG_STATE_HOME=\(state.path)", "TERM=xterm-256color", "NO_COLOR=1", Repository.kagentExecutable, "--offline", "--dry-run"]
+        let screen = Screen()
+        defer { Task { await screen.kill() } }
+
+        try await screen.start(command)
+        try await screen.waitFor("kagent (")
+        try await screen.type("help", "Enter")
+        try await screen.waitFor("What kagent understands")
+
+        // Readline editing: type the end, jump to the start of the line (C-a), type the beginning.
+        try await screen.type("-l", "to 2")
+        try await screen.type("C-a")
+        try await screen.type("-l", "scale frontend ")
+        try await screen.type("Enter")
+        try await screen.waitFor("$ kubectl scale deployment/frontend --replicas=2 --namespace=default")
+
+        // Ctrl-C drops what is typed, keeps the shell.
+        try await screen.type("-l", "scale dropped-line to 9")
+        try await screen.waitFor("scale dropped-line to 9")
+        try await screen.type("C-c")
+        try await screen.type("-l", "scale backend to 3")
+        try await screen.type("Enter")
+        let after = try await screen.waitFor("deployment/backend --replicas=3")
+        #expect(!after.contains("dropped-line --replicas"), "the dropped line was not run")
+        #expect(try await screen.isRunning(), "Ctrl-C did not end the shell")
+
+        try await screen.type("-l", "exit")
+        try await screen.type("Enter")
+        #expect(try await screen.waitUntilGone(), "exit leaves the shell")
+
+        let history = try String(contentsOfFile: state.path + "/kagent/history", encoding: .utf8)
+        #expect(history.contains("help") && history.contains("scale frontend to 2") && history.contains("scale backend to 3"), "\(history)")
+        #expect(!history.contains("dropped-line"))
+
+        // A second run recalls the history with the Up key, and Ctrl-D on an empty line leaves.
+        let second = Screen()
+        defer { Task { await second.kill() } }
+        try await second.start(command)
+        try await second.waitFor("kagent (")
+        try await second.type("Up", "Up")
+        try await second.waitFor("scale backend to 3")
+        try await second.type("Enter")
+        try await second.waitFor("deployment/backend --replicas=3")
+        try await second.type("C-d")
+        #expect(try await second.waitUntilGone(), "Ctrl-D leaves the shell")
+    }
+
+    @Test("secrets are kept out of the history file")
+    func historyPolicy() async throws {
+        let state = try TemporaryFolder()
+        let screen = Screen()
+        defer { Task { await screen.kill() } }
+        try await screen.start(["env", "XDG_STATE_HOME=\(state.path)", "TERM=xterm", Repository.kagentExecutable, "--offline", "--dry-run"])
+        try await screen.waitFor("kagent (")
+        try await screen.type("-l", "create secret db --from-literal=password=hunter2")
+        try await screen.type("Enter")
+        try await screen.waitFor("did not understand")
+        try await screen.type("-l", "scale backend to 1")
+        try await screen.type("Enter")
+        try await screen.waitFor("--replicas=1")
+        try await screen.type("C-d")
+        _ = try await screen.waitUntilGone()
+        let history = try String(contentsOfFile: state.path + "/kagent/history", encoding: .utf8)
+        #expect(history.contains("scale backend to 1"))
+        #expect(!history.contains("hunter2"))
+    }
+}
