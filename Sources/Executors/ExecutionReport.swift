@@ -21,7 +21,9 @@ public struct ExecutionReport: Sendable {
     /// The step that failed, if any: the plan stopped there.
     public var failure: StepOutcome? { outcomes.first { $0.status == .failed } }
     /// Changing steps that ran to completion: what may need undoing after a failure.
-    public var completedChanges: [PlanStep] { outcomes.filter { $0.status == .succeeded && $0.step.mutating }.map(\.step) }
+    public var completedChanges: [PlanStep] {
+        outcomes.filter { $0.status == .succeeded && $0.step.mutating }.map(\.step)
+    }
 }
 
 /// The API server's opinion of a plan's changing steps, asked with `--dry-run=server` before confirming.

@@ -57,7 +57,9 @@ public struct KubeconfigFile: Sendable, Equatable {
 
     /// The default namespace for the connection flags in a kubectl argv.
     static func currentNamespace(kubectlArgv argv: [String]) -> String {
-        let kubeconfig = argv.first { $0.hasPrefix("--kubeconfig=") }.map { String($0.dropFirst("--kubeconfig=".count)) }
+        let kubeconfig = argv.first { $0.hasPrefix("--kubeconfig=") }.map {
+            String($0.dropFirst("--kubeconfig=".count))
+        }
         let context = argv.first { $0.hasPrefix("--context=") }.map { String($0.dropFirst("--context=".count)) }
         return read(kubeconfig: kubeconfig, context: context).namespace
     }

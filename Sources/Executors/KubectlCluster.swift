@@ -33,7 +33,8 @@ public struct KubectlCluster: ClusterReader {
         do {
             return try Self.decodeWorkloads(result.stdout)
         } catch {
-            throw .cluster(reason: "kubectl printed something that is not a list of objects: \(error)", command: command)
+            throw .cluster(
+                reason: "kubectl printed something that is not a list of objects: \(error)", command: command)
         }
     }
 

@@ -17,7 +17,8 @@ public struct ProcessRunner: CommandRunner {
 
     public init(searchPath: [String]? = nil, environment: [String: String] = [:]) {
         self.searchPath =
-            searchPath ?? (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
+            searchPath
+            ?? (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
             .split(separator: ":").map(String.init)
         self.environment = environment
     }
@@ -43,7 +44,8 @@ public struct ProcessRunner: CommandRunner {
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
         let envp = env.map { "\($0.key)=\($0.value)" }
-        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Result<CommandResult, ExecutorError>, Never>) in
+        let outcome = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<CommandResult, ExecutorError>, Never>) in
             let thread = Thread {
                 continuation.resume(
                     returning: Self.spawnAndWait(
@@ -59,9 +61,11 @@ public struct ProcessRunner: CommandRunner {
     public static func installHint(for program: String) -> String {
         switch program {
         case "kubectl":
-            return "install kubectl (https://kubernetes.io/docs/tasks/tools/), or run scripts/setup from kagent's repository"
+            return
+                "install kubectl (https://kubernetes.io/docs/tasks/tools/), or run scripts/setup from kagent's repository"
         case "helm":
-            return "install helm (https://helm.sh/docs/intro/install/), or run scripts/setup, which puts it in ~/.cache/kagent/bin"
+            return
+                "install helm (https://helm.sh/docs/intro/install/), or run scripts/setup, which puts it in ~/.cache/kagent/bin"
         case "docker":
             return "install Docker (Debian: apt-get install docker.io) and start its daemon"
         case "minikube":

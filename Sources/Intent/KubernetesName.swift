@@ -19,7 +19,8 @@ public enum KubernetesName {
         if name.hasPrefix("-") { return "names cannot start with '-'" }
         let allowed = allowDots ? "lower-case letters, digits, '-' and '.'" : "lower-case letters, digits and '-'"
         for scalar in name.unicodeScalars {
-            let ok = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-"
+            let ok =
+                ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-"
                 || (allowDots && scalar == ".")
             if !ok { return "names may contain only \(allowed); '\(scalar)' is not allowed" }
         }

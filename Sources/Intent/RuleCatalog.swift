@@ -142,7 +142,8 @@ public struct RuleCatalog: Sendable {
             if !alternative.sameRequest(as: intent) {
                 return .notUnderstood(
                     reason: "the request can be read two ways ('\(winner.rule.id)' and '\(other.rule.id)')",
-                    suggestions: (winner.rule.matchExamples.prefix(1) + other.rule.matchExamples.prefix(1)).map(\.request))
+                    suggestions: (winner.rule.matchExamples.prefix(1) + other.rule.matchExamples.prefix(1)).map(
+                        \.request))
             }
         }
         intent.source = .rule(id: winner.rule.id)
@@ -155,13 +156,15 @@ public struct RuleCatalog: Sendable {
         var slots = rule.fixedSlots.merging(match.slots) { _, captured in captured }
         if let namespace {
             if let said = slots["namespace"]?.text, said != namespace {
-                throw .invalidName(said, slot: "namespace", reason: "the request names two namespaces, '\(said)' and '\(namespace)'")
+                throw .invalidName(
+                    said, slot: "namespace", reason: "the request names two namespaces, '\(said)' and '\(namespace)'")
             }
             slots["namespace"] = .text(namespace)
         }
         for (slot, type) in match.types {
             guard let value = slots[slot]?.text else { continue }
-            let problem = type == .namespace || slot == "namespace"
+            let problem =
+                type == .namespace || slot == "namespace"
                 ? KubernetesName.labelProblem(value) : KubernetesName.subdomainProblem(value)
             if let problem { throw .invalidName(value, slot: slot == "name" ? "resource name" : slot, reason: problem) }
         }
@@ -250,7 +253,11 @@ public struct RuleCatalog: Sendable {
             for example in rule.matchExamples {
                 let exampleWords = Set(RequestTokenizer.tokens(of: example.request).map(\.norm))
                 let score = exampleWords.reduce(0) { total, word in
-                    total + (words.contains(word) ? 2 : (word.count >= 4 && words.contains { $0.count >= 4 && EditDistance.isWithinOne($0, word) } ? 1 : 0))
+                    total
+                        + (words.contains(word)
+                            ? 2
+                            : (word.count >= 4 && words.contains { $0.count >= 4 && EditDistance.isWithinOne($0, word) }
+                                ? 1 : 0))
                 }
                 if score > 0 { scored.append((score, example.request)) }
             }

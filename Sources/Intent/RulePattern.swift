@@ -245,7 +245,8 @@ private struct PatternParser {
                 }
                 // a|b|c written without spaces: word alternatives.
                 var words = [word.lowercased()]
-                while depth == 0, chars.first == "|", let after = chars.dropFirst().first, !" \t[]()|{".contains(after) {
+                while depth == 0, chars.first == "|", let after = chars.dropFirst().first, !" \t[]()|{".contains(after)
+                {
                     chars = chars.dropFirst()
                     var alternative = ""
                     while let d = chars.first, !" \t[]()|{}".contains(d) {

@@ -27,7 +27,9 @@ struct ScalePlanner {
         if let cluster = context.cluster {
             let objects = try await cluster.workloads(namespace: namespace)
                 .filter { kind == nil || $0.kind == kind }
-            switch NameResolver().resolve(name, among: objects, preferredNamespace: namespace ?? context.defaultNamespace) {
+            switch NameResolver().resolve(
+                name, among: objects, preferredNamespace: namespace ?? context.defaultNamespace)
+            {
             case .found(let workload, let exact):
                 target = workload
                 if !exact || namespace == nil {
@@ -36,7 +38,8 @@ struct ScalePlanner {
             case .ambiguous(let candidates):
                 throw .ambiguous(name: name, candidates: candidates)
             case .notFound(let nearby):
-                throw .notFound(kind: kind ?? "deployment or statefulset", name: name, namespace: namespace, nearby: nearby)
+                throw .notFound(
+                    kind: kind ?? "deployment or statefulset", name: name, namespace: namespace, nearby: nearby)
             }
         } else {
             // Offline: the name is taken literally, and so is kubectl's default namespace.
@@ -58,8 +61,11 @@ struct ScalePlanner {
 
         if target.replicas == replicas {
             return ExecutionPlan(
-                request: request, intents: [intent], steps: [readBack.with(summary: "check that \(target.reference) has \(replicas) replicas")],
-                notes: notes + ["\(target.reference) in \(target.namespace) already has \(replicas) replicas: nothing to change"],
+                request: request, intents: [intent],
+                steps: [readBack.with(summary: "check that \(target.reference) has \(replicas) replicas")],
+                notes: notes + [
+                    "\(target.reference) in \(target.namespace) already has \(replicas) replicas: nothing to change"
+                ],
                 outcome: "\(target.reference) in \(target.namespace) already had \(replicas) replicas; nothing changed")
         }
 
@@ -78,7 +84,8 @@ struct ScalePlanner {
             PlanStep(
                 argv: context.kubectl(
                     "rollout", "status", target.reference, ns, "--timeout=\(Self.rolloutTimeoutSeconds)s"),
-                mutating: false, summary: "wait until \(replicas == 0 ? "the pods are gone" : "\(replicas) replicas are ready")",
+                mutating: false,
+                summary: "wait until \(replicas == 0 ? "the pods are gone" : "\(replicas) replicas are ready")",
                 timeoutSeconds: Self.rolloutTimeoutSeconds + 15),
         ]
         let ready = replicas == 0 ? "no pods remain" : "\(replicas) of \(replicas) ready"
@@ -91,7 +98,9 @@ struct ScalePlanner {
     private func desiredReplicas(_ intent: UserIntent, current: Int) throws(PlannerError) -> (Int, String?) {
         if let replicas = intent.number("replicas") {
             guard replicas <= Self.maximumReplicas else {
-                throw .invalidValue(slot: "replicas", value: String(replicas), reason: "more than \(Self.maximumReplicas) replicas is surely a mistake")
+                throw .invalidValue(
+                    slot: "replicas", value: String(replicas),
+                    reason: "more than \(Self.maximumReplicas) replicas is surely a mistake")
             }
             return (replicas, nil)
         }
@@ -99,7 +108,8 @@ struct ScalePlanner {
         guard current >= 0 else {
             throw .needsCluster(
                 "scaling \(up ? "up" : "down") by an amount needs the current replica count, "
-                    + "and --offline plans without reading the cluster; give a count (\"scale \(intent.text("name") ?? "NAME") to 3\") or drop --offline")
+                    + "and --offline plans without reading the cluster; give a count (\"scale \(intent.text("name") ?? "NAME") to 3\") or drop --offline"
+            )
         }
         if let by = intent.number("by") {
             guard by >= 1 else { throw .invalidValue(slot: "by", value: String(by), reason: "scale by at least 1") }
@@ -117,7 +127,8 @@ struct ScalePlanner {
             let shown = exact == exact.rounded() ? "\(Int(exact))" : "\(exact), rounded to \(result)"
             return (result, "\(current) replicas \(up ? "up" : "down") by \(percent)% = \(shown) replicas")
         }
-        throw .invalidValue(slot: "replicas", value: "", reason: "say how many replicas, for example: scale backend to 3")
+        throw .invalidValue(
+            slot: "replicas", value: "", reason: "say how many replicas, for example: scale backend to 3")
     }
 }
 

@@ -4,7 +4,8 @@ import Intent
 enum HelpText {
     static func render(catalog: RuleCatalog, terminal: Terminal, examplesPerRule: Int = 2) -> String {
         var lines = [
-            terminal.bold("kagent") + " turns plain-English requests into exact kubectl commands, shows them, asks, runs them and checks the result.",
+            terminal.bold("kagent")
+                + " turns plain-English requests into exact kubectl commands, shows them, asks, runs them and checks the result.",
             "",
             terminal.bold("Usage"),
             "  kagent \"REQUEST\"            plan, confirm, run and verify one request",

@@ -71,7 +71,8 @@ struct JSONReport: Encodable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self) else {
-            return #"{"request":"","understood":false,"intent":null,"steps":[],"message":"internal error: the report could not be encoded"}"#
+            return
+                #"{"request":"","understood":false,"intent":null,"steps":[],"message":"internal error: the report could not be encoded"}"#
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -67,7 +67,9 @@ struct KagentCommand: AsyncParsableCommand {
         let terminal = Terminal.current()
         let catalog: RuleCatalog
         do {
-            catalog = try RuleCatalog.load(from: RuleCatalog.locateRulesDirectory(executablePath: CommandLine.arguments.first.flatMap(Self.executablePath)))
+            catalog = try RuleCatalog.load(
+                from: RuleCatalog.locateRulesDirectory(
+                    executablePath: CommandLine.arguments.first.flatMap(Self.executablePath)))
         } catch {
             terminal.writeError("kagent: \(error.localizedDescription)\n")
             throw ExitStatus.failure.code

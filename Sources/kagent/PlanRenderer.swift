@@ -47,7 +47,8 @@ struct PlanRenderer: Sendable {
     }
 
     func notUnderstood(reason: String, suggestions: [String]) -> String {
-        terminal.red("?") + " kagent did not understand that (\(reason)); nothing was planned.\n" + self.suggestions(suggestions)
+        terminal.red("?") + " kagent did not understand that (\(reason)); nothing was planned.\n"
+            + self.suggestions(suggestions)
             + terminal.dim("  `kagent help` lists everything kagent understands.") + "\n"
     }
 
@@ -97,8 +98,10 @@ struct PlanRenderer: Sendable {
             header += " at step \(index + 1) of \(report.outcomes.count)"
         }
         let changed = report.completedChanges
-        let footer = changed.isEmpty
-            ? (report.outcomes.contains { $0.status == .failed && $0.step.mutating } ? "No changing step completed; check the failed one above." : "Nothing was changed.")
+        let footer =
+            changed.isEmpty
+            ? (report.outcomes.contains { $0.status == .failed && $0.step.mutating }
+                ? "No changing step completed; check the failed one above." : "Nothing was changed.")
             : "Already changed: " + changed.map(\.summary).joined(separator: "; ") + "."
         return t.red("✗ ") + header + ":\n" + lines.joined(separator: "\n") + "\n" + footer + "\n"
     }

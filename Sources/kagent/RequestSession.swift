@@ -79,7 +79,8 @@ struct RequestSession: Sendable {
         if !plan.isReadOnly && !settings.offline {
             let validation = await planRunner.validate(plan)
             if let rejection = validation.rejection {
-                report.message = "the API server rejected the plan, so nothing ran: \(rejection.error.localizedDescription)"
+                report.message =
+                    "the API server rejected the plan, so nothing ran: \(rejection.error.localizedDescription)"
                 return finish(report, status: .failure) { renderer.error(report.message ?? "") }
             }
             if !settings.json && validation.checked > 0 {
@@ -96,7 +97,8 @@ struct RequestSession: Sendable {
         // 4. Confirm.
         if !plan.isReadOnly && !settings.assumeYes {
             if settings.json || !terminal.inputIsTerminal {
-                report.message = "not run: the plan changes the cluster and needs confirmation; run again with --yes to apply it"
+                report.message =
+                    "not run: the plan changes the cluster and needs confirmation; run again with --yes to apply it"
                 return finish(report, status: .notConfirmed) { renderer.notConfirmed(plan, noTerminal: true) }
             }
             let count = plan.mutatingSteps.count

@@ -16,7 +16,8 @@ struct ProcessRunnerTests {
         #expect(result.stderr == "err\n")
         #expect(result.exitCode == 3)
         #expect(!result.succeeded)
-        #expect(result.error == .failed(command: "sh -c 'echo out; echo err >&2; exit 3'", exitCode: 3, stderr: "err\n"))
+        #expect(
+            result.error == .failed(command: "sh -c 'echo out; echo err >&2; exit 3'", exitCode: 3, stderr: "err\n"))
     }
 
     @Test("arguments reach the program exactly, without a shell")
@@ -46,7 +47,9 @@ struct ProcessRunnerTests {
 
     @Test("large output on both streams does not block")
     func largeOutput() async throws {
-        let result = try await runner.run(["sh", "-c", "head -c 3000000 /dev/zero | tr '\\0' a; head -c 2000000 /dev/zero | tr '\\0' b >&2"])
+        let result = try await runner.run([
+            "sh", "-c", "head -c 3000000 /dev/zero | tr '\\0' a; head -c 2000000 /dev/zero | tr '\\0' b >&2",
+        ])
         #expect(result.stdout.utf8.count == 3_000_000)
         #expect(result.stderr.utf8.count == 2_000_000)
     }
@@ -75,12 +78,17 @@ struct ProcessRunnerTests {
         #expect(viaShell.stdout == direct.stdout)
     }
 
-    @Test("kubectl's error output is read for the cause", arguments: [
-        ("The connection to the server 127.0.0.1:1 was refused - did you specify the right host or port?", "unreachable"),
-        ("Error from server (Forbidden): deployments.apps is forbidden: User \"dev\" cannot list", "forbidden"),
-        ("Error from server (NotFound): deployments.apps \"nope\" not found", "notFound"),
-        ("error: unknown flag: --bogus", "failed"),
-    ])
+    @Test(
+        "kubectl's error output is read for the cause",
+        arguments: [
+            (
+                "The connection to the server 127.0.0.1:1 was refused - did you specify the right host or port?",
+                "unreachable"
+            ),
+            ("Error from server (Forbidden): deployments.apps is forbidden: User \"dev\" cannot list", "forbidden"),
+            ("Error from server (NotFound): deployments.apps \"nope\" not found", "notFound"),
+            ("error: unknown flag: --bogus", "failed"),
+        ])
     func classify(_ stderr: String, _ expected: String) {
         let error = ExecutorError.classify(command: "kubectl get x", exitCode: 1, stderr: stderr)
         let kind: String
@@ -109,12 +117,16 @@ struct PlanRunnerTests {
     let runner = PlanRunner(runner: ProcessRunner())
 
     func step(_ argv: [String], mutating: Bool = false, expect: String? = nil) -> PlanStep {
-        PlanStep(argv: argv, mutating: mutating, summary: argv.joined(separator: " "), expectation: expect.map { .outputEquals($0) })
+        PlanStep(
+            argv: argv, mutating: mutating, summary: argv.joined(separator: " "),
+            expectation: expect.map { .outputEquals($0) })
     }
 
     @Test("a plan stops at the first failed step; the rest are reported as not run")
     func stopsAtFailure() async {
-        let plan = ExecutionPlan(request: "r", intents: [], steps: [step(["true"], mutating: true), step(["false"]), step(["true"])], outcome: "done")
+        let plan = ExecutionPlan(
+            request: "r", intents: [], steps: [step(["true"], mutating: true), step(["false"]), step(["true"])],
+            outcome: "done")
         let report = await runner.run(plan)
         #expect(report.outcomes.map(\.status) == [.succeeded, .failed, .skipped])
         #expect(!report.succeeded)
@@ -137,7 +149,8 @@ struct PlanRunnerTests {
         var rejected = step(["true"], mutating: true)
         rejected.validationArgv = ["sh", "-c", "echo 'admission webhook denied' >&2; exit 1"]
         let readOnly = step(["false"])
-        let report = await runner.validate(ExecutionPlan(request: "r", intents: [], steps: [accepted, readOnly, rejected], outcome: ""))
+        let report = await runner.validate(
+            ExecutionPlan(request: "r", intents: [], steps: [accepted, readOnly, rejected], outcome: ""))
         #expect(report.checked == 2)
         #expect(report.rejection?.error.localizedDescription.contains("admission webhook denied") == true)
     }
@@ -148,22 +161,24 @@ struct KubeconfigTests {
     @Test("the current context's namespace is read from the file; --context picks another")
     func namespaces() throws {
         let folder = try TemporaryFolder()
-        let file = try folder.write("config", contents: """
-            apiVersion: v1
-            kind: Config
-            current-context: dev
-            clusters:
-            - name: c1
-              cluster: {server: "https://127.0.0.1:6443"}
-            contexts:
-            - name: dev
-              context: {cluster: c1, user: u, namespace: srvthreds}
-            - name: other
-              context: {cluster: c1, user: u}
-            users:
-            - name: u
-              user: {token: x}
-            """)
+        let file = try folder.write(
+            "config",
+            contents: """
+                apiVersion: v1
+                kind: Config
+                current-context: dev
+                clusters:
+                - name: c1
+                  cluster: {server: "https://127.0.0.1:6443"}
+                contexts:
+                - name: dev
+                  context: {cluster: c1, user: u, namespace: srvthreds}
+                - name: other
+                  context: {cluster: c1, user: u}
+                users:
+                - name: u
+                  user: {token: x}
+                """)
         let current = KubeconfigFile.read(kubeconfig: file.path, context: nil)
         #expect(current == KubeconfigFile(context: "dev", namespace: "srvthreds", server: "https://127.0.0.1:6443"))
         #expect(KubeconfigFile.read(kubeconfig: file.path, context: "other").namespace == "default")

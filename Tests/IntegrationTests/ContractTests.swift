@@ -9,7 +9,8 @@ struct ContractTests {
     func offlineDryRun() async throws {
         let result = try await Kagent.run(["--dry-run", "--output", "json", "--offline", "scale backend to 3"])
         #expect(result.exitCode == 0, "\(result.stderr)")
-        #expect(result.stdout.hasSuffix("}\n") && result.stdout.filter { $0 == "\n" }.count == 1, "one object, one line")
+        #expect(
+            result.stdout.hasSuffix("}\n") && result.stdout.filter { $0 == "\n" }.count == 1, "one object, one line")
         let json = try Kagent.json(result)
         #expect(Set(json.keys) == ["request", "understood", "intent", "steps"])
         #expect(json["request"] as? String == "scale backend to 3")
@@ -20,31 +21,41 @@ struct ContractTests {
         #expect(intent["replicas"] as? Int == 3)
         let steps = try #require(json["steps"] as? [[String: Any]])
         for step in steps { #expect(Set(step.keys) == ["argv", "mutating", "summary"]) }
-        #expect(steps.map { $0["argv"] as? [String] ?? [] } == [
-            ["kubectl", "scale", "deployment/backend", "--replicas=3", "--namespace=default"],
-            ["kubectl", "get", "deployment/backend", "--namespace=default", "--output=jsonpath={.spec.replicas}"],
-            ["kubectl", "rollout", "status", "deployment/backend", "--namespace=default", "--timeout=180s"],
-        ])
+        #expect(
+            steps.map { $0["argv"] as? [String] ?? [] } == [
+                ["kubectl", "scale", "deployment/backend", "--replicas=3", "--namespace=default"],
+                ["kubectl", "get", "deployment/backend", "--namespace=default", "--output=jsonpath={.spec.replicas}"],
+                ["kubectl", "rollout", "status", "deployment/backend", "--namespace=default", "--timeout=180s"],
+            ])
         #expect(steps.map { $0["mutating"] as? Bool } == [true, false, false])
     }
 
     @Test("every kubectl step names its namespace; --context and --kubeconfig are passed through")
     func flagsPassThrough() async throws {
         let folder = try TemporaryFolder()
-        let kubeconfig = try folder.write("config", contents: """
-            apiVersion: v1
-            kind: Config
-            current-context: dev
-            contexts:
-            - name: dev
-              context: {cluster: c, user: u, namespace: srvthreds}
-            - name: minikube
-              context: {cluster: c, user: u, namespace: team}
-            """)
-        let result = try await Kagent.run(["--dry-run", "-o", "json", "--offline", "--kubeconfig", kubeconfig.path, "--context", "minikube", "scale frontend down to zero"])
+        let kubeconfig = try folder.write(
+            "config",
+            contents: """
+                apiVersion: v1
+                kind: Config
+                current-context: dev
+                contexts:
+                - name: dev
+                  context: {cluster: c, user: u, namespace: srvthreds}
+                - name: minikube
+                  context: {cluster: c, user: u, namespace: team}
+                """)
+        let result = try await Kagent.run([
+            "--dry-run", "-o", "json", "--offline", "--kubeconfig", kubeconfig.path, "--context", "minikube",
+            "scale frontend down to zero",
+        ])
         let steps = try #require(try Kagent.json(result)["steps"] as? [[String: Any]])
         let argv = try #require(steps.first?["argv"] as? [String])
-        #expect(argv == ["kubectl", "--kubeconfig=\(kubeconfig.path)", "--context=minikube", "scale", "deployment/frontend", "--replicas=0", "--namespace=team"])
+        #expect(
+            argv == [
+                "kubectl", "--kubeconfig=\(kubeconfig.path)", "--context=minikube", "scale", "deployment/frontend",
+                "--replicas=0", "--namespace=team",
+            ])
         for step in steps { #expect((step["argv"] as? [String])?.contains { $0.hasPrefix("--namespace=") } == true) }
     }
 
@@ -60,9 +71,12 @@ struct ContractTests {
         #expect((json["message"] as? String)?.isEmpty == false)
     }
 
-    @Test("refused input: exit 2 with the reason, in JSON too", arguments: [
-        "scale backend to 3; rm -rf /", String(repeating: "x", count: 100_000), "   ", "scale backend to 3 -n -kube-system",
-    ])
+    @Test(
+        "refused input: exit 2 with the reason, in JSON too",
+        arguments: [
+            "scale backend to 3; rm -rf /", String(repeating: "x", count: 100_000), "   ",
+            "scale backend to 3 -n -kube-system",
+        ])
     func refused(_ request: String) async throws {
         let result = try await Kagent.run(["--dry-run", "--output", "json", "--offline", request])
         #expect(result.exitCode == 2)
@@ -81,24 +95,29 @@ struct ContractTests {
     @Test("an unreachable cluster is reported as such, with the command, and nothing runs")
     func unreachable() async throws {
         let folder = try TemporaryFolder()
-        let kubeconfig = try folder.write("config", contents: """
-            apiVersion: v1
-            kind: Config
-            current-context: gone
-            clusters:
-            - name: gone
-              cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}
-            contexts:
-            - name: gone
-              context: {cluster: gone, user: u}
-            users:
-            - name: u
-              user: {token: nothing}
-            """)
+        let kubeconfig = try folder.write(
+            "config",
+            contents: """
+                apiVersion: v1
+                kind: Config
+                current-context: gone
+                clusters:
+                - name: gone
+                  cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}
+                contexts:
+                - name: gone
+                  context: {cluster: gone, user: u}
+                users:
+                - name: u
+                  user: {token: nothing}
+                """)
         let result = try await Kagent.run(["--kubeconfig", kubeconfig.path, "--yes", "scale backend to 3"])
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains("cannot reach the cluster"), "\(result.stderr)")
-        #expect(result.stderr.contains("command: kubectl --kubeconfig=\(kubeconfig.path) get deployments.apps,statefulsets.apps"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "command: kubectl --kubeconfig=\(kubeconfig.path) get deployments.apps,statefulsets.apps"),
+            "\(result.stderr)")
     }
 
     @Test("kagent help lists what the rules understand, from their examples")

@@ -12,8 +12,13 @@ struct ScaleFlowTests {
             try await Sandbox.deploy(["todo-backend": 1, "todo-frontend": 1], namespace: ns)
             let result = try await Kagent.onSandbox("-n", ns, "--yes", "scale backend to 3")
             #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
-            #expect(result.stdout.contains("$ kubectl --kubeconfig=\(Sandbox.kubeconfig) scale deployment/todo-backend --replicas=3 --namespace=\(ns)"), "\(result.stdout)")
-            #expect(result.stdout.contains("scaled deployment/todo-backend in \(ns) from 1 to 3 replicas (3 of 3 ready)"), "\(result.stdout)")
+            #expect(
+                result.stdout.contains(
+                    "$ kubectl --kubeconfig=\(Sandbox.kubeconfig) scale deployment/todo-backend --replicas=3 --namespace=\(ns)"
+                ), "\(result.stdout)")
+            #expect(
+                result.stdout.contains("scaled deployment/todo-backend in \(ns) from 1 to 3 replicas (3 of 3 ready)"),
+                "\(result.stdout)")
             let after = try await Sandbox.replicas("deployment/todo-backend", namespace: ns)
             #expect(after.spec == 3 && after.ready == 3)
             let untouched = try await Sandbox.replicas("deployment/todo-frontend", namespace: ns)
@@ -24,7 +29,8 @@ struct ScaleFlowTests {
     @Test("relative scaling: by a percentage, by a count, and down to zero")
     func relativeAndZero() async throws {
         try await Sandbox.withNamespace("rel") { ns in
-            try await Sandbox.deploy(["web-app": 2, "web-service": 3, "todo-backend": 1, "todo-frontend": 2], namespace: ns)
+            try await Sandbox.deploy(
+                ["web-app": 2, "web-service": 3, "todo-backend": 1, "todo-frontend": 2], namespace: ns)
             let cases: [(String, String, Int)] = [
                 ("scale web-app up by 100%", "deployment/web-app", 4),
                 ("scale web-service down by 50%", "deployment/web-service", 2),
@@ -46,7 +52,8 @@ struct ScaleFlowTests {
     func statefulsetWithoutNamespace() async throws {
         try await Sandbox.withNamespace("sts") { ns in
             let name = "cache-\(ns.suffix(6))"
-            try await Sandbox.apply("""
+            try await Sandbox.apply(
+                """
                 apiVersion: apps/v1
                 kind: StatefulSet
                 metadata: {name: \(name)}
@@ -58,7 +65,8 @@ struct ScaleFlowTests {
                     metadata: {labels: {app: \(name)}}
                     spec: {containers: [{name: redis, image: "redis:7"}]}
                 """, namespace: ns)
-            try await Sandbox.kubectlOK("rollout", "status", "statefulset/\(name)", "--namespace=\(ns)", "--timeout=120s", timeout: 130)
+            try await Sandbox.kubectlOK(
+                "rollout", "status", "statefulset/\(name)", "--namespace=\(ns)", "--timeout=120s", timeout: 130)
             let result = try await Kagent.onSandbox("--yes", "scale statefulset \(name) to 2")
             #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
             #expect(result.stdout.contains("is statefulset/\(name) in namespace \(ns)"), "\(result.stdout)")
@@ -73,7 +81,9 @@ struct ScaleFlowTests {
             try await Sandbox.deploy(["api-backend": 1, "todo-backend": 1], namespace: ns)
             let result = try await Kagent.onSandbox("-n", ns, "--yes", "scale backend to 3")
             #expect(result.exitCode == 1)
-            #expect(result.stderr.contains("deployment/api-backend") && result.stderr.contains("deployment/todo-backend"), "\(result.stderr)")
+            #expect(
+                result.stderr.contains("deployment/api-backend") && result.stderr.contains("deployment/todo-backend"),
+                "\(result.stderr)")
             #expect(result.stderr.contains("kagent \"scale api-backend to 3 -n \(ns)\""), "\(result.stderr)")
             #expect(!result.stdout.contains("Plan"))
             #expect(try await Sandbox.replicas("deployment/api-backend", namespace: ns).spec == 1)
@@ -92,7 +102,8 @@ struct ScaleFlowTests {
             #expect((json["steps"] as? [Any])?.isEmpty == true)
             #expect(json["executed"] == nil)
             let message = try #require(json["message"] as? String)
-            #expect(message.contains("no deployment or statefulset named 'payments' in namespace '\(ns)'"), "\(message)")
+            #expect(
+                message.contains("no deployment or statefulset named 'payments' in namespace '\(ns)'"), "\(message)")
             #expect(message.contains("todo-backend"))
         }
     }
@@ -113,14 +124,16 @@ struct ScaleFlowTests {
     func dryRun() async throws {
         try await Sandbox.withNamespace("dry") { ns in
             try await Sandbox.deploy(["todo-backend": 2], namespace: ns)
-            let result = try await Kagent.onSandbox("-n", ns, "--dry-run", "--output", "json", "scale backend up by 50%")
+            let result = try await Kagent.onSandbox(
+                "-n", ns, "--dry-run", "--output", "json", "scale backend up by 50%")
             #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
             let json = try Kagent.json(result)
             let steps = try #require(json["steps"] as? [[String: Any]])
-            #expect(steps.first?["argv"] as? [String] == [
-                "kubectl", "--kubeconfig=\(Sandbox.kubeconfig)", "scale", "deployment/todo-backend", "--replicas=3",
-                "--namespace=\(ns)", "--current-replicas=2",
-            ])
+            #expect(
+                steps.first?["argv"] as? [String] == [
+                    "kubectl", "--kubeconfig=\(Sandbox.kubeconfig)", "scale", "deployment/todo-backend", "--replicas=3",
+                    "--namespace=\(ns)", "--current-replicas=2",
+                ])
             #expect(json["executed"] == nil)
             let text = try await Kagent.onSandbox("-n", ns, "--dry-run", "scale backend to 5")
             #expect(text.stdout.contains("the API server accepts the change"), "\(text.stdout)")
@@ -144,10 +157,13 @@ struct ScaleFlowTests {
         }
     }
 
-    @Test("refused input changes nothing on the cluster", arguments: [
-        ("scale backend to 3; rm -rf /", 2), ("", 2), ("scale Back_End to 3", 2), ("scale backend to 3 && kubectl delete ns x", 2),
-        ("please make everything faster", 3),
-    ])
+    @Test(
+        "refused input changes nothing on the cluster",
+        arguments: [
+            ("scale backend to 3; rm -rf /", 2), ("", 2), ("scale Back_End to 3", 2),
+            ("scale backend to 3 && kubectl delete ns x", 2),
+            ("please make everything faster", 3),
+        ])
     func refusedInput(_ request: String, _ status: Int32) async throws {
         try await Sandbox.withNamespace("bad") { ns in
             try await Sandbox.deploy(["backend": 1], namespace: ns)

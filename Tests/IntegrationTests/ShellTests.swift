@@ -19,7 +19,8 @@ struct ShellTests {
         }
 
         func start(_ command: [String]) async throws {
-            let result = try await tmux("new-session", "-d", "-s", "shell", "-x", "160", "-y", "50", ShellQuoting.command(command))
+            let result = try await tmux(
+                "new-session", "-d", "-s", "shell", "-x", "160", "-y", "50", ShellQuoting.command(command))
             try #require(result.succeeded, "tmux did not start: \(result.stderr)")
         }
 
@@ -64,7 +65,10 @@ struct ShellTests {
     @Test("line editing, help, Ctrl-C drops the line, exit; history survives into the next run; Ctrl-D leaves")
     func shellSession() async throws {
         let state = try TemporaryFolder()
-        let command = ["env", "XDG_STATE_HOME=\(state.path)", "TERM=xterm-256color", "NO_COLOR=1", Repository.kagentExecutable, "--offline", "--dry-run"]
+        let command = [
+            "env", "XDG_STATE_HOME=\(state.path)", "TERM=xterm-256color", "NO_COLOR=1", Repository.kagentExecutable,
+            "--offline", "--dry-run",
+        ]
         let screen = Screen()
         defer { Task { await screen.kill() } }
 
@@ -95,7 +99,9 @@ struct ShellTests {
         #expect(try await screen.waitUntilGone(), "exit leaves the shell")
 
         let history = try String(contentsOfFile: state.path + "/kagent/history", encoding: .utf8)
-        #expect(history.contains("help") && history.contains("scale frontend to 2") && history.contains("scale backend to 3"), "\(history)")
+        #expect(
+            history.contains("help") && history.contains("scale frontend to 2")
+                && history.contains("scale backend to 3"), "\(history)")
         #expect(!history.contains("dropped-line"))
 
         // A second run recalls the history with the Up key, and Ctrl-D on an empty line leaves.
@@ -116,7 +122,9 @@ struct ShellTests {
         let state = try TemporaryFolder()
         let screen = Screen()
         defer { Task { await screen.kill() } }
-        try await screen.start(["env", "XDG_STATE_HOME=\(state.path)", "TERM=xterm", Repository.kagentExecutable, "--offline", "--dry-run"])
+        try await screen.start([
+            "env", "XDG_STATE_HOME=\(state.path)", "TERM=xterm", Repository.kagentExecutable, "--offline", "--dry-run",
+        ])
         try await screen.waitFor("kagent (")
         try await screen.type("-l", "create secret db --from-literal=password=hunter2")
         try await screen.type("Enter")

@@ -31,7 +31,8 @@ struct RequestParsingTests {
     @Test(
         "shell syntax is refused, never passed on",
         arguments: [
-            ("scale backend to 3; rm -rf /", ";"), ("scale backend to $(whoami)", "$("), ("scale backend to 3 && reboot", "&&"),
+            ("scale backend to 3; rm -rf /", ";"), ("scale backend to $(whoami)", "$("),
+            ("scale backend to 3 && reboot", "&&"),
             ("scale `id` to 3", "`"), ("scale backend to 3 > /etc/passwd", ">"), ("scale backend | sh", "|"),
         ])
     func shellSyntax(_ request: String, _ syntax: String) {
@@ -46,7 +47,9 @@ struct RequestParsingTests {
 
     @Test(
         "names that are not valid Kubernetes names are refused with the reason",
-        arguments: ["scale Back_End to 3", "scale -backend to 3", "scale backend-- to 3", "scale backend to 3 -n Bad_NS"])
+        arguments: [
+            "scale Back_End to 3", "scale -backend to 3", "scale backend-- to 3", "scale backend to 3 -n Bad_NS",
+        ])
     func invalidNames(_ request: String) throws {
         do {
             let outcome = try catalog.parse(request)
@@ -91,10 +94,15 @@ struct RequestParsingTests {
     @Test("two requests joined by 'and' become two intents in order")
     func compoundRequest() throws {
         let outcome = try catalog.parse("scale backend to 3 and scale frontend to 2")
-        #expect(outcome == .understood([
-            UserIntent(action: "scale", slots: ["name": "backend", "replicas": 3], source: .rule(id: "scale_to_count")),
-            UserIntent(action: "scale", slots: ["name": "frontend", "replicas": 2], source: .rule(id: "scale_to_count")),
-        ]))
+        #expect(
+            outcome
+                == .understood([
+                    UserIntent(
+                        action: "scale", slots: ["name": "backend", "replicas": 3], source: .rule(id: "scale_to_count")),
+                    UserIntent(
+                        action: "scale", slots: ["name": "frontend", "replicas": 2], source: .rule(id: "scale_to_count")
+                    ),
+                ]))
     }
 
     @Test("-n and the request naming two namespaces is refused")
@@ -105,14 +113,17 @@ struct RequestParsingTests {
 
 @Suite("Patterns")
 struct RulePatternTests {
-    @Test("a broken pattern is refused with the reason", arguments: ["scale [{name}", "scale {name:colour}", "(a|)", "scale {}"])
+    @Test(
+        "a broken pattern is refused with the reason",
+        arguments: ["scale [{name}", "scale {name:colour}", "(a|)", "scale {}"])
     func brokenPatterns(_ text: String) {
         #expect(throws: IntentError.self) { try RulePattern(text) }
     }
 
     @Test("slot names are collected from every branch")
     func slotNames() throws {
-        let pattern = try RulePattern("scale [{kind:workload}] {name} [in {namespace}] (to {replicas:count}|by {percent:percent})")
+        let pattern = try RulePattern(
+            "scale [{kind:workload}] {name} [in {namespace}] (to {replicas:count}|by {percent:percent})")
         #expect(pattern.slotNames == ["kind", "name", "namespace", "replicas", "percent"])
     }
 }

@@ -17,26 +17,38 @@ struct RuleExampleTests {
         var testDescription: String { "\(rule.file) \(rule.id) must not match \"\(request)\"" }
     }
 
-    static let matchCases = Catalog.shared.rules.flatMap { rule in rule.matchExamples.map { MatchCase(rule: rule, example: $0) } }
-    static let nonMatchCases = Catalog.shared.rules.flatMap { rule in rule.nonMatchExamples.map { NonMatchCase(rule: rule, request: $0) } }
+    static let matchCases = Catalog.shared.rules.flatMap { rule in
+        rule.matchExamples.map { MatchCase(rule: rule, example: $0) }
+    }
+    static let nonMatchCases = Catalog.shared.rules.flatMap { rule in
+        rule.nonMatchExamples.map { NonMatchCase(rule: rule, request: $0) }
+    }
 
     @Test("a match example produces exactly its intent, through its own rule", arguments: matchCases)
     func matchExample(_ testCase: MatchCase) throws {
         let outcome = try Catalog.shared.parse(testCase.example.request)
         guard case .understood(let intents) = outcome else {
-            Issue.record("\(testCase.rule.file) \(testCase.rule.id): \"\(testCase.example.request)\" was not understood: \(outcome)")
+            Issue.record(
+                "\(testCase.rule.file) \(testCase.rule.id): \"\(testCase.example.request)\" was not understood: \(outcome)"
+            )
             return
         }
         #expect(intents.count == 1, "\(testCase.rule.id): one intent expected, got \(intents)")
         let intent = try #require(intents.first)
-        #expect(intent.sameRequest(as: testCase.example.intent), "\(testCase.rule.file) \(testCase.rule.id): \"\(testCase.example.request)\" gave \(intent.action) \(intent.slots), expected \(testCase.example.intent.action) \(testCase.example.intent.slots)")
-        #expect(intent.source == .rule(id: testCase.rule.id), "\(testCase.rule.id): matched by \(intent.source) instead")
+        #expect(
+            intent.sameRequest(as: testCase.example.intent),
+            "\(testCase.rule.file) \(testCase.rule.id): \"\(testCase.example.request)\" gave \(intent.action) \(intent.slots), expected \(testCase.example.intent.action) \(testCase.example.intent.slots)"
+        )
+        #expect(
+            intent.source == .rule(id: testCase.rule.id), "\(testCase.rule.id): matched by \(intent.source) instead")
     }
 
     @Test("a non-match example is not matched by its rule", arguments: nonMatchCases)
     func nonMatchExample(_ testCase: NonMatchCase) {
         let matching = Catalog.shared.rulesMatching(testCase.request)
-        #expect(!matching.contains(testCase.rule.id), "\(testCase.rule.file) \(testCase.rule.id) matched \"\(testCase.request)\"")
+        #expect(
+            !matching.contains(testCase.rule.id),
+            "\(testCase.rule.file) \(testCase.rule.id) matched \"\(testCase.request)\"")
     }
 }
 
@@ -50,7 +62,9 @@ struct RuleCatalogTests {
             #expect(!rule.matchExamples.isEmpty, "\(rule.file) \(rule.id) has no match example")
             #expect(!rule.nonMatchExamples.isEmpty, "\(rule.file) \(rule.id) has no no_match example")
             for example in rule.matchExamples {
-                #expect(example.intent.action == rule.action, "\(rule.id): example \"\(example.request)\" names action \(example.intent.action)")
+                #expect(
+                    example.intent.action == rule.action,
+                    "\(rule.id): example \"\(example.request)\" names action \(example.intent.action)")
             }
         }
     }
@@ -67,16 +81,20 @@ struct RuleCatalogTests {
     @Test("a rule file with a broken pattern is refused with the file and id named")
     func brokenPatternIsNamed() throws {
         let folder = try TemporaryFolder()
-        try folder.write("lexicon.yaml", contents: String(contentsOf: Repository.rules.appendingPathComponent("lexicon.yaml"), encoding: .utf8))
-        try folder.write("broken.yaml", contents: """
-            rules:
-              - id: broken_rule
-                action: scale
-                description: broken on purpose
-                patterns: ["scale [{name} to {replicas:count}"]
-                examples:
-                  match: []
-            """)
+        try folder.write(
+            "lexicon.yaml",
+            contents: String(contentsOf: Repository.rules.appendingPathComponent("lexicon.yaml"), encoding: .utf8))
+        try folder.write(
+            "broken.yaml",
+            contents: """
+                rules:
+                  - id: broken_rule
+                    action: scale
+                    description: broken on purpose
+                    patterns: ["scale [{name} to {replicas:count}"]
+                    examples:
+                      match: []
+                """)
         #expect(throws: IntentError.self) { try RuleCatalog.load(from: folder.url) }
         do {
             _ = try RuleCatalog.load(from: folder.url)
@@ -89,7 +107,9 @@ struct RuleCatalogTests {
     @Test("a duplicated id is refused")
     func duplicateIDIsRefused() throws {
         let folder = try TemporaryFolder()
-        try folder.write("lexicon.yaml", contents: String(contentsOf: Repository.rules.appendingPathComponent("lexicon.yaml"), encoding: .utf8))
+        try folder.write(
+            "lexicon.yaml",
+            contents: String(contentsOf: Repository.rules.appendingPathComponent("lexicon.yaml"), encoding: .utf8))
         let rule = """
             rules:
               - id: same_id

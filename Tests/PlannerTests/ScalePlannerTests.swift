@@ -31,17 +31,22 @@ struct ScalePlannerTests {
         async throws(PlannerError) -> ExecutionPlan
     {
         let context = PlanningContext(namespace: namespace, cluster: cluster ?? self.cluster)
-        return try await Planner(context: context).plan(request: "test", intents: [UserIntent(action: "scale", slots: slots)])
+        return try await Planner(context: context).plan(
+            request: "test", intents: [UserIntent(action: "scale", slots: slots)])
     }
 
     @Test("'backend' resolves to the one close match, in its namespace, and the plan names it")
     func resolvesLooseName() async throws {
         let plan = try await plan(["name": "backend", "replicas": 3])
-        #expect(plan.steps.map(\.argv) == [
-            ["kubectl", "scale", "deployment/todo-backend", "--replicas=3", "--namespace=todo"],
-            ["kubectl", "get", "deployment/todo-backend", "--namespace=todo", "--output=jsonpath={.spec.replicas}"],
-            ["kubectl", "rollout", "status", "deployment/todo-backend", "--namespace=todo", "--timeout=180s"],
-        ])
+        #expect(
+            plan.steps.map(\.argv) == [
+                ["kubectl", "scale", "deployment/todo-backend", "--replicas=3", "--namespace=todo"],
+                [
+                    "kubectl", "get", "deployment/todo-backend", "--namespace=todo",
+                    "--output=jsonpath={.spec.replicas}",
+                ],
+                ["kubectl", "rollout", "status", "deployment/todo-backend", "--namespace=todo", "--timeout=180s"],
+            ])
         #expect(plan.steps.map(\.mutating) == [true, false, false])
         #expect(plan.steps[0].validationArgv?.last == "--dry-run=server")
         #expect(plan.steps[1].expectation == .outputEquals("3"))
@@ -52,7 +57,10 @@ struct ScalePlannerTests {
     @Test("relative scaling computes from the current count and guards it with --current-replicas")
     func relative() async throws {
         let up = try await plan(["name": "web-app", "direction": "up", "percent": 100])
-        #expect(up.steps[0].argv == ["kubectl", "scale", "deployment/web-app", "--replicas=4", "--namespace=shop", "--current-replicas=2"])
+        #expect(
+            up.steps[0].argv == [
+                "kubectl", "scale", "deployment/web-app", "--replicas=4", "--namespace=shop", "--current-replicas=2",
+            ])
         let down = try await plan(["name": "web-service", "direction": "down", "percent": 50])
         #expect(down.steps[0].argv.contains("--replicas=2"), "3 down by 50% = 1.5, rounded to 2")
         #expect(down.notes.contains { $0.contains("1.5, rounded to 2") })
@@ -72,7 +80,10 @@ struct ScalePlannerTests {
 
     @Test("an ambiguous name lists the candidates, with their namespaces")
     func ambiguous() async throws {
-        await #expect(throws: PlannerError.ambiguous(name: "web", candidates: [workload("web-app", "shop"), workload("web-service", "shop", replicas: 3)])) {
+        await #expect(
+            throws: PlannerError.ambiguous(
+                name: "web", candidates: [workload("web-app", "shop"), workload("web-service", "shop", replicas: 3)])
+        ) {
             try await plan(["name": "web", "replicas": 1])
         }
     }
@@ -94,7 +105,9 @@ struct ScalePlannerTests {
 
     @Test("the kind narrows the search: a statefulset is not a deployment")
     func kindNarrows() async throws {
-        await #expect(throws: PlannerError.self) { try await self.plan(["name": "mongo", "kind": "deployment", "replicas": 1]) }
+        await #expect(throws: PlannerError.self) {
+            try await self.plan(["name": "mongo", "kind": "deployment", "replicas": 1])
+        }
         let statefulset = try await plan(["name": "mongo", "kind": "statefulset", "replicas": 2])
         #expect(statefulset.steps[0].argv[2] == "statefulset/mongo")
     }
@@ -105,7 +118,9 @@ struct ScalePlannerTests {
         let chosen = try await plan(["name": "api", "replicas": 1], cluster: twice)
         #expect(chosen.steps[0].argv.contains("--namespace=default"))
         let elsewhere = FixedCluster(objects: [workload("api", "prod"), workload("api", "staging")])
-        await #expect(throws: PlannerError.self) { try await self.plan(["name": "api", "replicas": 1], cluster: elsewhere) }
+        await #expect(throws: PlannerError.self) {
+            try await self.plan(["name": "api", "replicas": 1], cluster: elsewhere)
+        }
     }
 
     @Test("-n and a namespace in the request that differ are refused")
@@ -117,20 +132,30 @@ struct ScalePlannerTests {
 
     @Test("offline: names are literal, relative scaling is refused with the way out")
     func offline() async throws {
-        let context = PlanningContext(namespace: nil, defaultNamespace: "team", kubeContext: "minikube", kubeconfig: "/k", cluster: nil)
+        let context = PlanningContext(
+            namespace: nil, defaultNamespace: "team", kubeContext: "minikube", kubeconfig: "/k", cluster: nil)
         let planner = Planner(context: context)
-        let plan = try await planner.plan(request: "r", intents: [UserIntent(action: "scale", slots: ["name": "backend", "replicas": 3])])
-        #expect(plan.steps[0].argv == ["kubectl", "--kubeconfig=/k", "--context=minikube", "scale", "deployment/backend", "--replicas=3", "--namespace=team"])
+        let plan = try await planner.plan(
+            request: "r", intents: [UserIntent(action: "scale", slots: ["name": "backend", "replicas": 3])])
+        #expect(
+            plan.steps[0].argv == [
+                "kubectl", "--kubeconfig=/k", "--context=minikube", "scale", "deployment/backend", "--replicas=3",
+                "--namespace=team",
+            ])
         await #expect(throws: PlannerError.self) {
-            try await planner.plan(request: "r", intents: [UserIntent(action: "scale", slots: ["name": "backend", "direction": "up", "by": 1])])
+            try await planner.plan(
+                request: "r",
+                intents: [UserIntent(action: "scale", slots: ["name": "backend", "direction": "up", "by": 1])])
         }
     }
 
-    @Test("out-of-range values are refused", arguments: [
-        ["name": "backend", "direction": "down", "percent": 150] as [String: SlotValue],
-        ["name": "backend", "replicas": 50_000],
-        ["name": "backend", "direction": "up", "by": 0],
-    ])
+    @Test(
+        "out-of-range values are refused",
+        arguments: [
+            ["name": "backend", "direction": "down", "percent": 150] as [String: SlotValue],
+            ["name": "backend", "replicas": 50_000],
+            ["name": "backend", "direction": "up", "by": 0],
+        ])
     func outOfRange(_ slots: [String: SlotValue]) async {
         await #expect(throws: PlannerError.self) { try await plan(slots) }
     }
@@ -138,12 +163,16 @@ struct ScalePlannerTests {
 
 @Suite("Name resolution")
 struct NameResolverTests {
-    let objects = [workload("todo-backend", "todo"), workload("todo-frontend", "todo"), workload("api-gateway", "edge")]
+    let objects = [
+        workload("todo-backend", "todo"), workload("todo-frontend", "todo"), workload("api-gateway", "edge"),
+    ]
 
-    @Test("tiers: exact, whole words, part of a name, typo", arguments: [
-        ("todo-backend", "todo-backend"), ("backend", "todo-backend"), ("front", "todo-frontend"),
-        ("gateway", "api-gateway"), ("bakend", "todo-backend"), ("todo-frontnd", "todo-frontend"),
-    ])
+    @Test(
+        "tiers: exact, whole words, part of a name, typo",
+        arguments: [
+            ("todo-backend", "todo-backend"), ("backend", "todo-backend"), ("front", "todo-frontend"),
+            ("gateway", "api-gateway"), ("bakend", "todo-backend"), ("todo-frontnd", "todo-frontend"),
+        ])
     func tiers(_ query: String, _ expected: String) {
         guard case .found(let found, _) = NameResolver().resolve(query, among: objects, preferredNamespace: nil) else {
             Issue.record("\(query) did not resolve")
@@ -154,7 +183,9 @@ struct NameResolverTests {
 
     @Test("'todo' is both deployments: ambiguous")
     func ambiguous() {
-        #expect(NameResolver().resolve("todo", among: objects, preferredNamespace: nil) == .ambiguous([objects[0], objects[1]]))
+        #expect(
+            NameResolver().resolve("todo", among: objects, preferredNamespace: nil)
+                == .ambiguous([objects[0], objects[1]]))
     }
 
     @Test("short or distant queries do not match anything")

@@ -9,7 +9,8 @@ public enum Repository {
 
     /// The folder the test binaries (and the `kagent` executable they depend on) were built into.
     public static var buildProducts: URL {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         var url = URL(fileURLWithPath: executable)
         // .build/debug/kagentPackageTests.xctest (a file on Linux, a bundle elsewhere)

@@ -9,7 +9,8 @@ public enum Sandbox {
     public static let kubeconfig: String = {
         let environment = ProcessInfo.processInfo.environment
         if let path = environment["KAGENT_TEST_KUBECONFIG"], !path.isEmpty { return path }
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        let state =
+            environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
         return state + "/kagent/sandbox/kubeconfig"
     }()
@@ -45,7 +46,8 @@ public enum Sandbox {
     /// Folders searched for programs: PATH, then where scripts/setup puts helm.
     public static let searchPath: [String] = {
         let environment = ProcessInfo.processInfo.environment
-        let cache = environment["XDG_CACHE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+        let cache =
+            environment["XDG_CACHE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.cache"
         return (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init) + [cache + "/kagent/bin"]
     }()
@@ -53,7 +55,8 @@ public enum Sandbox {
     /// Real kubectl against the sandbox.
     @discardableResult
     public static func kubectl(_ arguments: String..., timeout: Int = 120) async throws -> CommandResult {
-        try await ProcessRunner(searchPath: searchPath).run(["kubectl", "--kubeconfig=\(kubeconfig)"] + arguments, timeoutSeconds: timeout)
+        try await ProcessRunner(searchPath: searchPath).run(
+            ["kubectl", "--kubeconfig=\(kubeconfig)"] + arguments, timeoutSeconds: timeout)
     }
 
     /// kubectl that must succeed; its output.
@@ -76,10 +79,13 @@ public enum Sandbox {
     /// Creates deployments (name → replicas) and waits until they are available.
     public static func deploy(_ deployments: [String: Int], namespace: String) async throws {
         for (name, replicas) in deployments.sorted(by: { $0.key < $1.key }) {
-            try await kubectlOK("create", "deployment", name, "--image=registry.example/\(name):1.0", "--replicas=\(replicas)", "--namespace=\(namespace)")
+            try await kubectlOK(
+                "create", "deployment", name, "--image=registry.example/\(name):1.0", "--replicas=\(replicas)",
+                "--namespace=\(namespace)")
         }
         for name in deployments.keys.sorted() {
-            try await kubectlOK("rollout", "status", "deployment/\(name)", "--namespace=\(namespace)", "--timeout=120s", timeout: 130)
+            try await kubectlOK(
+                "rollout", "status", "deployment/\(name)", "--namespace=\(namespace)", "--timeout=120s", timeout: 130)
         }
     }
 
@@ -108,13 +114,17 @@ public enum Sandbox {
 /// The real kagent executable, built with the tests.
 public enum Kagent {
     /// Runs kagent with standard input from /dev/null (no terminal), as a script would.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Int = 240) async throws -> CommandResult {
+    public static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Int = 240) async throws
+        -> CommandResult
+    {
         let runner = ProcessRunner(searchPath: Sandbox.searchPath, environment: environment)
         return try await runner.run([Repository.kagentExecutable] + arguments, timeoutSeconds: timeout)
     }
 
     /// kagent against the sandbox.
-    public static func onSandbox(_ arguments: String..., environment: [String: String] = [:]) async throws -> CommandResult {
+    public static func onSandbox(_ arguments: String..., environment: [String: String] = [:]) async throws
+        -> CommandResult
+    {
         try await run(["--kubeconfig", Sandbox.kubeconfig] + arguments, environment: environment)
     }
 
