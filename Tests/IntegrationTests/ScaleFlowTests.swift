@@ -141,6 +141,21 @@ struct ScaleFlowTests {
         }
     }
 
+    @Test("the API server's rejection, found by the server-side dry run, stops the plan before it runs")
+    func serverRejects() async throws {
+        try await Sandbox.withNamespace("deny") { ns in
+            try await Sandbox.deploy(["todo-backend": 1], namespace: ns)
+            // A user who may read but not scale: planning reads succeed, the server refuses the change.
+            let result = try await Kagent.run(["--kubeconfig", Sandbox.viewerKubeconfig, "-n", ns, "--yes", "scale backend to 3"])
+            #expect(result.exitCode == 1)
+            #expect(result.stdout.contains("$ kubectl"), "the plan is shown")
+            #expect(result.stderr.contains("rejected the plan, so nothing ran"), "\(result.stderr)")
+            #expect(result.stderr.contains("cannot patch resource \"deployments/scale\""), "the server's own words: \(result.stderr)")
+            #expect(!result.stdout.contains("[1/3]"), "no step started")
+            #expect(try await Sandbox.replicas("deployment/todo-backend", namespace: ns).spec == 1)
+        }
+    }
+
     @Test("a JSON run reports each step's status, exit code and output")
     func jsonRun() async throws {
         try await Sandbox.withNamespace("json") { ns in

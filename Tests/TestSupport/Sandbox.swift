@@ -15,6 +15,11 @@ public enum Sandbox {
         return state + "/kagent/sandbox/kubeconfig"
     }()
 
+    /// The kubeconfig of a sandbox user who may look but not change (ClusterRole view).
+    public static var viewerKubeconfig: String {
+        URL(fileURLWithPath: kubeconfig).deletingLastPathComponent().appendingPathComponent("kubeconfig-viewer").path
+    }
+
     /// In CI the sandbox must be there: its tests fail rather than skip.
     public static let required = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } ?? false
 
