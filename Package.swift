@@ -40,11 +40,20 @@ let package = Package(
             ]
         ),
 
+        // The labelled request corpus and its fixture cluster, shared by the tests and the benchmark.
+        .target(
+            name: "RequestCorpus",
+            dependencies: ["Executors", .product(name: "Yams", package: "Yams")]
+        ),
+        // `kagent-bench corpus|speed`: accuracy per action, and parse+plan and process timings.
+        .executableTarget(name: "kagent-bench", dependencies: ["RequestCorpus", "Executors"]),
+
         .target(name: "TestSupport", dependencies: ["Executors"], path: "Tests/TestSupport"),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "TestSupport"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "TestSupport"]),
         .testTarget(name: "ExecutorsTests", dependencies: ["Executors", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["Executors", "TestSupport", "kagent"]),
+        .testTarget(name: "CorpusTests", dependencies: ["RequestCorpus", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,9 +13,12 @@ public struct KubectlCluster: ClusterReader {
         self.kubectl = { base.kubectl($0) }
     }
 
-    public func workloads(namespace: String?) async throws(PlannerError) -> [Workload] {
-        let scope = namespace.map { ["--namespace=\($0)"] } ?? ["--all-namespaces"]
-        let argv = kubectl(["get", "deployments.apps,statefulsets.apps", "--output=json"] + scope)
+    public func objects(kinds: [String], namespace: String?) async throws(PlannerError) -> [ClusterObject] {
+        let resources = kinds.compactMap { ResourceKind.named($0)?.resource }
+        guard !resources.isEmpty else { return [] }
+        let namespaced = kinds.contains { ResourceKind.named($0)?.namespaced ?? true }
+        let scope = namespaced ? (namespace.map { ["--namespace=\($0)"] } ?? ["--all-namespaces"]) : []
+        let argv = kubectl(["get", resources.joined(separator: ","), "--output=json"] + scope)
         let command = ShellQuoting.command(argv)
         let result: CommandResult
         do {
@@ -25,16 +28,15 @@ public struct KubectlCluster: ClusterReader {
         }
         if let error = result.error {
             // Users limited to their namespaces may not list every namespace: fall back to the default one.
-            if namespace == nil, case .forbidden = error {
-                return try await workloads(namespace: KubeconfigFile.currentNamespace(kubectlArgv: argv))
+            if namespace == nil, namespaced, case .forbidden = error {
+                return try await objects(kinds: kinds, namespace: KubeconfigFile.currentNamespace(kubectlArgv: argv))
             }
             throw .cluster(reason: Self.firstLine(of: error), command: command)
         }
         do {
-            return try Self.decodeWorkloads(result.stdout)
+            return try Self.decodeObjects(result.stdout)
         } catch {
-            throw .cluster(
-                reason: "kubectl printed something that is not a list of objects: \(error)", command: command)
+            throw .cluster(reason: "kubectl printed something that is not a list of objects: \(error)", command: command)
         }
     }
 
@@ -43,7 +45,7 @@ public struct KubectlCluster: ClusterReader {
         return text.components(separatedBy: "\n  command: ").first ?? text
     }
 
-    // MARK: - Decoding kubectl's JSON
+    // MARK: - Decoding kubectl's JSON (only the fields planning uses; everything optional)
 
     struct List: Decodable { var items: [Item] }
     struct Item: Decodable {
@@ -55,16 +57,86 @@ public struct KubectlCluster: ClusterReader {
     struct Metadata: Decodable {
         var name: String
         var namespace: String?
+        var labels: [String: String]?
+        var annotations: [String: String]?
     }
-    struct Spec: Decodable { var replicas: Int? }
-    struct Status: Decodable { var readyReplicas: Int? }
+    struct Spec: Decodable {
+        var replicas: Int?
+        var selector: Selector?
+        var template: Template?
+        var containers: [ContainerSpec]?
+        var ports: [PortSpec]?
+    }
+    /// A service's selector is a plain map; a workload's is {matchLabels: map}.
+    enum Selector: Decodable {
+        case labels([String: String])
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let plain = try? container.decode([String: String].self) {
+                self = .labels(plain)
+            } else {
+                struct Match: Decodable { var matchLabels: [String: String]? }
+                self = .labels((try? container.decode(Match.self))?.matchLabels ?? [:])
+            }
+        }
+        var labels: [String: String] {
+            switch self { case .labels(let labels): return labels }
+        }
+    }
+    struct Template: Decodable { var spec: PodSpec? }
+    struct PodSpec: Decodable { var containers: [ContainerSpec]? }
+    struct ContainerSpec: Decodable {
+        var name: String
+        var image: String?
+    }
+    struct PortSpec: Decodable {
+        var name: String?
+        var port: Int?
+        var containerPort: Int?
+        var targetPort: TargetPort?
+    }
+    enum TargetPort: Decodable {
+        case text(String)
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Int.self) {
+                self = .text(String(number))
+            } else {
+                self = .text(try container.decode(String.self))
+            }
+        }
+        var text: String {
+            switch self { case .text(let text): return text }
+        }
+    }
+    struct Status: Decodable {
+        var readyReplicas: Int?
+        var phase: String?
+        var conditions: [Condition]?
+    }
+    struct Condition: Decodable {
+        var type: String
+        var status: String
+    }
 
-    static func decodeWorkloads(_ json: String) throws -> [Workload] {
+    static func decodeObjects(_ json: String) throws -> [ClusterObject] {
         let list = try JSONDecoder().decode(List.self, from: Data(json.utf8))
-        return list.items.map {
-            Workload(
-                kind: $0.kind.lowercased(), name: $0.metadata.name, namespace: $0.metadata.namespace ?? "default",
-                replicas: $0.spec?.replicas ?? 1, readyReplicas: $0.status?.readyReplicas ?? 0)
+        return list.items.map { item in
+            let kind = item.kind.lowercased()
+            let containers = (item.spec?.template?.spec?.containers ?? item.spec?.containers ?? []).map {
+                ClusterObject.Container(name: $0.name, image: $0.image ?? "")
+            }
+            let ports = (kind == "service" ? item.spec?.ports ?? [] : []).map {
+                ClusterObject.Port(name: $0.name ?? "", port: $0.port ?? 0, targetPort: $0.targetPort?.text ?? "")
+            }
+            let status = item.status?.phase ?? item.status?.conditions?.first { $0.type == "Ready" }?.status ?? ""
+            let workload = ResourceKind.workloads.contains(kind)
+            return ClusterObject(
+                kind: kind, name: item.metadata.name,
+                namespace: item.metadata.namespace ?? "", labels: item.metadata.labels ?? [:],
+                annotations: item.metadata.annotations ?? [:],
+                replicas: workload ? item.spec?.replicas ?? 1 : -1, readyReplicas: item.status?.readyReplicas ?? 0,
+                containers: containers, selector: item.spec?.selector?.labels ?? [:], ports: ports, status: status)
         }
     }
 }

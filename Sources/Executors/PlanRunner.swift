@@ -23,7 +23,8 @@ public struct PlanRunner: Sendable {
             guard step.mutating, let argv = step.validationArgv else { continue }
             report.checked += 1
             do {
-                let result = try await runner.run(argv, timeoutSeconds: step.timeoutSeconds)
+                let result = try await runner.run(
+                    argv, input: step.input?.data, timeoutSeconds: step.timeoutSeconds, onOutput: nil)
                 if let error = result.error {
                     report.rejection = (step, error)
                     return report
@@ -56,9 +57,28 @@ public struct PlanRunner: Sendable {
     }
 
     func run(_ step: PlanStep, onOutput: @escaping @Sendable (String) -> Void) async -> ExecutionReport.StepOutcome {
+        if step.attached {
+            do {
+                let started = Date()
+                let code = try await runner.runAttached(step.argv)
+                let result = CommandResult(
+                    argv: step.argv, exitCode: code, stdout: "", stderr: "",
+                    seconds: Date().timeIntervalSince(started))
+                // Ending an attached command with Ctrl-C (port-forward, logs -f) is how people stop it.
+                let stoppedByUser = code == 130 || Interruption.isRequested
+                if code == 0 || stoppedByUser {
+                    Interruption.reset()
+                    return .init(step: step, status: .succeeded, result: result, error: nil)
+                }
+                return .init(step: step, status: .failed, result: result, error: result.error)
+            } catch {
+                return .init(step: step, status: .failed, result: nil, error: error)
+            }
+        }
         let result: CommandResult
         do {
-            result = try await runner.run(step.argv, timeoutSeconds: step.timeoutSeconds, onOutput: onOutput)
+            result = try await runner.run(
+                step.argv, input: step.input?.data, timeoutSeconds: step.timeoutSeconds, onOutput: onOutput)
         } catch {
             return .init(step: step, status: .failed, result: nil, error: error)
         }

@@ -36,9 +36,9 @@ public struct ProcessRunner: CommandRunner {
         return nil
     }
 
-    public func run(_ argv: [String], timeoutSeconds: Int, onOutput: (@Sendable (String) -> Void)?)
-        async throws(ExecutorError) -> CommandResult
-    {
+    public func run(
+        _ argv: [String], input: String?, timeoutSeconds: Int, onOutput: (@Sendable (String) -> Void)?
+    ) async throws(ExecutorError) -> CommandResult {
         guard let program = argv.first else { throw .spawnFailed(command: "", reason: "empty command") }
         guard let path = locate(program) else { throw .binaryMissing(program, hint: Self.installHint(for: program)) }
         var env = ProcessInfo.processInfo.environment
@@ -49,9 +49,43 @@ public struct ProcessRunner: CommandRunner {
             let thread = Thread {
                 continuation.resume(
                     returning: Self.spawnAndWait(
-                        path: path, argv: argv, envp: envp, timeoutSeconds: timeoutSeconds, onOutput: onOutput))
+                        path: path, argv: argv, envp: envp, input: input, timeoutSeconds: timeoutSeconds,
+                        onOutput: onOutput))
             }
             thread.stackSize = 1 << 20
+            thread.start()
+        }
+        return try outcome.get()
+    }
+
+    public func runAttached(_ argv: [String]) async throws(ExecutorError) -> Int32 {
+        guard let program = argv.first else { throw .spawnFailed(command: "", reason: "empty command") }
+        guard let path = locate(program) else { throw .binaryMissing(program, hint: Self.installHint(for: program)) }
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        let envp = env.map { "\($0.key)=\($0.value)" }
+        let command = ShellQuoting.command(argv)
+        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Int32, ExecutorError>, Never>) in
+            let thread = Thread {
+                // Same process group as kagent: the command owns the terminal while it runs, and Ctrl-C reaches
+                // it directly; kagent's handler only notes the interruption.
+                let cArgv = argv.map { strdup($0) } + [nil]
+                let cEnv = envp.map { strdup($0) } + [nil]
+                defer {
+                    for pointer in cArgv { free(pointer) }
+                    for pointer in cEnv { free(pointer) }
+                }
+                var pid: pid_t = 0
+                let spawned = posix_spawn(&pid, path, nil, nil, cArgv, cEnv)
+                guard spawned == 0 else {
+                    continuation.resume(returning: .failure(.spawnFailed(command: command, reason: String(cString: strerror(spawned)))))
+                    return
+                }
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+                continuation.resume(returning: .success(code))
+            }
             thread.start()
         }
         return try outcome.get()
@@ -78,20 +112,28 @@ public struct ProcessRunner: CommandRunner {
     // MARK: - The blocking part, on its own thread
 
     private static func spawnAndWait(
-        path: String, argv: [String], envp: [String], timeoutSeconds: Int, onOutput: (@Sendable (String) -> Void)?
+        path: String, argv: [String], envp: [String], input: String?, timeoutSeconds: Int,
+        onOutput: (@Sendable (String) -> Void)?
     ) -> Result<CommandResult, ExecutorError> {
         let command = ShellQuoting.command(argv)
         let started = Date()
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
-        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
+        var inPipe: [Int32] = [-1, -1]
+        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0, input == nil || pipe(&inPipe) == 0 else {
             return .failure(.spawnFailed(command: command, reason: String(cString: strerror(errno))))
         }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if input != nil {
+            posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+            posix_spawn_file_actions_addclose(&actions, inPipe[0])
+            posix_spawn_file_actions_addclose(&actions, inPipe[1])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
@@ -121,9 +163,11 @@ public struct ProcessRunner: CommandRunner {
         let spawned = posix_spawn(&pid, path, &actions, &attributes, cArgv, cEnv)
         close(outPipe[1])
         close(errPipe[1])
+        if input != nil { close(inPipe[0]) }
         guard spawned == 0 else {
             close(outPipe[0])
             close(errPipe[0])
+            if input != nil { close(inPipe[1]) }
             return .failure(.spawnFailed(command: command, reason: String(cString: strerror(spawned))))
         }
 
@@ -141,7 +185,20 @@ public struct ProcessRunner: CommandRunner {
             }
         }
         var buffer = [UInt8](repeating: 0, count: 65_536)
+        // Standard input is written a piece at a time as the child reads it, so a large input cannot block us.
+        var pendingInput = input.map { Array($0.utf8)[...] }
+        var inputFD: Int32 = input != nil ? inPipe[1] : -1
+        if inputFD >= 0 { _ = fcntl(inputFD, F_SETFL, fcntl(inputFD, F_GETFL) | O_NONBLOCK) }
         while !open.isEmpty {
+            if inputFD >= 0, var remaining = pendingInput {
+                let written = remaining.withUnsafeBytes { write(inputFD, $0.baseAddress, $0.count) }
+                if written > 0 { remaining = remaining.dropFirst(written) }
+                pendingInput = remaining
+                if remaining.isEmpty || (written < 0 && errno != EAGAIN && errno != EINTR) {
+                    close(inputFD)
+                    inputFD = -1
+                }
+            }
             if Interruption.isRequested && !interrupted {
                 interrupted = true
                 stop()
@@ -177,6 +234,7 @@ public struct ProcessRunner: CommandRunner {
             }
         }
         for fd in open { close(fd) }
+        if inputFD >= 0 { close(inputFD) }
         var status: Int32 = reapedStatus ?? 0
         if reapedStatus == nil {
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

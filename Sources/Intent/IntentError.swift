@@ -13,6 +13,7 @@ public enum IntentError: Error, Sendable, Equatable, LocalizedError {
     case controlCharacters
     case shellSyntax(String)
     case invalidName(String, slot: String, reason: String)
+    case nothingToReferTo(String)
 
     public var errorDescription: String? {
         switch self {
@@ -37,13 +38,16 @@ public enum IntentError: Error, Sendable, Equatable, LocalizedError {
                 + "so ask for one operation in words (quote text that must contain '\(syntax)')"
         case .invalidName(let name, let slot, let reason):
             return "'\(name)' is not a valid \(slot): \(reason)"
+        case .nothingToReferTo(let word):
+            return "'\(word)' refers to the last thing named in this shell, and nothing was named yet; say the name"
         }
     }
 
     /// Whether the error is about the request (the user's input) rather than kagent's own files.
     public var isBadRequest: Bool {
         switch self {
-        case .emptyRequest, .requestTooLong, .controlCharacters, .shellSyntax, .invalidName: return true
+        case .emptyRequest, .requestTooLong, .controlCharacters, .shellSyntax, .invalidName, .nothingToReferTo:
+            return true
         default: return false
         }
     }

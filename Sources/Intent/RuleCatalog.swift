@@ -168,6 +168,11 @@ public struct RuleCatalog: Sendable {
                 ? KubernetesName.labelProblem(value) : KubernetesName.subdomainProblem(value)
             if let problem { throw .invalidName(value, slot: slot == "name" ? "resource name" : slot, reason: problem) }
         }
+        for (slot, type) in match.types where [.text, .ports, .path, .image, .host].contains(type) {
+            if let value = slots[slot]?.text, value.hasPrefix("-") {
+                throw .invalidName(value, slot: slot, reason: "values cannot start with '-' (they would be read as options)")
+            }
+        }
         if let value = slots["namespace"]?.text, match.types["namespace"] == nil,
             let problem = KubernetesName.labelProblem(value)
         {
@@ -272,6 +277,26 @@ public struct RuleCatalog: Sendable {
         var seen: Set<String> = []
         return rules.compactMap { rule in seen.insert(rule.action).inserted ? rule.matchExamples.first?.request : nil }
             .prefix(limit).map { $0 }
+    }
+}
+
+// MARK: - Secrets
+
+extension RuleCatalog {
+    /// The request with every secret value the intents carry replaced by `(hidden)`: what may be printed.
+    public static func redact(_ request: String, intents: [UserIntent]) -> String {
+        var shown = request
+        for intent in intents {
+            for value in intent.slots.values {
+                guard case .secret(let pairs) = value else { continue }
+                for pair in pairs {
+                    guard let equals = pair.firstIndex(of: "=") else { continue }
+                    let secret = String(pair[pair.index(after: equals)...])
+                    if !secret.isEmpty { shown = shown.replacingOccurrences(of: secret, with: SlotValue.hidden) }
+                }
+            }
+        }
+        return shown
     }
 }
 

@@ -56,6 +56,30 @@ public enum SlotType: String, Sendable, CaseIterable {
     case kind
     /// A kind that has replicas: deployment or statefulset.
     case workload
+    /// Any one word, as typed (a revision, a label value, a context name).
+    case text
+    /// One or more KEY=VALUE words (env vars, labels, configmap literals).
+    case pairs
+    /// One or more KEY=VALUE words whose values are secret (never shown).
+    case secrets
+    /// Every remaining word (a command to exec), as typed.
+    case rest
+    /// A container image: `nginx`, `nginx:1.22`, `repo/app@sha256:…`, or `nginx 1.22` (name, then version).
+    case image
+    /// A port number, 1–65535.
+    case port
+    /// A port pair `8080:80`, or one port.
+    case ports
+    /// A duration for kubectl: `1h`, `30m`, `2h30m`, or `5 minutes`, `2 hours`, `1 day`.
+    case duration
+    /// A label selector: `app=web`, `app=web,tier!=db`.
+    case selector
+    /// A resource quantity: `512Mi`, `1Gi`, `500m`, `2`; `512MB` is read as `512Mi`.
+    case quantity
+    /// A host name: `app.example.com`.
+    case host
+    /// A file or folder path: `./helm/backend`, `values-dev.yaml`, `.`.
+    case path
 }
 
 /// The result of matching one pattern against a request's words.
@@ -170,6 +194,79 @@ extension RulePattern {
                 return [State(position: position + 2, match: next)]
             }
             return []
+        case .text:
+            next.slots[name] = .text(token.text)
+            return [State(position: position + 1, match: next)]
+        case .pairs, .secrets:
+            var pairs: [String] = []
+            var states: [State] = []
+            var index = position
+            while index < tokens.count, let pair = SlotParsing.pair(tokens[index].text) {
+                pairs.append(pair)
+                index += 1
+                next.slots[name] = type == .secrets ? .secret(pairs) : .list(pairs)
+                states.append(State(position: index, match: next))
+            }
+            return states.reversed()
+        case .rest:
+            next.slots[name] = .list(tokens[position...].map(\.text))
+            return [State(position: tokens.count, match: next)]
+        case .image:
+            var states: [State] = []
+            if let image = SlotParsing.image(token.text) {
+                if position + 1 < tokens.count, !image.contains(":"), !image.contains("@"),
+                    let version = SlotParsing.version(tokens[position + 1].text)
+                {
+                    var longer = next
+                    longer.slots[name] = .text(image + ":" + version)
+                    states.append(State(position: position + 2, match: longer))
+                }
+                next.slots[name] = .text(image)
+                states.append(State(position: position + 1, match: next))
+            }
+            return states
+        case .port:
+            guard let port = Int(token.norm), (1...65_535).contains(port) else { return [] }
+            next.slots[name] = .number(port)
+            return [State(position: position + 1, match: next)]
+        case .ports:
+            guard let ports = SlotParsing.portPair(token.norm) else { return [] }
+            next.slots[name] = .text(ports)
+            return [State(position: position + 1, match: next)]
+        case .duration:
+            if let duration = SlotParsing.duration(token.norm) {
+                next.slots[name] = .text(duration)
+                return [State(position: position + 1, match: next)]
+            }
+            if position + 1 < tokens.count, let amount = lexicon.number(from: token.norm),
+                let duration = SlotParsing.duration(amount: amount, unit: tokens[position + 1].norm)
+            {
+                next.slots[name] = .text(duration)
+                return [State(position: position + 2, match: next)]
+            }
+            return []
+        case .selector:
+            guard let selector = SlotParsing.selector(token.text) else { return [] }
+            next.slots[name] = .text(selector)
+            return [State(position: position + 1, match: next)]
+        case .quantity:
+            if let quantity = SlotParsing.quantity(token.text) {
+                next.slots[name] = .text(quantity)
+                return [State(position: position + 1, match: next)]
+            }
+            if position + 1 < tokens.count, let quantity = SlotParsing.quantity(token.text + tokens[position + 1].text) {
+                next.slots[name] = .text(quantity)
+                return [State(position: position + 2, match: next)]
+            }
+            return []
+        case .host:
+            guard let host = SlotParsing.host(token.norm) else { return [] }
+            next.slots[name] = .text(host)
+            return [State(position: position + 1, match: next)]
+        case .path:
+            guard SlotParsing.looksLikePath(token.text) else { return [] }
+            next.slots[name] = .text(token.text)
+            return [State(position: position + 1, match: next)]
         case .kind, .workload:
             guard !token.quoted, let kind = lexicon.kind(named: token.norm) else { return [] }
             if type == .workload && !lexicon.workloads.contains(kind.kind) { return [] }

@@ -4,6 +4,13 @@ public enum SlotValue: Sendable, Hashable, Codable, CustomStringConvertible, Exp
 {
     case text(String)
     case number(Int)
+    /// Several words: KEY=VALUE pairs, a command's arguments.
+    case list([String])
+    /// KEY=VALUE pairs whose values are secret: encoded and printed as KEY=(hidden), never with the values.
+    case secret([String])
+
+    /// What a secret value is shown as.
+    public static let hidden = "(hidden)"
 
     public init(stringLiteral value: String) { self = .text(value) }
     public init(integerLiteral value: Int) { self = .number(value) }
@@ -12,6 +19,8 @@ public enum SlotValue: Sendable, Hashable, Codable, CustomStringConvertible, Exp
         let container = try decoder.singleValueContainer()
         if let number = try? container.decode(Int.self) {
             self = .number(number)
+        } else if let list = try? container.decode([String].self) {
+            self = .list(list)
         } else {
             self = .text(try container.decode(String.self))
         }
@@ -22,6 +31,23 @@ public enum SlotValue: Sendable, Hashable, Codable, CustomStringConvertible, Exp
         switch self {
         case .text(let text): try container.encode(text)
         case .number(let number): try container.encode(number)
+        case .list(let list): try container.encode(list)
+        case .secret(let pairs): try container.encode(Self.redacted(pairs))
+        }
+    }
+
+    /// `KEY=(hidden)` for each `KEY=VALUE`.
+    public static func redacted(_ pairs: [String]) -> [String] {
+        pairs.map { pair in
+            guard let equals = pair.firstIndex(of: "=") else { return hidden }
+            return pair[..<equals] + "=" + hidden
+        }
+    }
+
+    public var list: [String]? {
+        switch self {
+        case .list(let list), .secret(let list): return list
+        default: return nil
         }
     }
 
@@ -39,6 +65,8 @@ public enum SlotValue: Sendable, Hashable, Codable, CustomStringConvertible, Exp
         switch self {
         case .text(let text): return text
         case .number(let number): return String(number)
+        case .list(let list): return list.joined(separator: " ")
+        case .secret(let pairs): return Self.redacted(pairs).joined(separator: " ")
         }
     }
 }

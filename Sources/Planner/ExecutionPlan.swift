@@ -11,13 +11,21 @@ public struct ExecutionPlan: Sendable, Hashable {
     public var notes: [String]
     /// What to report once every step, verification included, has succeeded. Never printed before.
     public var outcome: String
+    /// The objects the plan acts on, as resolved: what "it" means in the shell's next request.
+    public var subjects: [ClusterObject]
+    /// The namespace the shell should use from now on ("use namespace srvthreds"); kagent's own, not kubectl's.
+    public var sessionNamespace: String?
 
-    public init(request: String, intents: [UserIntent], steps: [PlanStep], notes: [String] = [], outcome: String) {
+    public init(
+        request: String, intents: [UserIntent], steps: [PlanStep], notes: [String] = [], outcome: String,
+        subjects: [ClusterObject] = []
+    ) {
         self.request = request
         self.intents = intents
         self.steps = steps
         self.notes = notes
         self.outcome = outcome
+        self.subjects = subjects
     }
 
     public var mutatingSteps: [PlanStep] { steps.filter(\.mutating) }

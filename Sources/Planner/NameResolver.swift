@@ -7,16 +7,16 @@ import Intent
 /// Within a tier, objects in the preferred namespace (kubectl's default) win over others.
 public struct NameResolver: Sendable {
     public enum Resolution: Sendable, Equatable {
-        case found(Workload, exact: Bool)
-        case ambiguous([Workload])
+        case found(ClusterObject, exact: Bool)
+        case ambiguous([ClusterObject])
         case notFound(nearby: [String])
     }
 
     public init() {}
 
-    public func resolve(_ query: String, among objects: [Workload], preferredNamespace: String?) -> Resolution {
+    public func resolve(_ query: String, among objects: [ClusterObject], preferredNamespace: String?) -> Resolution {
         let query = query.lowercased()
-        let tiers: [(Workload) -> Bool] = [
+        let tiers: [(ClusterObject) -> Bool] = [
             { $0.name == query },
             { Self.words(of: $0.name).containsRun(Self.words(of: query)) },
             { query.count >= 3 && $0.name.contains(query) },

@@ -12,6 +12,20 @@ public struct PlanStep: Sendable, Hashable, Codable {
     public var validationArgv: [String]?
     /// How long the step may take before it is stopped.
     public var timeoutSeconds: Int
+    /// Data written to the command's standard input (secret values): never printed, never in JSON.
+    public var input: StepInput?
+    /// Whether the command runs attached to the terminal (exec -it, port-forward, logs -f) instead of captured.
+    public var attached: Bool
+    /// What the user must do to let this step run.
+    public var confirmation: Confirmation
+
+    /// How a changing step is confirmed.
+    public enum Confirmation: Sendable, Hashable, Codable {
+        /// y/N, or --yes.
+        case standard
+        /// The user types this name (deleting), unless --yes.
+        case typeName(String)
+    }
 
     /// What a verification step's output must be.
     public enum Expectation: Sendable, Hashable, Codable {
@@ -21,7 +35,8 @@ public struct PlanStep: Sendable, Hashable, Codable {
 
     public init(
         argv: [String], mutating: Bool, summary: String, expectation: Expectation? = nil,
-        validationArgv: [String]? = nil, timeoutSeconds: Int = 60
+        validationArgv: [String]? = nil, timeoutSeconds: Int = 60, input: StepInput? = nil, attached: Bool = false,
+        confirmation: Confirmation = .standard
     ) {
         self.argv = argv
         self.mutating = mutating
@@ -29,6 +44,9 @@ public struct PlanStep: Sendable, Hashable, Codable {
         self.expectation = expectation
         self.validationArgv = validationArgv
         self.timeoutSeconds = timeoutSeconds
+        self.input = input
+        self.attached = attached
+        self.confirmation = confirmation
     }
 
     /// The contract's form of a step: `{"argv", "mutating", "summary"}` and nothing else.
@@ -48,4 +66,19 @@ public struct PlanStep: Sendable, Hashable, Codable {
         try container.encode(mutating, forKey: .mutating)
         try container.encode(summary, forKey: .summary)
     }
+}
+
+/// What a step writes to its command's standard input. The data is for the command only.
+public struct StepInput: Sendable, Hashable, CustomStringConvertible {
+    /// The bytes, as text. Never printed.
+    public var data: String
+    /// What to show instead ("2 secret values from your request").
+    public var shownAs: String
+
+    public init(data: String, shownAs: String) {
+        self.data = data
+        self.shownAs = shownAs
+    }
+
+    public var description: String { shownAs }
 }

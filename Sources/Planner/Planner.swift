@@ -15,27 +15,15 @@ public struct Planner: Sendable {
         var plan = ExecutionPlan(request: request, intents: intents, steps: [], outcome: "")
         var outcomes: [String] = []
         for intent in intents {
-            let part: ExecutionPlan
-            switch intent.action {
-            case ScalePlanner.action:
-                part = try await ScalePlanner(context: context).plan(intent, request: request)
-            default:
-                throw .unsupportedAction(intent.action)
-            }
+            guard let planner = Self.registry[intent.action] else { throw .unsupportedAction(intent.action) }
+            let part = try await planner.plan(intent, request: request, context: context)
             plan.steps += part.steps
             plan.notes += part.notes
+            plan.subjects += part.subjects
+            if let namespace = part.sessionNamespace { plan.sessionNamespace = namespace }
             outcomes.append(part.outcome)
         }
         plan.outcome = outcomes.joined(separator: "\n")
         return plan
-    }
-
-    /// The namespace an intent is about: the request's, else `-n`, else nil (search, or kubectl's default).
-    static func namespace(of intent: UserIntent, in context: PlanningContext) throws(PlannerError) -> String? {
-        let said = intent.text("namespace")
-        if let said, let flag = context.namespace, said != flag {
-            throw .namespaceConflict(flag: flag, request: said)
-        }
-        return said ?? context.namespace
     }
 }

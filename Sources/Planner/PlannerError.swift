@@ -5,7 +5,7 @@ public enum PlannerError: Error, Sendable, Equatable, LocalizedError {
     /// No object of that name; `nearby` lists the closest names that exist.
     case notFound(kind: String, name: String, namespace: String?, nearby: [String])
     /// Several objects fit the name: the user must pick one.
-    case ambiguous(name: String, candidates: [Workload])
+    case ambiguous(name: String, candidates: [ClusterObject])
     /// The request needs the cluster's current state, and kagent was told not to contact it.
     case needsCluster(String)
     /// `-n` and the request name different namespaces.

@@ -4,53 +4,24 @@ import Intent
 ///
 /// Steps: `kubectl scale` (validated with `--dry-run=server`), a read-back of spec.replicas,
 /// and `kubectl rollout status` so the outcome is only reported once the pods are there.
-struct ScalePlanner {
-    static let action = "scale"
+struct ScalePlanner: ActionPlanner {
+    let actions = ["scale"]
     /// kubectl's replica count is an int32; more is surely a typo.
     static let maximumReplicas = 10_000
     static let rolloutTimeoutSeconds = 180
 
-    let context: PlanningContext
-
-    func plan(_ intent: UserIntent, request: String) async throws(PlannerError) -> ExecutionPlan {
-        let namespace = try Planner.namespace(of: intent, in: context)
+    func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
         guard let name = intent.text("name") else {
             throw .invalidValue(slot: "name", value: "", reason: "say what to scale, for example: scale backend to 3")
         }
-        let kind = intent.text("kind")
-        if let kind, kind != "deployment" && kind != "statefulset" {
+        if let kind = intent.text("kind"), !ResourceKind.workloads.contains(kind) {
             throw .invalidValue(slot: "kind", value: kind, reason: "only deployments and statefulsets can be scaled")
         }
-
-        let target: Workload
-        var notes: [String] = []
-        if let cluster = context.cluster {
-            let objects = try await cluster.workloads(namespace: namespace)
-                .filter { kind == nil || $0.kind == kind }
-            switch NameResolver().resolve(
-                name, among: objects, preferredNamespace: namespace ?? context.defaultNamespace)
-            {
-            case .found(let workload, let exact):
-                target = workload
-                if !exact || namespace == nil {
-                    notes.append("'\(name)' is \(workload.reference) in namespace \(workload.namespace)")
-                }
-            case .ambiguous(let candidates):
-                throw .ambiguous(name: name, candidates: candidates)
-            case .notFound(let nearby):
-                throw .notFound(
-                    kind: kind ?? "deployment or statefulset", name: name, namespace: namespace, nearby: nearby)
-            }
-        } else {
-            // Offline: the name is taken literally, and so is kubectl's default namespace.
-            if let problem = KubernetesName.subdomainProblem(name) {
-                throw .invalidValue(slot: "name", value: name, reason: problem)
-            }
-            target = Workload(
-                kind: kind ?? "deployment", name: name, namespace: namespace ?? context.defaultNamespace,
-                replicas: -1, readyReplicas: -1)
-        }
-
+        let resolved = try await context.resolve(name, kinds: ResourceKind.workloads, for: intent)
+        let target = resolved.object
+        var notes = resolved.note.map { [$0] } ?? []
         let (replicas, computation) = try desiredReplicas(intent, current: target.replicas)
         if let computation { notes.append(computation) }
         let ns = "--namespace=\(target.namespace)"
@@ -66,7 +37,8 @@ struct ScalePlanner {
                 notes: notes + [
                     "\(target.reference) in \(target.namespace) already has \(replicas) replicas: nothing to change"
                 ],
-                outcome: "\(target.reference) in \(target.namespace) already had \(replicas) replicas; nothing changed")
+                outcome: "\(target.reference) in \(target.namespace) already had \(replicas) replicas; nothing changed",
+                subjects: [target])
         }
 
         var scale = ["scale", target.reference, "--replicas=\(replicas)", ns]
@@ -91,7 +63,8 @@ struct ScalePlanner {
         let ready = replicas == 0 ? "no pods remain" : "\(replicas) of \(replicas) ready"
         return ExecutionPlan(
             request: request, intents: [intent], steps: steps, notes: notes,
-            outcome: "scaled \(target.reference) in \(target.namespace) \(from)to \(replicas) replicas (\(ready))")
+            outcome: "scaled \(target.reference) in \(target.namespace) \(from)to \(replicas) replicas (\(ready))",
+            subjects: [target])
     }
 
     /// The replica count asked for, and how it was computed for relative requests.

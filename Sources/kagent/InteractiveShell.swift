@@ -19,7 +19,8 @@ struct InteractiveShell {
         kagent_rl_library_version().map { String(cString: $0) } ?? "unknown"
     }
 
-    func run() async {
+    mutating func run() async {
+        session.isShell = true
         let terminal = session.terminal
         let directories = session.directories
         directories.ensure(directories.state)

@@ -96,14 +96,14 @@ struct KagentCommand: AsyncParsableCommand {
                 throw ExitStatus.invalidRequest.code
             }
             SignalHandling.install(leaveOnSecondInterrupt: false)
-            let shell = InteractiveShell(
+            var shell = InteractiveShell(
                 session: RequestSession(catalog: catalog, settings: settings, terminal: terminal))
             await shell.run()
             return
         }
 
         SignalHandling.install(leaveOnSecondInterrupt: true)
-        let session = RequestSession(catalog: catalog, settings: settings, terminal: terminal)
+        var session = RequestSession(catalog: catalog, settings: settings, terminal: terminal)
         let status = await session.handle(text)
         if status != .success { throw status.code }
     }

@@ -13,6 +13,11 @@ struct PlanRenderer: Sendable {
             let marker = step.mutating ? "  " + terminal.yellow("[changes]") : ""
             lines.append("  \(index + 1). \(step.summary)\(marker)")
             lines.append("     " + terminal.cyan("$ " + ShellQuoting.command(step.argv)))
+            if let input = step.input { lines.append("     " + terminal.dim("  with standard input: \(input.shownAs)")) }
+            if step.attached { lines.append("     " + terminal.dim("  runs in this terminal; Ctrl-C ends it")) }
+            if case .typeName(let name) = step.confirmation, step.mutating {
+                lines.append("     " + terminal.dim("  you will be asked to type '\(name)' to confirm"))
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -24,6 +29,10 @@ struct PlanRenderer: Sendable {
 
     func dryRunNote(_ plan: ExecutionPlan) -> String {
         terminal.dim("Dry run: nothing ran. Run it with: kagent --yes \"\(plan.request)\"") + "\n"
+    }
+
+    func typeNameQuestion(_ name: String) -> String {
+        terminal.bold("This cannot be undone. Type '\(name)' to confirm:") + " "
     }
 
     func confirmation(_ count: Int) -> String {

@@ -11,6 +11,10 @@ struct RequestSession: Sendable {
     var settings: SessionSettings
     let terminal: Terminal
     let directories = UserDirectories.current()
+    /// What "it" and "same for X" refer to; kept by the shell between requests.
+    var memory = ConversationMemory()
+    /// Whether this session is the interactive shell (where "use namespace X" lasts).
+    var isShell = false
 
     /// Where commands are looked for: PATH, then kagent's own tool folder (scripts/setup puts helm there).
     var runner: ProcessRunner {
@@ -33,13 +37,13 @@ struct RequestSession: Sendable {
         return context
     }
 
-    func handle(_ request: String) async -> ExitStatus {
+    mutating func handle(_ request: String) async -> ExitStatus {
         Interruption.reset()
         var report = JSONReport(request: request)
         let renderer = PlanRenderer(terminal: terminal)
 
         // 1. Understand.
-        let intents: [UserIntent]
+        var intents: [UserIntent]
         do {
             switch try catalog.parse(request) {
             case .understood(let understood):
@@ -58,12 +62,21 @@ struct RequestSession: Sendable {
             }
         }
         report.understood = true
+        report.request = RuleCatalog.redact(request, intents: intents)
+        let shownRequest = report.request
+        do {
+            intents = try memory.resolve(intents)
+        } catch {
+            report.intents = intents
+            report.message = error.localizedDescription
+            return finish(report, status: .invalidRequest) { renderer.error(error.localizedDescription) }
+        }
         report.intents = intents
 
         // 2. Plan (read-only reads of the cluster to resolve names).
         let plan: ExecutionPlan
         do {
-            plan = try await Planner(context: planningContext()).plan(request: request, intents: intents)
+            plan = try await Planner(context: planningContext()).plan(request: shownRequest, intents: intents)
         } catch {
             report.message = error.localizedDescription
             report.suggestions = Self.suggestions(for: error, intents: intents)
@@ -72,7 +85,20 @@ struct RequestSession: Sendable {
             }
         }
         report.plan = plan
-        if !settings.json { terminal.write(renderer.plan(plan)) }
+        memory.remember(
+            intents,
+            subject: plan.subjects.last.map { .init(kind: $0.kind, name: $0.name, namespace: $0.namespace) })
+        if let namespace = plan.sessionNamespace {
+            if isShell { settings.namespace = namespace }
+            report.message = isShell
+                ? "kagent now works in namespace \(namespace) (kubectl's own default is unchanged)"
+                : "a namespace chosen this way lasts for a kagent shell; use -n \(namespace) here, or say "
+                    + "\"set kubectl's namespace to \(namespace)\" to change kubectl's default"
+        }
+        if !settings.json {
+            terminal.write(renderer.plan(plan))
+            if plan.steps.isEmpty, let message = report.message { terminal.write(renderer.outcome(message)) }
+        }
 
         // 3. Validate changing steps with the API server before asking.
         let planRunner = PlanRunner(runner: runner)
@@ -95,6 +121,10 @@ struct RequestSession: Sendable {
         }
 
         // 4. Confirm.
+        if settings.json, plan.steps.contains(where: \.attached) {
+            report.message = "not run: this plan runs a command attached to the terminal, which --output json cannot show"
+            return finish(report, status: .notConfirmed) { "" }
+        }
         if !plan.isReadOnly && !settings.assumeYes {
             if settings.json || !terminal.inputIsTerminal {
                 report.message =
@@ -106,6 +136,13 @@ struct RequestSession: Sendable {
             guard let answer, ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
                 report.message = "not run: not confirmed"
                 return finish(report, status: .notConfirmed) { renderer.notConfirmed(plan, noTerminal: false) }
+            }
+            for step in plan.steps where step.mutating {
+                guard case .typeName(let name) = step.confirmation else { continue }
+                guard terminal.ask(renderer.typeNameQuestion(name))?.trimmingCharacters(in: .whitespaces) == name else {
+                    report.message = "not run: the name was not typed as '\(name)'"
+                    return finish(report, status: .notConfirmed) { renderer.notConfirmed(plan, noTerminal: false) }
+                }
             }
         }
 

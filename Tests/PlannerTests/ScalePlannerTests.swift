@@ -5,15 +5,15 @@ import Testing
 /// A cluster as a fixed list of workloads: the planner's ClusterReader protocol, answered from memory,
 /// to test name resolution and replica arithmetic without a cluster (the sandbox tests cover the real one).
 struct FixedCluster: ClusterReader {
-    var objects: [Workload]
+    var objects: [ClusterObject]
 
-    func workloads(namespace: String?) async throws(PlannerError) -> [Workload] {
-        objects.filter { namespace == nil || $0.namespace == namespace }
+    func objects(kinds: [String], namespace: String?) async throws(PlannerError) -> [ClusterObject] {
+        objects.filter { kinds.contains($0.kind) && (namespace == nil || $0.namespace == namespace || $0.namespace.isEmpty) }
     }
 }
 
-func workload(_ name: String, _ namespace: String, replicas: Int = 2, kind: String = "deployment") -> Workload {
-    Workload(kind: kind, name: name, namespace: namespace, replicas: replicas, readyReplicas: replicas)
+func workload(_ name: String, _ namespace: String, replicas: Int = 2, kind: String = "deployment") -> ClusterObject {
+    ClusterObject(kind: kind, name: name, namespace: namespace, replicas: replicas, readyReplicas: replicas)
 }
 
 @Suite("Scale planning")

@@ -1,0 +1,4 @@
+extension Planner {
+    /// The change actions' planners.
+    static let changePlanners: [any ActionPlanner] = []
+}

@@ -1,0 +1,4 @@
+extension Planner {
+    /// The context actions' planners.
+    static let contextPlanners: [any ActionPlanner] = []
+}

@@ -1,0 +1,4 @@
+extension Planner {
+    /// The create actions' planners.
+    static let createPlanners: [any ActionPlanner] = []
+}

@@ -1,0 +1,4 @@
+extension Planner {
+    /// The docker actions' planners.
+    static let dockerPlanners: [any ActionPlanner] = []
+}

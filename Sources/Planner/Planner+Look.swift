@@ -1,0 +1,4 @@
+extension Planner {
+    /// The look actions' planners.
+    static let lookPlanners: [any ActionPlanner] = []
+}

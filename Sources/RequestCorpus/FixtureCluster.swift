@@ -1,0 +1,63 @@
+import Foundation
+import Planner
+import Yams
+
+/// A cluster described in a YAML file: the planner's `ClusterReader`, answered from a fixed list of objects,
+/// so the labelled corpus and the benchmark resolve names the same way on every machine.
+public struct FixtureCluster: ClusterReader {
+    public let all: [ClusterObject]
+
+    public init(objects: [ClusterObject]) {
+        self.all = objects
+    }
+
+    public func objects(kinds: [String], namespace: String?) async throws(PlannerError) -> [ClusterObject] {
+        all.filter { object in
+            kinds.contains(object.kind) && (namespace == nil || object.namespace.isEmpty || object.namespace == namespace)
+        }
+    }
+
+    struct File: Decodable {
+        var objects: [Entry]
+    }
+
+    struct Entry: Decodable {
+        var kind: String
+        var name: String
+        var namespace: String?
+        var labels: [String: String]?
+        var annotations: [String: String]?
+        var replicas: Int?
+        var containers: [Container]?
+        var selector: [String: String]?
+        var ports: [Port]?
+        var status: String?
+
+        struct Container: Decodable {
+            var name: String
+            var image: String
+        }
+
+        struct Port: Decodable {
+            var name: String?
+            var port: Int
+            var targetPort: String?
+        }
+    }
+
+    /// Loads `objects: [{kind, name, namespace, labels, replicas, containers, selector, ports, status}]`.
+    public static func load(from url: URL) throws -> FixtureCluster {
+        let file = try YAMLDecoder().decode(File.self, from: String(contentsOf: url, encoding: .utf8))
+        return FixtureCluster(
+            objects: file.objects.map { entry in
+                ClusterObject(
+                    kind: entry.kind, name: entry.name, namespace: entry.namespace ?? "",
+                    labels: entry.labels ?? [:], annotations: entry.annotations ?? [:], replicas: entry.replicas ?? -1,
+                    readyReplicas: entry.replicas ?? 0,
+                    containers: (entry.containers ?? []).map { .init(name: $0.name, image: $0.image) },
+                    selector: entry.selector ?? [:],
+                    ports: (entry.ports ?? []).map { .init(name: $0.name ?? "", port: $0.port, targetPort: $0.targetPort ?? String($0.port)) },
+                    status: entry.status ?? "")
+            })
+    }
+}

@@ -1,0 +1,111 @@
+import Executors
+import Foundation
+import Intent
+import Planner
+import Yams
+
+/// The labelled corpus of requests (`Tests/Corpus/*.yaml`), each with the exact commands it must plan,
+/// evaluated through the real rules and planner against the fixture cluster (`Tests/Corpus/cluster.yaml`).
+public struct RequestCorpus: Sendable {
+    public let cases: [Case]
+    public let cluster: FixtureCluster
+
+    /// One labelled request.
+    public struct Case: Sendable, Decodable {
+        /// The action it is labelled with (for accuracy per action); defaults to the file's name.
+        public var action: String?
+        public var request: String
+        /// `-n` for this request, if any.
+        public var namespace: String?
+        /// The plan's steps, each as the shell-quoted command kagent shows.
+        public var steps: [String]?
+        /// false when kagent must say it does not understand.
+        public var understood: Bool?
+        /// Part of the message when planning must fail (unknown name, ambiguity, refused input).
+        public var error: String?
+        /// The file it came from.
+        public var file: String?
+    }
+
+    struct File: Decodable { var cases: [Case] }
+
+    /// The folder holding the corpus: `KAGENT_CORPUS_DIR`, else `Tests/Corpus` of the source tree.
+    public static var defaultDirectory: URL {
+        if let path = ProcessInfo.processInfo.environment["KAGENT_CORPUS_DIR"] { return URL(fileURLWithPath: path) }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Tests/Corpus")
+    }
+
+    public static func load(from directory: URL = defaultDirectory) throws -> RequestCorpus {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        var cases: [Case] = []
+        for name in names where name.hasSuffix(".yaml") && name != "cluster.yaml" {
+            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            let file = try YAMLDecoder().decode(File.self, from: text)
+            let label = String(name.dropLast(".yaml".count))
+            cases += file.cases.map { item in
+                var item = item
+                item.action = item.action ?? label
+                item.file = name
+                return item
+            }
+        }
+        return RequestCorpus(cases: cases, cluster: try FixtureCluster.load(from: directory.appendingPathComponent("cluster.yaml")))
+    }
+
+    /// What the pipeline made of one case, and whether that is what the label says.
+    public struct Result: Sendable {
+        public var testCase: Case
+        public var correct: Bool
+        /// What kagent planned (commands), or why it did not.
+        public var actual: String
+    }
+
+    /// The context every case is planned in: kubectl's default namespace is `default`, the fixture cluster.
+    public func context(for testCase: Case) -> PlanningContext {
+        PlanningContext(namespace: testCase.namespace, defaultNamespace: "default", cluster: cluster)
+    }
+
+    /// Runs one case through the rules and the planner (nothing is executed).
+    public func evaluate(_ testCase: Case, catalog: RuleCatalog) async -> Result {
+        let outcome: ParseOutcome
+        do {
+            outcome = try catalog.parse(testCase.request)
+        } catch {
+            let message = error.localizedDescription
+            let correct = testCase.error.map { message.contains($0) } ?? false
+            return Result(testCase: testCase, correct: correct, actual: "refused: \(message)")
+        }
+        guard case .understood(let intents) = outcome else {
+            return Result(testCase: testCase, correct: testCase.understood == false, actual: "not understood")
+        }
+        do {
+            let resolved = try ConversationMemory().resolve(intents)
+            let plan = try await Planner(context: context(for: testCase)).plan(request: testCase.request, intents: resolved)
+            let commands = plan.steps.map { ShellQuoting.command($0.argv) }
+            let correct = testCase.steps == commands && testCase.understood != false && testCase.error == nil
+            return Result(testCase: testCase, correct: correct, actual: commands.joined(separator: "\n"))
+        } catch {
+            let message = error.localizedDescription
+            let correct = testCase.error.map { message.contains($0) } ?? false
+            return Result(testCase: testCase, correct: correct, actual: "planning failed: \(message)")
+        }
+    }
+
+    public func evaluateAll(catalog: RuleCatalog) async -> [Result] {
+        var results: [Result] = []
+        for testCase in cases { results.append(await evaluate(testCase, catalog: catalog)) }
+        return results
+    }
+
+    /// Accuracy per action label: (correct, total), sorted by label.
+    public static func accuracy(of results: [Result]) -> [(action: String, correct: Int, total: Int)] {
+        var table: [String: (Int, Int)] = [:]
+        for result in results {
+            let label = result.testCase.action ?? "?"
+            let (correct, total) = table[label] ?? (0, 0)
+            table[label] = (correct + (result.correct ? 1 : 0), total + 1)
+        }
+        return table.keys.sorted().map { ($0, table[$0]?.0 ?? 0, table[$0]?.1 ?? 0) }
+    }
+}

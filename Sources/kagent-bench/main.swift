@@ -1,0 +1,111 @@
+// kagent-bench: figures, not tests.
+//   kagent-bench corpus          accuracy of the labelled corpus, per action, and every miss
+//   kagent-bench speed [N]       parse+plan time per request over the corpus (N rounds), catalogue load time,
+//                                and the wall time of `kagent --dry-run --offline --output json` processes
+import Executors
+import Foundation
+import Intent
+import Planner
+import RequestCorpus
+
+func rulesDirectory() -> URL {
+    RuleCatalog.locateRulesDirectory(executablePath: nil)
+}
+
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    guard !sorted.isEmpty else { return .nan }
+    let index = min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded(.up)))
+    return sorted[index]
+}
+
+func format(_ seconds: Double) -> String {
+    seconds < 0.001 ? String(format: "%.1f µs", seconds * 1e6) : String(format: "%.2f ms", seconds * 1e3)
+}
+
+func corpus() async throws -> Int32 {
+    let catalog = try RuleCatalog.load(from: rulesDirectory())
+    let corpus = try RequestCorpus.load()
+    let results = await corpus.evaluateAll(catalog: catalog)
+    print("action                     correct / total   accuracy")
+    for row in RequestCorpus.accuracy(of: results) {
+        let percent = Double(row.correct) / Double(max(row.total, 1)) * 100
+        print(row.action.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: " %7d / %-5d   %6.1f%%", row.correct, row.total, percent))
+    }
+    let correct = results.filter(\.correct).count
+    print("all".padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: " %7d / %-5d   %6.1f%%", correct, results.count, Double(correct) / Double(max(results.count, 1)) * 100))
+    let misses = results.filter { !$0.correct }
+    if !misses.isEmpty {
+        print("\nmisses:")
+        for miss in misses {
+            print("- [\(miss.testCase.file ?? "?")] \(miss.testCase.request)")
+            print("    expected: \(miss.testCase.steps?.joined(separator: " ⏎ ") ?? miss.testCase.error.map { "error containing '\($0)'" } ?? "not understood")")
+            print("    actual:   \(miss.actual.replacingOccurrences(of: "\n", with: " ⏎ "))")
+        }
+    }
+    return 0
+}
+
+func speed(rounds: Int) async throws -> Int32 {
+    let loadStart = Date()
+    let catalog = try RuleCatalog.load(from: rulesDirectory())
+    let loadTime = Date().timeIntervalSince(loadStart)
+    let corpus = try RequestCorpus.load()
+
+    var parse: [Double] = []
+    var parseAndPlan: [Double] = []
+    for _ in 0..<rounds {
+        for testCase in corpus.cases {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let outcome = try? catalog.parse(testCase.request)
+            let parsed = DispatchTime.now().uptimeNanoseconds
+            if case .understood(let intents)? = outcome, let resolved = try? ConversationMemory().resolve(intents) {
+                _ = try? await Planner(context: corpus.context(for: testCase)).plan(request: testCase.request, intents: resolved)
+            }
+            let planned = DispatchTime.now().uptimeNanoseconds
+            parse.append(Double(parsed - start) / 1e9)
+            parseAndPlan.append(Double(planned - start) / 1e9)
+        }
+    }
+    parse.sort()
+    parseAndPlan.sort()
+    print("rule catalogue: \(catalog.rules.count) rules, loaded in \(format(loadTime))")
+    print("requests: \(corpus.cases.count) × \(rounds) rounds")
+    print("parse:        median \(format(percentile(parse, 0.5)))   p99 \(format(percentile(parse, 0.99)))   max \(format(parse.last ?? 0))")
+    print("parse + plan: median \(format(percentile(parseAndPlan, 0.5)))   p99 \(format(percentile(parseAndPlan, 0.99)))   max \(format(parseAndPlan.last ?? 0))")
+
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kagent").path
+    guard FileManager.default.isExecutableFile(atPath: binary) else {
+        print("process: \(binary) not built; run swift build first")
+        return 0
+    }
+    let runner = ProcessRunner()
+    var wall: [Double] = []
+    for _ in 0..<30 {
+        let start = Date()
+        let result = try await runner.run([binary, "--dry-run", "--offline", "--output", "json", "scale backend to 3"])
+        wall.append(Date().timeIntervalSince(start))
+        guard result.exitCode == 0 else {
+            print("process: kagent failed: \(result.stderr)")
+            return 1
+        }
+    }
+    wall.sort()
+    print("process (kagent --dry-run --offline --output json \"scale backend to 3\", 30 runs): median \(format(percentile(wall, 0.5)))   p99 \(format(percentile(wall, 0.99)))")
+    return 0
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+    switch arguments.first {
+    case "corpus":
+        exit(try await corpus())
+    case "speed":
+        exit(try await speed(rounds: arguments.dropFirst().first.flatMap(Int.init) ?? 20))
+    default:
+        print("usage: kagent-bench corpus | speed [ROUNDS]")
+        exit(64)
+    }
+} catch {
+    print("kagent-bench: \(error)")
+    exit(1)
+}
