@@ -19,4 +19,11 @@ static inline void kagent_rl_drop_line(void) {
     rl_redisplay();
 }
 static inline void kagent_rl_resize(void) { rl_resize_terminal(); }
+/// Installs the completion function, and says which characters separate words.
+static inline void kagent_rl_set_completion(rl_completion_func_t *function) {
+    rl_attempted_completion_function = function;
+    rl_basic_word_break_characters = " \t\n\"'";
+}
+/// Tells readline not to fall back to completing file names.
+static inline void kagent_rl_completion_over(void) { rl_attempted_completion_over = 1; }
 #endif

@@ -36,7 +36,8 @@ public struct KubectlCluster: ClusterReader {
         do {
             return try Self.decodeObjects(result.stdout)
         } catch {
-            throw .cluster(reason: "kubectl printed something that is not a list of objects: \(error)", command: command)
+            throw .cluster(
+                reason: "kubectl printed something that is not a list of objects: \(error)", command: command)
         }
     }
 
@@ -80,7 +81,9 @@ public struct KubectlCluster: ClusterReader {
             }
         }
         var labels: [String: String] {
-            switch self { case .labels(let labels): return labels }
+            switch self {
+            case .labels(let labels): return labels
+            }
         }
     }
     struct Template: Decodable { var spec: PodSpec? }
@@ -106,7 +109,9 @@ public struct KubectlCluster: ClusterReader {
             }
         }
         var text: String {
-            switch self { case .text(let text): return text }
+            switch self {
+            case .text(let text): return text
+            }
         }
     }
     struct Status: Decodable {

@@ -65,7 +65,8 @@ public struct ProcessRunner: CommandRunner {
         for (key, value) in environment { env[key] = value }
         let envp = env.map { "\($0.key)=\($0.value)" }
         let command = ShellQuoting.command(argv)
-        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Int32, ExecutorError>, Never>) in
+        let outcome = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<Int32, ExecutorError>, Never>) in
             let thread = Thread {
                 // Same process group as kagent: the command owns the terminal while it runs, and Ctrl-C reaches
                 // it directly; kagent's handler only notes the interruption.
@@ -78,7 +79,8 @@ public struct ProcessRunner: CommandRunner {
                 var pid: pid_t = 0
                 let spawned = posix_spawn(&pid, path, nil, nil, cArgv, cEnv)
                 guard spawned == 0 else {
-                    continuation.resume(returning: .failure(.spawnFailed(command: command, reason: String(cString: strerror(spawned)))))
+                    continuation.resume(
+                        returning: .failure(.spawnFailed(command: command, reason: String(cString: strerror(spawned)))))
                     return
                 }
                 var status: Int32 = 0

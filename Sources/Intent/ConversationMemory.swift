@@ -52,7 +52,9 @@ public struct ConversationMemory: Sendable, Equatable {
             var filled = intent
             filled["name"] = .text(subject.name)
             if intent["kind"] == nil { filled["kind"] = .text(subject.kind) }
-            if intent["namespace"] == nil && !subject.namespace.isEmpty { filled["namespace"] = .text(subject.namespace) }
+            if intent["namespace"] == nil && !subject.namespace.isEmpty {
+                filled["namespace"] = .text(subject.namespace)
+            }
             resolved.append(filled)
         }
         return resolved

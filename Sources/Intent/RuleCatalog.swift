@@ -170,7 +170,8 @@ public struct RuleCatalog: Sendable {
         }
         for (slot, type) in match.types where [.text, .ports, .path, .image, .host].contains(type) {
             if let value = slots[slot]?.text, value.hasPrefix("-") {
-                throw .invalidName(value, slot: slot, reason: "values cannot start with '-' (they would be read as options)")
+                throw .invalidName(
+                    value, slot: slot, reason: "values cannot start with '-' (they would be read as options)")
             }
         }
         if let value = slots["namespace"]?.text, match.types["namespace"] == nil,

@@ -13,7 +13,8 @@ public struct FixtureCluster: ClusterReader {
 
     public func objects(kinds: [String], namespace: String?) async throws(PlannerError) -> [ClusterObject] {
         all.filter { object in
-            kinds.contains(object.kind) && (namespace == nil || object.namespace.isEmpty || object.namespace == namespace)
+            kinds.contains(object.kind)
+                && (namespace == nil || object.namespace.isEmpty || object.namespace == namespace)
         }
     }
 
@@ -56,7 +57,9 @@ public struct FixtureCluster: ClusterReader {
                     readyReplicas: entry.replicas ?? 0,
                     containers: (entry.containers ?? []).map { .init(name: $0.name, image: $0.image) },
                     selector: entry.selector ?? [:],
-                    ports: (entry.ports ?? []).map { .init(name: $0.name ?? "", port: $0.port, targetPort: $0.targetPort ?? String($0.port)) },
+                    ports: (entry.ports ?? []).map {
+                        .init(name: $0.name ?? "", port: $0.port, targetPort: $0.targetPort ?? String($0.port))
+                    },
                     status: entry.status ?? "")
             })
     }

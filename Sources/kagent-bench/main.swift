@@ -29,16 +29,24 @@ func corpus() async throws -> Int32 {
     print("action                     correct / total   accuracy")
     for row in RequestCorpus.accuracy(of: results) {
         let percent = Double(row.correct) / Double(max(row.total, 1)) * 100
-        print(row.action.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: " %7d / %-5d   %6.1f%%", row.correct, row.total, percent))
+        print(
+            row.action.padding(toLength: 26, withPad: " ", startingAt: 0)
+                + String(format: " %7d / %-5d   %6.1f%%", row.correct, row.total, percent))
     }
     let correct = results.filter(\.correct).count
-    print("all".padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: " %7d / %-5d   %6.1f%%", correct, results.count, Double(correct) / Double(max(results.count, 1)) * 100))
+    print(
+        "all".padding(toLength: 26, withPad: " ", startingAt: 0)
+            + String(
+                format: " %7d / %-5d   %6.1f%%", correct, results.count,
+                Double(correct) / Double(max(results.count, 1)) * 100))
     let misses = results.filter { !$0.correct }
     if !misses.isEmpty {
         print("\nmisses:")
         for miss in misses {
             print("- [\(miss.testCase.file ?? "?")] \(miss.testCase.request)")
-            print("    expected: \(miss.testCase.steps?.joined(separator: " ⏎ ") ?? miss.testCase.error.map { "error containing '\($0)'" } ?? "not understood")")
+            print(
+                "    expected: \(miss.testCase.steps?.joined(separator: " ⏎ ") ?? miss.testCase.error.map { "error containing '\($0)'" } ?? "not understood")"
+            )
             print("    actual:   \(miss.actual.replacingOccurrences(of: "\n", with: " ⏎ "))")
         }
     }
@@ -59,7 +67,8 @@ func speed(rounds: Int) async throws -> Int32 {
             let outcome = try? catalog.parse(testCase.request)
             let parsed = DispatchTime.now().uptimeNanoseconds
             if case .understood(let intents)? = outcome, let resolved = try? ConversationMemory().resolve(intents) {
-                _ = try? await Planner(context: corpus.context(for: testCase)).plan(request: testCase.request, intents: resolved)
+                _ = try? await Planner(context: corpus.context(for: testCase)).plan(
+                    request: testCase.request, intents: resolved)
             }
             let planned = DispatchTime.now().uptimeNanoseconds
             parse.append(Double(parsed - start) / 1e9)
@@ -70,10 +79,16 @@ func speed(rounds: Int) async throws -> Int32 {
     parseAndPlan.sort()
     print("rule catalogue: \(catalog.rules.count) rules, loaded in \(format(loadTime))")
     print("requests: \(corpus.cases.count) × \(rounds) rounds")
-    print("parse:        median \(format(percentile(parse, 0.5)))   p99 \(format(percentile(parse, 0.99)))   max \(format(parse.last ?? 0))")
-    print("parse + plan: median \(format(percentile(parseAndPlan, 0.5)))   p99 \(format(percentile(parseAndPlan, 0.99)))   max \(format(parseAndPlan.last ?? 0))")
+    print(
+        "parse:        median \(format(percentile(parse, 0.5)))   p99 \(format(percentile(parse, 0.99)))   max \(format(parse.last ?? 0))"
+    )
+    print(
+        "parse + plan: median \(format(percentile(parseAndPlan, 0.5)))   p99 \(format(percentile(parseAndPlan, 0.99)))   max \(format(parseAndPlan.last ?? 0))"
+    )
 
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kagent").path
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+        "kagent"
+    ).path
     guard FileManager.default.isExecutableFile(atPath: binary) else {
         print("process: \(binary) not built; run swift build first")
         return 0
@@ -90,7 +105,9 @@ func speed(rounds: Int) async throws -> Int32 {
         }
     }
     wall.sort()
-    print("process (kagent --dry-run --offline --output json \"scale backend to 3\", 30 runs): median \(format(percentile(wall, 0.5)))   p99 \(format(percentile(wall, 0.99)))")
+    print(
+        "process (kagent --dry-run --offline --output json \"scale backend to 3\", 30 runs): median \(format(percentile(wall, 0.5)))   p99 \(format(percentile(wall, 0.99)))"
+    )
     return 0
 }
 

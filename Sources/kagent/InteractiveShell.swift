@@ -32,12 +32,14 @@ struct InteractiveShell {
                 terminal.bold("kagent") + " \(KagentCommand.version): say what to do (\"scale backend to 3\"); "
                     + "`help` lists what I understand, `exit` or Ctrl-D leaves.\n")
             LineEditor.start(history: history, limit: Self.historyLimit)
+            ShellCompletion.install(catalog: session.catalog)
         }
         defer { if interactive { LineEditor.stop() } }
 
         while true {
             let line: String?
             if interactive {
+                ShellCompletion.refresh(using: session.planningContext().cluster)
                 line = LineEditor.readLine(prompt: prompt())
             } else {
                 line = Swift.readLine(strippingNewline: true)

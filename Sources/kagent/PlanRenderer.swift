@@ -13,7 +13,9 @@ struct PlanRenderer: Sendable {
             let marker = step.mutating ? "  " + terminal.yellow("[changes]") : ""
             lines.append("  \(index + 1). \(step.summary)\(marker)")
             lines.append("     " + terminal.cyan("$ " + ShellQuoting.command(step.argv)))
-            if let input = step.input { lines.append("     " + terminal.dim("  with standard input: \(input.shownAs)")) }
+            if let input = step.input {
+                lines.append("     " + terminal.dim("  with standard input: \(input.shownAs)"))
+            }
             if step.attached { lines.append("     " + terminal.dim("  runs in this terminal; Ctrl-C ends it")) }
             if case .typeName(let name) = step.confirmation, step.mutating {
                 lines.append("     " + terminal.dim("  you will be asked to type '\(name)' to confirm"))

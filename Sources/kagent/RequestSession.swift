@@ -90,7 +90,8 @@ struct RequestSession: Sendable {
             subject: plan.subjects.last.map { .init(kind: $0.kind, name: $0.name, namespace: $0.namespace) })
         if let namespace = plan.sessionNamespace {
             if isShell { settings.namespace = namespace }
-            report.message = isShell
+            report.message =
+                isShell
                 ? "kagent now works in namespace \(namespace) (kubectl's own default is unchanged)"
                 : "a namespace chosen this way lasts for a kagent shell; use -n \(namespace) here, or say "
                     + "\"set kubectl's namespace to \(namespace)\" to change kubectl's default"
@@ -122,7 +123,8 @@ struct RequestSession: Sendable {
 
         // 4. Confirm.
         if settings.json, plan.steps.contains(where: \.attached) {
-            report.message = "not run: this plan runs a command attached to the terminal, which --output json cannot show"
+            report.message =
+                "not run: this plan runs a command attached to the terminal, which --output json cannot show"
             return finish(report, status: .notConfirmed) { "" }
         }
         if !plan.isReadOnly && !settings.assumeYes {

@@ -13,9 +13,13 @@ struct CorpusTests {
         let correct = results.filter(\.correct).count
         let accuracy = Double(correct) / Double(max(results.count, 1))
         for miss in results where !miss.correct {
-            print("corpus miss [\(miss.testCase.file ?? "?")] \"\(miss.testCase.request)\": \(miss.actual.replacingOccurrences(of: "\n", with: " | "))")
+            print(
+                "corpus miss [\(miss.testCase.file ?? "?")] \"\(miss.testCase.request)\": \(miss.actual.replacingOccurrences(of: "\n", with: " | "))"
+            )
         }
-        #expect(accuracy >= 0.98, "corpus accuracy \(correct)/\(results.count); `swift run kagent-bench corpus` lists the misses")
+        #expect(
+            accuracy >= 0.98,
+            "corpus accuracy \(correct)/\(results.count); `swift run kagent-bench corpus` lists the misses")
         #expect(results.count >= 1)
     }
 

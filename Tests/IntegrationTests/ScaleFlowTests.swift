@@ -146,11 +146,15 @@ struct ScaleFlowTests {
         try await Sandbox.withNamespace("deny") { ns in
             try await Sandbox.deploy(["todo-backend": 1], namespace: ns)
             // A user who may read but not scale: planning reads succeed, the server refuses the change.
-            let result = try await Kagent.run(["--kubeconfig", Sandbox.viewerKubeconfig, "-n", ns, "--yes", "scale backend to 3"])
+            let result = try await Kagent.run([
+                "--kubeconfig", Sandbox.viewerKubeconfig, "-n", ns, "--yes", "scale backend to 3",
+            ])
             #expect(result.exitCode == 1)
             #expect(result.stdout.contains("$ kubectl"), "the plan is shown")
             #expect(result.stderr.contains("rejected the plan, so nothing ran"), "\(result.stderr)")
-            #expect(result.stderr.contains("cannot patch resource \"deployments/scale\""), "the server's own words: \(result.stderr)")
+            #expect(
+                result.stderr.contains("cannot patch resource \"deployments/scale\""),
+                "the server's own words: \(result.stderr)")
             #expect(!result.stdout.contains("[1/3]"), "no step started")
             #expect(try await Sandbox.replicas("deployment/todo-backend", namespace: ns).spec == 1)
         }

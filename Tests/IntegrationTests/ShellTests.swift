@@ -138,4 +138,32 @@ struct ShellTests {
         #expect(history.contains("scale backend to 1"))
         #expect(!history.contains("hunter2"))
     }
+
+    @Test("Tab completes live resource names from the cluster", .enabled(if: Sandbox.enabled))
+    func completesNames() async throws {
+        try await Sandbox.withNamespace("tab") { ns in
+            let name = "zq\(ns.suffix(6))-payments"
+            try await Sandbox.deploy([name: 1], namespace: ns)
+            let state = try TemporaryFolder()
+            let screen = Screen()
+            defer { Task { await screen.kill() } }
+            try await screen.start([
+                "env", "XDG_STATE_HOME=\(state.path)", "TERM=xterm", Repository.kagentExecutable, "--kubeconfig",
+                Sandbox.kubeconfig, "--dry-run",
+            ])
+            try await screen.waitFor("kagent (")
+            // The names are read in the background when the prompt appears: try a few times.
+            var completed = false
+            for _ in 0..<20 where !completed {
+                try await screen.type("-l", "describe \(name.prefix(8))")
+                try await screen.type("Tab")
+                try await Task.sleep(for: .milliseconds(300))
+                completed = try await screen.contents().contains("describe \(name)")
+                if !completed { try await screen.type("C-u") }
+            }
+            let finalScreen = try await screen.contents()
+            #expect(completed, "Tab did not complete \(name.prefix(8)) to \(name): \(finalScreen)")
+            try await screen.type("C-u", "C-d")
+        }
+    }
 }

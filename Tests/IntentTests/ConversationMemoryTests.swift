@@ -11,7 +11,11 @@ struct ConversationMemoryTests {
         var memory = ConversationMemory()
         memory.remember([UserIntent(action: "scale", slots: ["name": "backend", "replicas": 3])], subject: backend)
         let resolved = try memory.resolve([UserIntent(action: "restart", slots: ["name": "it"])])
-        #expect(resolved == [UserIntent(action: "restart", slots: ["name": "todo-backend", "kind": "deployment", "namespace": "todo"])])
+        #expect(
+            resolved == [
+                UserIntent(
+                    action: "restart", slots: ["name": "todo-backend", "kind": "deployment", "namespace": "todo"])
+            ])
     }
 
     @Test("a kind said with the pronoun wins over the remembered one")
@@ -26,8 +30,12 @@ struct ConversationMemoryTests {
     @Test("'same for frontend' repeats the last request with the new name")
     func sameFor() throws {
         var memory = ConversationMemory()
-        memory.remember([UserIntent(action: "scale", slots: ["name": "backend", "replicas": 3, "kind": "deployment"])], subject: backend)
-        let resolved = try memory.resolve([UserIntent(action: ConversationMemory.repeatAction, slots: ["name": "frontend"])])
+        memory.remember(
+            [UserIntent(action: "scale", slots: ["name": "backend", "replicas": 3, "kind": "deployment"])],
+            subject: backend)
+        let resolved = try memory.resolve([
+            UserIntent(action: ConversationMemory.repeatAction, slots: ["name": "frontend"])
+        ])
         #expect(resolved == [UserIntent(action: "scale", slots: ["name": "frontend", "replicas": 3])])
     }
 
@@ -37,7 +45,8 @@ struct ConversationMemoryTests {
             try ConversationMemory().resolve([UserIntent(action: "restart", slots: ["name": "it"])])
         }
         #expect(throws: IntentError.nothingToReferTo("same")) {
-            try ConversationMemory().resolve([UserIntent(action: ConversationMemory.repeatAction, slots: ["name": "x"])])
+            try ConversationMemory().resolve([UserIntent(action: ConversationMemory.repeatAction, slots: ["name": "x"])]
+            )
         }
     }
 
@@ -50,7 +59,10 @@ struct ConversationMemoryTests {
 
 @Suite("Typed slots")
 struct SlotParsingTests {
-    @Test(arguments: [("nginx", "nginx"), ("nginx:1.22", "nginx:1.22"), ("registry.local:5000/team/app:v2", "registry.local:5000/team/app:v2")])
+    @Test(arguments: [
+        ("nginx", "nginx"), ("nginx:1.22", "nginx:1.22"),
+        ("registry.local:5000/team/app:v2", "registry.local:5000/team/app:v2"),
+    ])
     func images(_ word: String, _ expected: String) { #expect(SlotParsing.image(word) == expected) }
 
     @Test(arguments: ["Nginx", "nginx:", "-x", "a//b", "nginx@sha256:xyz"])
@@ -82,7 +94,9 @@ struct SlotParsingTests {
         #expect(SlotParsing.selector("app=web,tier!=db") == "app=web,tier!=db")
         #expect(SlotParsing.pair("KEY=value") == "KEY=value")
         #expect(SlotParsing.pair("=x") == nil)
-        #expect(SlotParsing.looksLikePath("./backend") && SlotParsing.looksLikePath("values-dev.yaml") && !SlotParsing.looksLikePath("-rf"))
+        #expect(
+            SlotParsing.looksLikePath("./backend") && SlotParsing.looksLikePath("values-dev.yaml")
+                && !SlotParsing.looksLikePath("-rf"))
     }
 
     @Test("secret values never reach the encoded intent or its description")
@@ -92,6 +106,8 @@ struct SlotParsingTests {
         #expect(!json.contains("hunter2"))
         #expect(json.contains("password=(hidden)"))
         #expect(intent.slots["data"]?.description.contains("hunter2") == false)
-        #expect(RuleCatalog.redact("create secret db with password=hunter2", intents: [intent]) == "create secret db with password=(hidden)")
+        #expect(
+            RuleCatalog.redact("create secret db with password=hunter2", intents: [intent])
+                == "create secret db with password=(hidden)")
     }
 }

@@ -8,7 +8,9 @@ struct FixedCluster: ClusterReader {
     var objects: [ClusterObject]
 
     func objects(kinds: [String], namespace: String?) async throws(PlannerError) -> [ClusterObject] {
-        objects.filter { kinds.contains($0.kind) && (namespace == nil || $0.namespace == namespace || $0.namespace.isEmpty) }
+        objects.filter {
+            kinds.contains($0.kind) && (namespace == nil || $0.namespace == namespace || $0.namespace.isEmpty)
+        }
     }
 }
 
