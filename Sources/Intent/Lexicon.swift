@@ -13,6 +13,8 @@ public struct Lexicon: Sendable, Decodable {
 
     /// Filler phrases as token sequences, longest first so "i would like to" wins over "i".
     public private(set) var fillerPhrases: [[String]] = []
+    /// The filler phrases by their first word, longest first.
+    public private(set) var fillersByFirstWord: [String: [[String]]] = [:]
     private var kindByWord: [String: String] = [:]
 
     enum CodingKeys: String, CodingKey { case fillers, numbers, kinds, workloads }
@@ -29,6 +31,9 @@ public struct Lexicon: Sendable, Decodable {
     private mutating func index() {
         fillerPhrases = fillers.map { $0.lowercased().split(separator: " ").map(String.init) }
             .sorted { $0.count > $1.count }
+        for phrase in fillerPhrases {
+            if let first = phrase.first { fillersByFirstWord[first, default: []].append(phrase) }
+        }
         for (kind, words) in kinds {
             kindByWord[kind] = kind
             for word in words { kindByWord[word.lowercased()] = kind }

@@ -17,17 +17,20 @@ public struct RuleCatalog: Sendable {
     // MARK: - Loading
 
     /// Loads `lexicon.yaml` and every rule file of a folder, in file-name order.
+    /// - Parameter cacheDirectory: where a JSON copy of each file is kept, keyed by its size and modification
+    ///   time, so later processes skip YAML parsing (the slow part of starting). nil reads the YAML every time.
     /// - Throws: ``IntentError`` naming the file and rule that is wrong.
-    public static func load(from directory: URL) throws(IntentError) -> RuleCatalog {
+    public static func load(from directory: URL, cacheDirectory: URL? = nil) throws(IntentError) -> RuleCatalog {
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: directory.path) else {
             throw .rulesDirectoryMissing(directory.path)
         }
-        let lexicon: Lexicon = try decode(directory.appendingPathComponent(lexiconFile))
+        let cache = cacheDirectory.map(DocumentCache.init)
+        let lexicon: Lexicon = try decode(directory.appendingPathComponent(lexiconFile), cache: cache)
         var rules: [IntentRule] = []
         var seen: [String: String] = [:]
         for name in names.sorted() where name.hasSuffix(".yaml") && name != lexiconFile {
-            let file: RuleFile = try decode(directory.appendingPathComponent(name))
+            let file: RuleFile = try decode(directory.appendingPathComponent(name), cache: cache)
             for entry in file.rules {
                 if let other = seen[entry.id] { throw .duplicateRuleID(entry.id, files: [other, name]) }
                 seen[entry.id] = name
@@ -37,10 +40,13 @@ public struct RuleCatalog: Sendable {
         return RuleCatalog(rules: rules, lexicon: lexicon)
     }
 
-    private static func decode<T: Decodable>(_ url: URL) throws(IntentError) -> T {
+    private static func decode<T: Decodable>(_ url: URL, cache: DocumentCache?) throws(IntentError) -> T {
+        if let cached: T = cache?.read(for: url) { return cached }
         do {
             let text = try String(contentsOf: url, encoding: .utf8)
-            return try YAMLDecoder().decode(T.self, from: text)
+            let value = try YAMLDecoder().decode(T.self, from: text)
+            cache?.write(yaml: text, for: url, as: T.self)
+            return value
         } catch {
             throw .unreadableRuleFile(url.lastPathComponent, reason: "\(error)")
         }
@@ -188,8 +194,8 @@ public struct RuleCatalog: Sendable {
         var result: [RequestToken] = []
         var index = 0
         outer: while index < tokens.count {
-            if !tokens[index].quoted {
-                for phrase in lexicon.fillerPhrases where index + phrase.count <= tokens.count {
+            if !tokens[index].quoted, let phrases = lexicon.fillersByFirstWord[tokens[index].norm] {
+                for phrase in phrases where index + phrase.count <= tokens.count {
                     let window = tokens[index..<(index + phrase.count)]
                     if zip(window, phrase).allSatisfy({ !$0.quoted && $0.norm == $1 }) {
                         index += phrase.count

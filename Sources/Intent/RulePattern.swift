@@ -19,10 +19,66 @@ public struct RulePattern: Sendable, CustomStringConvertible {
 
     public var description: String { source }
 
+    /// The words a match can start with, or nil when it can start with a slot: a quick test that skips most
+    /// patterns without trying them.
+    let firstWords: Set<String>?
+
     public init(_ source: String) throws(IntentError) {
         self.source = source
         var parser = PatternParser(source: source)
         nodes = try parser.parseAll()
+        firstWords = Self.firstWords(of: nodes[...]).words
+        requiredWords = nodes.compactMap { node in
+            if case .words(let words) = node { return words }
+            return nil
+        }
+    }
+
+    /// The literal words every match must contain (the pattern's top-level words, each a set of alternatives).
+    let requiredWords: [[String]]
+
+    /// Whether every required word appears among the tokens (allowing one typo): a quick test before matching.
+    func mayMatch(_ tokens: [RequestToken]) -> Bool {
+        requiredWords.allSatisfy { words in
+            tokens.contains { token in
+                !token.quoted
+                    && (words.contains(token.norm)
+                        || token.norm.count >= 4
+                            && words.contains { $0.count >= 4 && EditDistance.isWithinOne(token.norm, $0) })
+            }
+        }
+    }
+
+    /// The first words of a sequence, and whether the sequence can match no words at all.
+    private static func firstWords(of nodes: ArraySlice<Node>) -> (words: Set<String>?, nullable: Bool) {
+        var words: Set<String> = []
+        for node in nodes {
+            switch node {
+            case .words(let alternatives):
+                return (words.union(alternatives), false)
+            case .slot:
+                return (nil, false)
+            case .group(let alternatives, let optional):
+                var nullable = optional
+                for alternative in alternatives {
+                    let inner = firstWords(of: alternative[...])
+                    guard let innerWords = inner.words else { return (nil, false) }
+                    words.formUnion(innerWords)
+                    nullable = nullable || inner.nullable
+                }
+                if !nullable { return (words, false) }
+            }
+        }
+        return (words, true)
+    }
+
+    /// Whether the first word can start a match (allowing the same one typo the matcher allows).
+    func canStart(with token: RequestToken) -> Bool {
+        guard let firstWords else { return true }
+        if token.quoted { return false }
+        if firstWords.contains(token.norm) { return true }
+        return token.norm.count >= 4
+            && firstWords.contains { $0.count >= 4 && EditDistance.isWithinOne(token.norm, $0) }
     }
 
     /// All the slot names this pattern can fill.
@@ -96,6 +152,8 @@ struct PatternMatch: Sendable {
 extension RulePattern {
     /// The best complete match of the whole token list, if any: fewest typos, then most literal words.
     func match(_ tokens: [RequestToken], lexicon: Lexicon) -> PatternMatch? {
+        if let first = tokens.first, !canStart(with: first) { return nil }
+        guard mayMatch(tokens) else { return nil }
         var best: PatternMatch?
         let start = PatternMatch(slots: [:], typos: 0, literals: 0)
         for state in Self.matches(nodes[...], tokens, 0, start, lexicon) where state.position == tokens.count {

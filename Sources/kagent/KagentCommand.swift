@@ -69,7 +69,8 @@ struct KagentCommand: AsyncParsableCommand {
         do {
             catalog = try RuleCatalog.load(
                 from: RuleCatalog.locateRulesDirectory(
-                    executablePath: CommandLine.arguments.first.flatMap(Self.executablePath)))
+                    executablePath: CommandLine.arguments.first.flatMap(Self.executablePath)),
+                cacheDirectory: URL(fileURLWithPath: UserDirectories.current().cache + "/rules"))
         } catch {
             terminal.writeError("kagent: \(error.localizedDescription)\n")
             throw ExitStatus.failure.code
