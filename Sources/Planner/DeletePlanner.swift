@@ -44,14 +44,7 @@ struct DeletePlanner: ActionPlanner {
         }
         let resolved = try await context.resolve(name, kinds: Self.defaultKinds, for: intent)
         let target = resolved.object
-        if target.name != name.lowercased(),
-            !NameResolver.words(of: target.name).containsRun(NameResolver.words(of: name.lowercased()))
-        {
-            throw .invalidValue(
-                slot: "name", value: name,
-                reason: "deleting needs the object's name; did you mean \(target.displayName)? "
-                    + "say: delete \(target.kind) \(target.name)")
-        }
+        try PlanningContext.requireLiteral(resolved, for: name, verb: "delete")
         if target.kind == "namespace", Self.protectedNamespaces.contains(target.name) {
             throw .invalidValue(
                 slot: "name", value: target.name,

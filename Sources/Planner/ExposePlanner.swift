@@ -16,8 +16,17 @@ struct ExposePlanner: ActionPlanner {
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
     {
-        let resolved = try await context.resolveWorkload(
-            intent, kinds: Self.kinds, verb: "exposed with kubectl expose", example: "expose backend on port 80")
+        let resolved: PlanningContext.Resolved
+        do {
+            // Without a kind word, a deployment is what people expose; other kinds only when no deployment fits.
+            resolved = try await context.resolveWorkload(
+                intent, kinds: intent.text("kind") == nil ? ["deployment"] : Self.kinds, verb: "exposed with kubectl expose",
+                example: "expose backend on port 80")
+        } catch {
+            guard case .notFound = error, intent.text("kind") == nil, !context.isOffline else { throw error }
+            resolved = try await context.resolveWorkload(
+                intent, kinds: Self.kinds, verb: "exposed with kubectl expose", example: "expose backend on port 80")
+        }
         let target = resolved.object
         var notes = resolved.note.map { [$0] } ?? []
         guard let port = intent.number("port") else {

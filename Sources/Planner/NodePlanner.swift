@@ -11,6 +11,7 @@ struct NodePlanner: ActionPlanner {
         let action = intent.action
         let resolved = try await context.resolveWorkload(
             intent, kinds: ["node"], verb: action == "drain" ? "drained" : "\(action)ed", example: "\(action) worker-2")
+        try PlanningContext.requireLiteral(resolved, for: intent.text("name") ?? "", verb: action)
         let node = resolved.object
         var notes = resolved.note.map { [$0] } ?? []
         let change: PlanStep

@@ -75,4 +75,18 @@ extension PlanningContext {
         if let colon = rest.lastIndex(of: ":"), !rest[colon...].contains("/") { rest = rest[..<colon] }
         return String(rest)
     }
+
+    /// Refuses a resolution that rests on a typo or a fragment ("worker-9" for worker-2): acting on the wrong node
+    /// or deleting the wrong object is worse than asking. The exact name, or whole words of it, are enough.
+    static func requireLiteral(_ resolved: Resolved, for name: String, verb: String) throws(PlannerError) {
+        let target = resolved.object
+        let query = name.lowercased()
+        guard target.name != query,
+            !NameResolver.words(of: target.name).containsRun(NameResolver.words(of: query))
+        else { return }
+        throw .invalidValue(
+            slot: "name", value: name,
+            reason: "\(verb) needs the object's name; did you mean \(target.displayName)? "
+                + "say: \(verb) \(target.kind) \(target.name)")
+    }
 }

@@ -48,7 +48,8 @@ struct SwitchTrafficPlanner: ActionPlanner {
         }
         var candidates: [(key: String, workloads: [ClusterObject])] = []
         var existing: [String] = []
-        for key in target.selector.keys.sorted() {
+        // Only a key beside others is a version: switching a service's only key would point it at another app.
+        for key in target.selector.keys.sorted() where target.selector.count > 1 {
             var selector = target.selector
             selector[key] = value
             let found = selecting(selector)
