@@ -31,7 +31,8 @@ struct AutoscalePlanner: ActionPlanner {
         }
         let cpu = intent.number("cpu") ?? Self.defaultCPUPercent
         guard (1...500).contains(cpu) else {
-            throw .invalidValue(slot: "cpu", value: "\(cpu)%", reason: "a CPU target is between 1% and 500% of the request")
+            throw .invalidValue(
+                slot: "cpu", value: "\(cpu)%", reason: "a CPU target is between 1% and 500% of the request")
         }
         if intent.number("cpu") == nil {
             notes.append("no CPU target was said: using \(cpu)% of the pods' CPU request")
@@ -42,7 +43,8 @@ struct AutoscalePlanner: ActionPlanner {
                 throw .invalidValue(
                     slot: "name", value: target.name,
                     reason: "\(target.displayName) already has a horizontal pod autoscaler named \(target.name); "
-                        + "delete it first (delete hpa \(target.name) in \(target.namespace)) or edit it with kubectl edit")
+                        + "delete it first (delete hpa \(target.name) in \(target.namespace)) or edit it with kubectl edit"
+                )
             }
         }
         notes.append("the autoscaler needs the metrics API (metrics-server) to read CPU usage")

@@ -13,7 +13,9 @@ struct DeletePlanner: ActionPlanner {
         "horizontalpodautoscaler", "persistentvolumeclaim", "namespace",
     ]
     /// Looked for when the request names no kind.
-    static let defaultKinds = ["deployment", "statefulset", "daemonset", "service", "pod", "configmap", "job", "cronjob"]
+    static let defaultKinds = [
+        "deployment", "statefulset", "daemonset", "service", "pod", "configmap", "job", "cronjob",
+    ]
     /// Namespaces a cluster needs.
     static let protectedNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"]
     static let waitSeconds = 60

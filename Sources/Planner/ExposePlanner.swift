@@ -20,7 +20,8 @@ struct ExposePlanner: ActionPlanner {
         do {
             // Without a kind word, a deployment is what people expose; other kinds only when no deployment fits.
             resolved = try await context.resolveWorkload(
-                intent, kinds: intent.text("kind") == nil ? ["deployment"] : Self.kinds, verb: "exposed with kubectl expose",
+                intent, kinds: intent.text("kind") == nil ? ["deployment"] : Self.kinds,
+                verb: "exposed with kubectl expose",
                 example: "expose backend on port 80")
         } catch {
             guard case .notFound = error, intent.text("kind") == nil, !context.isOffline else { throw error }
@@ -49,7 +50,8 @@ struct ExposePlanner: ActionPlanner {
                     slot: "service", value: service,
                     reason: "a service with this name already exists in namespace \(target.namespace)"
                         + (ports.isEmpty ? "" : " (port \(ports))")
-                        + "; name the new one: expose \(intent.text("name") ?? target.name) on port \(port) named \(service)-public")
+                        + "; name the new one: expose \(intent.text("name") ?? target.name) on port \(port) named \(service)-public"
+                )
             }
         }
         var arguments = ["expose", target.kind, target.name, "--port=\(port)"]
@@ -64,7 +66,8 @@ struct ExposePlanner: ActionPlanner {
         let created = ClusterObject(kind: "service", name: service, namespace: target.namespace)
         let steps = [
             context.changeStep(
-                arguments, summary: "create \(type ?? "ClusterIP") service \(service) for \(target.displayName) on port \(port)"),
+                arguments,
+                summary: "create \(type ?? "ClusterIP") service \(service) for \(target.displayName) on port \(port)"),
             context.readBackStep(
                 created, jsonPath: "{.spec.ports[0].port}", expected: String(port),
                 summary: "check that service \(service) exists and listens on port \(port)"),

@@ -18,7 +18,8 @@ struct LabelPlanner: ActionPlanner {
     {
         let isLabel = intent.action == "label"
         let noun = isLabel ? "label" : "annotation"
-        let name = try context.requiredName(intent, example: isLabel ? "label backend tier=api" : "annotate web-app team=shop")
+        let name = try context.requiredName(
+            intent, example: isLabel ? "label backend tier=api" : "annotate web-app team=shop")
         var changes: [String] = []
         var checks: [(key: String, expected: String)] = []
         if let pairs = intent[isLabel ? "labels" : "annotations"]?.list {
@@ -29,7 +30,9 @@ struct LabelPlanner: ActionPlanner {
                 if isLabel, !value.isEmpty, !Self.isLabelValue(value) {
                     throw .invalidValue(
                         slot: "labels", value: value,
-                        reason: "a label value is at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit")
+                        reason:
+                            "a label value is at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit"
+                    )
                 }
                 changes.append(pair)
                 checks.append((key, value))
@@ -52,7 +55,8 @@ struct LabelPlanner: ActionPlanner {
         var steps = [
             context.changeStep(
                 arguments,
-                summary: "\(intent.text("remove") == nil ? "set" : "remove") the \(noun)\(changes.count > 1 ? "s" : "") "
+                summary:
+                    "\(intent.text("remove") == nil ? "set" : "remove") the \(noun)\(changes.count > 1 ? "s" : "") "
                     + "\(changes.joined(separator: " ")) on \(target.displayName)")
         ]
         for (key, expected) in checks {
@@ -63,7 +67,8 @@ struct LabelPlanner: ActionPlanner {
                         ? "check that \(target.reference) has no \(noun) \(key)"
                         : "check that \(target.reference) has \(key)=\(expected)"))
         }
-        let done = intent.text("remove").map { "removed the \(noun) \($0.hasSuffix("-") ? String($0.dropLast()) : $0) from" }
+        let done =
+            intent.text("remove").map { "removed the \(noun) \($0.hasSuffix("-") ? String($0.dropLast()) : $0) from" }
             ?? "\(isLabel ? "labelled" : "annotated") \(changes.joined(separator: " ")) on"
         return ExecutionPlan(
             request: request, intents: [intent], steps: steps, notes: resolved.note.map { [$0] } ?? [],

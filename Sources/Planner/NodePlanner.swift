@@ -24,11 +24,15 @@ struct NodePlanner: ActionPlanner {
                 "draining evicts every pod of \(node.name) but daemonset pods; their controllers start them on other "
                     + "nodes, and data in emptyDir volumes is lost")
             change = context.changeStep(
-                ["drain", node.name, "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=\(Self.drainTimeoutSeconds)s"],
+                [
+                    "drain", node.name, "--ignore-daemonsets", "--delete-emptydir-data",
+                    "--timeout=\(Self.drainTimeoutSeconds)s",
+                ],
                 summary: "cordon node \(node.name) and evict its pods", timeoutSeconds: Self.drainTimeoutSeconds + 30)
         default:
             notes.append("pods already on \(node.name) keep running; uncordon it to allow new ones")
-            change = context.changeStep(["cordon", node.name], summary: "stop the scheduler placing new pods on node \(node.name)")
+            change = context.changeStep(
+                ["cordon", node.name], summary: "stop the scheduler placing new pods on node \(node.name)")
         }
         let schedulable = action == "uncordon"
         let check = context.readBackStep(

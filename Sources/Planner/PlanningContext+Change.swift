@@ -17,7 +17,8 @@ extension PlanningContext {
     }
 
     /// The workload a request names among `kinds`; a kind word outside them is refused with `verb`.
-    func resolveWorkload(_ intent: UserIntent, kinds: [String], verb: String, example: String) async throws(PlannerError)
+    func resolveWorkload(_ intent: UserIntent, kinds: [String], verb: String, example: String)
+        async throws(PlannerError)
         -> Resolved
     {
         let name = try requiredName(intent, example: example)

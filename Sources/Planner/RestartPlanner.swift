@@ -20,9 +20,11 @@ struct RestartPlanner: ActionPlanner {
         let target = resolved.object
         notes += resolved.note.map { [$0] } ?? []
         let steps = [
-            context.changeStep(
-                ["rollout", "restart", target.reference] + context.namespaceArguments(for: target),
-                summary: "restart the pods of \(target.displayName), one by one"),
+            // kubectl rollout restart has no --dry-run: the step cannot be validated by the server beforehand.
+            PlanStep(
+                argv: context.kubectl(
+                    ["rollout", "restart", target.reference] + context.namespaceArguments(for: target)),
+                mutating: true, summary: "restart the pods of \(target.displayName), one by one"),
             context.rolloutStatusStep(target),
         ]
         return ExecutionPlan(

@@ -17,7 +17,8 @@ struct RollbackPlanner: ActionPlanner {
         if let revision = intent.number("revision") {
             guard revision >= 1 else {
                 throw .invalidValue(
-                    slot: "revision", value: String(revision), reason: "revisions start at 1 (see kubectl rollout history)")
+                    slot: "revision", value: String(revision),
+                    reason: "revisions start at 1 (see kubectl rollout history)")
             }
             arguments.append("--to-revision=\(revision)")
             what = "revision \(revision)"

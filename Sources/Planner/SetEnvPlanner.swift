@@ -6,7 +6,9 @@ import Intent
 struct SetEnvPlanner: ActionPlanner {
     let actions = ["set_env"]
     /// Key fragments that mark a value as secret.
-    static let secretMarkers = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL"]
+    static let secretMarkers = [
+        "PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL",
+    ]
 
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
@@ -33,7 +35,8 @@ struct SetEnvPlanner: ActionPlanner {
             said.append("remove \(key)")
         }
         guard !changes.isEmpty else {
-            throw .invalidValue(slot: "env", value: "", reason: "say KEY=VALUE, for example: set LOG_LEVEL=debug on backend")
+            throw .invalidValue(
+                slot: "env", value: "", reason: "say KEY=VALUE, for example: set LOG_LEVEL=debug on backend")
         }
         let resolved = try await context.resolveWorkload(
             intent, kinds: PlanningContext.rolloutKinds, verb: "given environment variables",

@@ -20,7 +20,8 @@ struct SetImagePlanner: ActionPlanner {
             for pair in pairs {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2 else {
-                    throw .invalidValue(slot: "image", value: pair, reason: "write CONTAINER=IMAGE, for example web=nginx:1.22")
+                    throw .invalidValue(
+                        slot: "image", value: pair, reason: "write CONTAINER=IMAGE, for example web=nginx:1.22")
                 }
                 try Self.checkImage(parts[1], name: target.name)
                 try Self.checkContainer(parts[0], in: target)
@@ -85,7 +86,8 @@ struct SetImagePlanner: ActionPlanner {
         guard !containers.isEmpty else {
             throw .needsCluster(
                 "which container runs the image is read from the cluster, and --offline does not read it; "
-                    + "name the container (set the image of container NAME in \(target.name) to \(image)) or drop --offline")
+                    + "name the container (set the image of container NAME in \(target.name) to \(image)) or drop --offline"
+            )
         }
         if containers.count == 1 { return containers[0].name }
         let repository = PlanningContext.imageRepository(image)
@@ -94,7 +96,8 @@ struct SetImagePlanner: ActionPlanner {
         let list = containers.map { "container \($0.name) (\($0.image))" }.joined(separator: ", ")
         throw .invalidValue(
             slot: "image", value: image,
-            reason: "\(target.displayName) has \(containers.count) containers and \(matching.isEmpty ? "none" : "several") "
+            reason:
+                "\(target.displayName) has \(containers.count) containers and \(matching.isEmpty ? "none" : "several") "
                 + "run \(repository); say which container: set the image of container \(containers[0].name) in "
                 + "\(target.name) to \(image) — \(list)")
     }

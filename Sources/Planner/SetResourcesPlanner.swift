@@ -13,7 +13,8 @@ struct SetResourcesPlanner: ActionPlanner {
         }
         guard let quantity = intent.text("quantity") else {
             throw .invalidValue(
-                slot: "quantity", value: "", reason: "say how much, for example: set the memory limit of backend to 512Mi")
+                slot: "quantity", value: "",
+                reason: "say how much, for example: set the memory limit of backend to 512Mi")
         }
         try Self.check(quantity, of: resource)
         let bound = intent.text("bound") ?? "limits"
@@ -42,7 +43,8 @@ struct SetResourcesPlanner: ActionPlanner {
         arguments += context.namespaceArguments(for: target)
         let what = bounds.map { "\(resource) \($0 == "limits" ? "limit" : "request")" }.joined(separator: " and ")
         let steps = [
-            context.changeStep(arguments, summary: "set the \(what) of \(which) of \(target.displayName) to \(quantity)"),
+            context.changeStep(
+                arguments, summary: "set the \(what) of \(which) of \(target.displayName) to \(quantity)"),
             context.rolloutStatusStep(target),
         ]
         return ExecutionPlan(

@@ -13,7 +13,8 @@ struct SwitchTrafficPlanner: ActionPlanner {
         let name = try context.requiredName(intent, example: "switch checkout-service to the green version")
         guard let value = intent.text("value"), !value.isEmpty, LabelPlanner.isLabelValue(value) else {
             throw .invalidValue(
-                slot: "value", value: intent.text("value") ?? "", reason: "say the label value to switch to, for example green")
+                slot: "value", value: intent.text("value") ?? "",
+                reason: "say the label value to switch to, for example green")
         }
         guard let cluster = context.cluster else {
             throw .needsCluster(
@@ -67,7 +68,8 @@ struct SwitchTrafficPlanner: ActionPlanner {
                 reason: "no deployment or statefulset behind \(target.displayName) (selector "
                     + "\(selector.joined(separator: ",")))"
                     + " would be selected with '\(value)'"
-                    + (existing.isEmpty ? "; no other versions exist" : "; values that exist: \(existing.joined(separator: ", "))"))
+                    + (existing.isEmpty
+                        ? "; no other versions exist" : "; values that exist: \(existing.joined(separator: ", "))"))
         }
         guard candidates.count == 1 else {
             throw .invalidValue(
