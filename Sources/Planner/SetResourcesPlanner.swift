@@ -1,0 +1,78 @@
+import Intent
+
+/// Plans `set_resources`: `kubectl set resources` for a memory or CPU limit or request, then `rollout status`.
+struct SetResourcesPlanner: ActionPlanner {
+    let actions = ["set_resources"]
+
+    func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
+        guard let resource = intent.text("resource"), ["memory", "cpu"].contains(resource) else {
+            throw .invalidValue(
+                slot: "resource", value: intent.text("resource") ?? "", reason: "say memory or cpu")
+        }
+        guard let quantity = intent.text("quantity") else {
+            throw .invalidValue(
+                slot: "quantity", value: "",
+                reason: "say how much, for example: set the memory limit of backend to 512Mi")
+        }
+        try Self.check(quantity, of: resource)
+        let bound = intent.text("bound") ?? "limits"
+        let bounds = bound == "both" ? ["limits", "requests"] : [bound]
+        guard bounds.allSatisfy({ ["limits", "requests"].contains($0) }) else {
+            throw .invalidValue(slot: "bound", value: bound, reason: "say limit or request")
+        }
+        let resolved = try await context.resolveWorkload(
+            intent, kinds: PlanningContext.rolloutKinds, verb: "given resources",
+            example: "set the memory limit of backend to 512Mi")
+        let target = resolved.object
+        var notes = resolved.note.map { [$0] } ?? []
+        var arguments = ["set", "resources", target.reference] + bounds.map { "--\($0)=\(resource)=\(quantity)" }
+        var which = "every container"
+        if let container = intent.text("container") {
+            try SetImagePlanner.checkContainer(container, in: target)
+            arguments.append("--containers=\(container)")
+            which = "container \(container)"
+        } else if target.containers.count > 1 {
+            notes.append(
+                "\(target.displayName) has \(target.containers.count) containers "
+                    + "(\(target.containers.map(\.name).joined(separator: ", "))): the change applies to all of them; "
+                    + "name one to change only it")
+        }
+        if bound == "both" { notes.append("the \(resource) request and limit are both set to \(quantity)") }
+        arguments += context.namespaceArguments(for: target)
+        let what = bounds.map { "\(resource) \($0 == "limits" ? "limit" : "request")" }.joined(separator: " and ")
+        let steps = [
+            context.changeStep(
+                arguments, summary: "set the \(what) of \(which) of \(target.displayName) to \(quantity)"),
+            context.rolloutStatusStep(target),
+        ]
+        return ExecutionPlan(
+            request: request, intents: [intent], steps: steps, notes: notes,
+            outcome: "\(target.displayName): \(what) of \(which) set to \(quantity); the new pods are ready",
+            subjects: [target])
+    }
+
+    /// Memory in bytes with a unit (`512Mi`), CPU in cores or millicores (`0.5`, `500m`).
+    static func check(_ quantity: String, of resource: String) throws(PlannerError) {
+        let unit = String(quantity.drop { $0.isNumber || $0 == "." })
+        let number = Double(quantity.dropLast(unit.count)) ?? 0
+        guard number > 0 else {
+            throw .invalidValue(slot: "quantity", value: quantity, reason: "must be more than zero")
+        }
+        if resource == "memory" {
+            if unit == "m" {
+                throw .invalidValue(
+                    slot: "quantity", value: quantity,
+                    reason: "in memory 'm' means thousandths of a byte; did you mean \(quantity.dropLast())Mi?")
+            }
+            if unit.isEmpty || unit == "k" || unit == "Ki" && number < 1024 {
+                throw .invalidValue(
+                    slot: "quantity", value: quantity, reason: "too little memory to run anything; say it in Mi or Gi")
+            }
+        } else if !(unit.isEmpty || unit == "m") {
+            throw .invalidValue(
+                slot: "quantity", value: quantity, reason: "CPU is counted in cores (0.5, 2) or millicores (500m)")
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Intent
+
+/// Plans `switch_traffic`: a blue/green switch by patching one key of a service's selector.
+///
+/// The key is the one whose new value selects existing workloads ("version: blue" → "version: green" when a
+/// deployment with version=green and the service's other labels exists). Then a read-back of the selector value.
+struct SwitchTrafficPlanner: ActionPlanner {
+    let actions = ["switch_traffic"]
+
+    func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
+        let name = try context.requiredName(intent, example: "switch checkout-service to the green version")
+        guard let value = intent.text("value"), !value.isEmpty, LabelPlanner.isLabelValue(value) else {
+            throw .invalidValue(
+                slot: "value", value: intent.text("value") ?? "",
+                reason: "say the label value to switch to, for example green")
+        }
+        guard let cluster = context.cluster else {
+            throw .needsCluster(
+                "switching traffic reads the service's selector and the workloads behind it, and --offline does not "
+                    + "read the cluster; drop --offline")
+        }
+        if let kind = intent.text("kind"), kind != "service" {
+            throw .invalidValue(slot: "kind", value: kind, reason: "traffic is switched on a service")
+        }
+        let service = try await context.resolve(name, kinds: ["service"], for: intent)
+        let target = service.object
+        var notes = service.note.map { [$0] } ?? []
+        let workloads = try await cluster.objects(kinds: ResourceKind.workloads, namespace: target.namespace)
+            .filter { $0.namespace == target.namespace }
+        func selecting(_ selector: [String: String]) -> [ClusterObject] {
+            workloads.filter { workload in selector.allSatisfy { workload.selector[$0.key] == $0.value } }
+        }
+        let current = selecting(target.selector)
+        if !current.isEmpty {
+            notes.append(
+                "\(target.reference) sends traffic to \(current.map(\.reference).joined(separator: ", ")) today")
+        }
+        if let key = target.selector.keys.sorted().first(where: { target.selector[$0] == value }) {
+            let check = context.readBackStep(
+                target, jsonPath: "{.spec.selector.\(PlanningContext.jsonPathKey(key))}", expected: value,
+                summary: "check that \(target.reference) selects \(key)=\(value)")
+            return ExecutionPlan(
+                request: request, intents: [intent], steps: [check],
+                notes: notes + ["\(target.displayName) already selects \(key)=\(value): nothing to change"],
+                outcome: "\(target.displayName) already sent traffic to \(key)=\(value); nothing changed",
+                subjects: [target])
+        }
+        var candidates: [(key: String, workloads: [ClusterObject])] = []
+        var existing: [String] = []
+        // Only a key beside others is a version: switching a service's only key would point it at another app.
+        for key in target.selector.keys.sorted() where target.selector.count > 1 {
+            var selector = target.selector
+            selector[key] = value
+            let found = selecting(selector)
+            if !found.isEmpty { candidates.append((key, found)) }
+            selector[key] = nil
+            let values = Set(selecting(selector).compactMap { $0.selector[key] })
+            if values.count > 1 || values.count == 1 && values.first != target.selector[key] {
+                existing += values.sorted().map { "\(key)=\($0)" }
+            }
+        }
+        guard let choice = candidates.first else {
+            let selector = target.selector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            throw .invalidValue(
+                slot: "value", value: value,
+                reason: "no deployment or statefulset behind \(target.displayName) (selector "
+                    + "\(selector.joined(separator: ",")))"
+                    + " would be selected with '\(value)'"
+                    + (existing.isEmpty
+                        ? "; no other versions exist" : "; values that exist: \(existing.joined(separator: ", "))"))
+        }
+        guard candidates.count == 1 else {
+            throw .invalidValue(
+                slot: "value", value: value,
+                reason: "several selector keys of \(target.displayName) could take this value ("
+                    + candidates.map(\.key).joined(separator: ", ") + "); switch it with kubectl patch")
+        }
+        let key = choice.key
+        let patch = "{\"spec\":{\"selector\":{\"\(key)\":\"\(value)\"}}}"
+        notes.append(
+            "\(key): \(target.selector[key] ?? "") → \(value) sends traffic to "
+                + choice.workloads.map(\.reference).joined(separator: ", "))
+        let steps = [
+            context.changeStep(
+                ["patch", "service", target.name] + context.namespaceArguments(for: target)
+                    + ["--type=merge", "--patch=\(patch)"],
+                summary: "point \(target.displayName) at \(key)=\(value)"),
+            context.readBackStep(
+                target, jsonPath: "{.spec.selector.\(PlanningContext.jsonPathKey(key))}", expected: value,
+                summary: "check that \(target.reference) now selects \(key)=\(value)"),
+        ]
+        return ExecutionPlan(
+            request: request, intents: [intent], steps: steps, notes: notes,
+            outcome: "\(target.displayName) now sends traffic to \(key)=\(value) "
+                + "(\(choice.workloads.map(\.reference).joined(separator: ", ")))",
+            subjects: [target] + choice.workloads)
+    }
+}
