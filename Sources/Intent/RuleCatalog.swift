@@ -68,7 +68,7 @@ public struct RuleCatalog: Sendable {
         return IntentRule(
             id: entry.id, action: entry.action, description: entry.description, patterns: patterns,
             fixedSlots: entry.sets ?? [:], matchExamples: examples,
-            nonMatchExamples: entry.examples.no_match ?? [], file: file)
+            nonMatchExamples: entry.examples.no_match ?? [], file: file, fallback: entry.fallback ?? false)
     }
 
     /// Where the rules are: `KAGENT_RULES_DIR`, then beside an installed executable
@@ -121,7 +121,9 @@ public struct RuleCatalog: Sendable {
             return .notUnderstood(reason: "the request has no words kagent can act on", suggestions: starterPhrasings())
         }
         var best: [(rule: IntentRule, match: PatternMatch)] = []
-        for rule in rules {
+        // Fallback rules are tried only when no other rule matches: they lose every tie.
+        for rule in rules.filter({ !$0.fallback }) + rules.filter(\.fallback) {
+            if rule.fallback, !best.isEmpty, !best[0].rule.fallback { break }
             for pattern in rule.patterns {
                 guard let match = pattern.match(tokens, lexicon: lexicon) else { continue }
                 if let current = best.first {
@@ -161,7 +163,7 @@ public struct RuleCatalog: Sendable {
             }
             slots["namespace"] = .text(namespace)
         }
-        for (slot, type) in match.types {
+        for (slot, type) in match.types where type == .name || type == .namespace {
             guard let value = slots[slot]?.text else { continue }
             let problem =
                 type == .namespace || slot == "namespace"
