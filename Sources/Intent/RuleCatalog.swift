@@ -172,7 +172,8 @@ public struct RuleCatalog: Sendable {
         }
         for (slot, type) in match.types where [.text, .ports, .path, .image, .host].contains(type) {
             if let value = slots[slot]?.text, value.hasPrefix("-") {
-                throw .invalidName(value, slot: slot, reason: "values cannot start with '-' (they would be read as options)")
+                throw .invalidName(
+                    value, slot: slot, reason: "values cannot start with '-' (they would be read as options)")
             }
         }
         if let value = slots["namespace"]?.text, match.types["namespace"] == nil,
@@ -213,6 +214,8 @@ public struct RuleCatalog: Sendable {
         var index = 0
         while index < tokens.count {
             let word = tokens[index].quoted ? "" : tokens[index].norm
+            // After `--` the words are a command for a container ("exec … -- redis-cli -n 1"): not kagent's.
+            if word == "--" { break }
             var take: (count: Int, value: String)?
             if (word == "-n" || word == "--namespace"), index + 1 < tokens.count {
                 take = (2, tokens[index + 1].text)

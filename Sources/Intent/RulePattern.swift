@@ -263,7 +263,8 @@ extension RulePattern {
                 next.slots[name] = .text(quantity)
                 return [State(position: position + 1, match: next)]
             }
-            if position + 1 < tokens.count, let quantity = SlotParsing.quantity(token.text + tokens[position + 1].text) {
+            if position + 1 < tokens.count, let quantity = SlotParsing.quantity(token.text + tokens[position + 1].text)
+            {
                 next.slots[name] = .text(quantity)
                 return [State(position: position + 2, match: next)]
             }

@@ -16,6 +16,15 @@ struct GetPlanner: ActionPlanner {
     {
         if intent.action == "images" { return try images(intent, request: request, context: context) }
         let wide = intent.text("wide") == "true" ? ["--output=wide"] : []
+        if let name = intent.text("name"), intent.text("kind") == nil, let kind = Self.misspelledKind(name) {
+            // "get deploymets": the words read best as a name, but the name is a kind with one typo.
+            var listing = intent
+            listing["name"] = nil
+            listing["kind"] = .text(kind.name)
+            var plan = try await self.plan(listing, request: request, context: context)
+            plan.notes.insert("'\(name)' read as \(kind.plural)", at: 0)
+            return plan
+        }
         if let name = intent.text("name") {
             let resolved = try await context.resolve(name, preferring: ResourceKind.lookingPreference, for: intent)
             let object = resolved.object
@@ -52,6 +61,14 @@ struct GetPlanner: ActionPlanner {
             request: request, intents: [intent],
             steps: [PlanStep(argv: context.kubectl(argv), mutating: false, summary: "list \(what)\(place)")],
             outcome: "listed \(what)\(place)")
+    }
+
+    /// The kind a word means when it is one typo away from a kind's name or plural (five letters or more).
+    static func misspelledKind(_ word: String) -> ResourceKind? {
+        guard word.count >= 5, ResourceKind.named(word) == nil else { return nil }
+        return ResourceKind.all.values.sorted { $0.name < $1.name }.first { kind in
+            [kind.name, kind.plural].contains { $0 != word && EditDistance.isWithinOne(word, $0) }
+        }
     }
 
     /// `--all-namespaces` or `--namespace=NS`, and how to say it.

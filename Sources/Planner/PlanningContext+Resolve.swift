@@ -23,8 +23,7 @@ extension PlanningContext {
     /// The object `name` means among `kinds` (in the order of preference), in the intent's namespace or,
     /// when none is given, in whichever namespace has it (kubectl's default namespace first).
     /// Offline, the name is taken literally as the first kind, in the given or default namespace.
-    public func resolve(_ name: String, kinds: [String], for intent: UserIntent) async throws(PlannerError) -> Resolved
-    {
+    public func resolve(_ name: String, kinds: [String], for intent: UserIntent) async throws(PlannerError) -> Resolved {
         let namespace = try self.namespace(of: intent)
         let kinds = intent.text("kind").map { [$0] } ?? kinds
         guard let firstKind = kinds.first else {
@@ -45,15 +44,12 @@ extension PlanningContext {
         switch NameResolver().resolve(name, among: objects, preferredNamespace: preferred) {
         case .found(let object, let exact):
             let place = object.namespace.isEmpty ? "" : " in namespace \(object.namespace)"
-            let note =
-                !exact || namespace == nil && !object.namespace.isEmpty
-                ? "'\(name)' is \(object.reference)\(place)" : nil
+            let note = !exact || namespace == nil && !object.namespace.isEmpty ? "'\(name)' is \(object.reference)\(place)" : nil
             return Resolved(object: object, note: note)
         case .ambiguous(let candidates):
             throw .ambiguous(name: name, candidates: candidates)
         case .notFound(let nearby):
-            let described =
-                kinds.count == 1 ? kinds[0] : kinds.dropLast().joined(separator: ", ") + " or " + (kinds.last ?? "")
+            let described = kinds.count == 1 ? kinds[0] : kinds.dropLast().joined(separator: ", ") + " or " + (kinds.last ?? "")
             throw .notFound(kind: described, name: name, namespace: namespaced ? namespace : nil, nearby: nearby)
         }
     }
