@@ -8,9 +8,9 @@ import Testing
 @Suite("Look actions on the sandbox", .enabled(if: Sandbox.enabled), .serialized)
 struct LookTests {
     /// A deployment whose pods the kubelet simulator gives log lines (and earlier ones for --previous).
-    static func deployLogger(_ name: String, namespace: String, image: String = "registry.example/logger:1.0")
-        async throws
-    {
+    static func deployLogger(
+        _ name: String, namespace: String, image: String = "registry.example/logger:1.0", state: String = "Running"
+    ) async throws {
         try await Sandbox.apply(
             """
             apiVersion: apps/v1
@@ -25,6 +25,8 @@ struct LookTests {
                   annotations:
                     sandbox.kagent.dev/logs: "logger started\\nserving on :8080"
                     sandbox.kagent.dev/previous-logs: "panic: the earlier container crashed"
+                    sandbox.kagent.dev/state: \(state)
+                    sandbox.kagent.dev/restarts: "2"
                 spec: {containers: [{name: main, image: "\(image)"}]}
             """, namespace: namespace)
     }
@@ -90,8 +92,20 @@ struct LookTests {
             #expect(
                 last.stdout.contains("serving on :8080") && !last.stdout.contains("logger started"), "\(last.stdout)")
 
-            let previous = try await Kagent.onSandbox("-n", ns, "previous logs of the logger")
+            // A crashing container has a previous one whose logs --previous shows.
+            try await Self.deployLogger("crasher", namespace: ns, state: "CrashLoopBackOff")
+            var crashed = false
+            for _ in 0..<30 where !crashed {
+                let last = try await Sandbox.kubectlOK(
+                    "get", "pods", "--namespace=\(ns)", "--selector=app=crasher",
+                    "--output=jsonpath={.items[*].status.containerStatuses[*].lastState.terminated.containerID}")
+                crashed = !last.isEmpty
+                if !crashed { try await Task.sleep(for: .seconds(1)) }
+            }
+            try #require(crashed, "the simulator did not crash the container")
+            let previous = try await Kagent.onSandbox("-n", ns, "show the logs of the crasher before it crashed")
             #expect(previous.exitCode == 0, "\(previous.stdout)\(previous.stderr)")
+            #expect(previous.stdout.contains("--previous"), "\(previous.stdout)")
             #expect(previous.stdout.contains("panic: the earlier container crashed"), "\(previous.stdout)")
 
             let wrong = try await Kagent.onSandbox("-n", ns, "logs of logger container sidecar")
