@@ -168,8 +168,11 @@ extension RulePattern {
         next.types[name] = type
         switch type {
         case .name, .namespace:
-            // An option ("-o", "--show-labels") is never a name: leave it to the rules that read options.
-            if !token.quoted && token.norm.hasPrefix("-") { return [] }
+            // An option ("-o", "--show-labels") is never a name: leave it to the rules that read options
+            // (the pass-through). A longer word with one dash ("-backend") is a name to refuse with the reason.
+            if !token.quoted && (token.norm.hasPrefix("--") || token.norm.hasPrefix("-") && token.norm.count == 2) {
+                return []
+            }
             if !token.quoted, let slash = token.norm.firstIndex(of: "/"), type == .name {
                 // kubectl's TYPE/NAME form: "deploy/backend".
                 let kindWord = String(token.norm[..<slash])
