@@ -37,6 +37,12 @@ struct PassthroughPlanner: ActionPlanner {
             throw .invalidValue(
                 slot: "command", value: "", reason: "give a whole command, for example: kubectl get pods")
         }
+        if KubectlVocabulary.carriesSecretValue(words) {
+            throw .invalidValue(
+                slot: "command", value: "\(tool) \(words.first ?? "")",
+                reason: "it carries a secret value, which kagent never puts in a command line (plans are shown "
+                    + "and kept in the history); for a secret say: create secret NAME with KEY=VALUE")
+        }
         let namespace = try context.namespace(of: intent)
         if let namespace {
             let flag = tool == "docker" ? ["-n", namespace] : ["--namespace=\(namespace)"]
