@@ -8,6 +8,8 @@ public enum ExecutorError: Error, Sendable, Equatable, LocalizedError {
     case unreachable(command: String, detail: String)
     case forbidden(command: String, detail: String)
     case notFound(command: String, detail: String)
+    /// `kubectl top` on a cluster without the metrics API (metrics-server).
+    case metricsUnavailable(command: String, detail: String)
     case timedOut(command: String, seconds: Int)
     case interrupted(command: String)
     case verificationFailed(command: String, expected: String, actual: String)
@@ -27,6 +29,11 @@ public enum ExecutorError: Error, Sendable, Equatable, LocalizedError {
             return "the cluster refused: your user may not do this\(Self.tail(detail))\n  command: \(command)"
         case .notFound(let command, let detail):
             return "the object does not exist\(Self.tail(detail))\n  command: \(command)"
+        case .metricsUnavailable(let command, let detail):
+            return "the cluster has no metrics API, so there is no CPU or memory usage to show; "
+                + "on minikube: minikube addons enable metrics-server; elsewhere install metrics-server "
+                + "(kubectl apply -f https://github.com/kubernetes-sigs/metrics-server/releases/latest/download/components.yaml)"
+                + "\(Self.tail(detail))\n  command: \(command)"
         case .timedOut(let command, let seconds):
             return "the command did not finish within \(seconds) s and was stopped\n  command: \(command)"
         case .interrupted(let command):
@@ -45,6 +52,8 @@ public enum ExecutorError: Error, Sendable, Equatable, LocalizedError {
     /// Reads kubectl's (and helm's) error output for the causes people can act on.
     public static func classify(command: String, exitCode: Int32, stderr: String) -> ExecutorError {
         let text = stderr.lowercased()
+        let metrics = ["metrics api not available", "metrics.k8s.io", "metrics not available yet"]
+        if metrics.contains(where: text.contains) { return .metricsUnavailable(command: command, detail: stderr) }
         let unreachable = [
             "unable to connect to the server", "connection refused", "no such host", "i/o timeout",
             "the connection to the server", "dial tcp", "tls handshake timeout", "context deadline exceeded",

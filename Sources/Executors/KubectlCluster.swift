@@ -6,11 +6,53 @@ public struct KubectlCluster: ClusterReader {
     let runner: any CommandRunner
     /// `kubectl` and the user's connection flags (`--kubeconfig`, `--context`).
     let kubectl: @Sendable ([String]) -> [String]
+    /// `helm` and the user's connection flags (`--kubeconfig`, `--kube-context`).
+    let helm: @Sendable ([String]) -> [String]
 
     public init(runner: any CommandRunner, context: PlanningContext) {
         self.runner = runner
         let base = context
         self.kubectl = { base.kubectl($0) }
+        self.helm = { base.helm($0) }
+    }
+
+    /// `helm list --output=json`: helm is found by the runner (PATH, then kagent's tool folder).
+    public func helmReleases(namespace: String?) async throws(PlannerError) -> [HelmRelease] {
+        let scope = namespace.map { ["--namespace=\($0)"] } ?? ["--all-namespaces"]
+        let argv = helm(["list", "--output=json"] + scope)
+        let command = ShellQuoting.command(argv)
+        let result: CommandResult
+        do {
+            result = try await runner.run(argv, timeoutSeconds: 30)
+        } catch {
+            throw .cluster(reason: Self.firstLine(of: error), command: command)
+        }
+        if let error = result.error {
+            throw .cluster(reason: Self.firstLine(of: error), command: command)
+        }
+        do {
+            return try Self.decodeReleases(result.stdout)
+        } catch {
+            throw .cluster(reason: "helm printed something that is not a list of releases: \(error)", command: command)
+        }
+    }
+
+    /// helm's JSON: `[{"name", "namespace", "revision": "3", "status", "chart", …}]` (the revision is a string).
+    static func decodeReleases(_ json: String) throws -> [HelmRelease] {
+        struct Entry: Decodable {
+            var name: String
+            var namespace: String
+            var revision: String?
+            var status: String?
+            var chart: String?
+        }
+        let trimmed = json.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return [] }
+        return try JSONDecoder().decode([Entry].self, from: Data(trimmed.utf8)).map {
+            HelmRelease(
+                name: $0.name, namespace: $0.namespace, revision: Int($0.revision ?? "") ?? 0,
+                status: $0.status ?? "", chart: $0.chart ?? "")
+        }
     }
 
     public func objects(kinds: [String], namespace: String?) async throws(PlannerError) -> [ClusterObject] {

@@ -15,6 +15,9 @@ public struct IntentRule: Sendable {
     public let nonMatchExamples: [String]
     /// The file the rule came from, for messages.
     public let file: String
+    /// A fallback rule (the literal-command pass-through) is only used when no other rule matches:
+    /// it loses every tie, so it never takes a request another rule understands.
+    public let fallback: Bool
 
     public struct MatchExample: Sendable, Hashable {
         public let request: String
@@ -33,6 +36,7 @@ struct RuleFile: Decodable {
         var patterns: [String]
         var sets: [String: SlotValue]?
         var examples: Examples
+        var fallback: Bool?
     }
 
     struct Examples: Decodable {

@@ -74,7 +74,7 @@ public struct RuleCatalog: Sendable {
         return IntentRule(
             id: entry.id, action: entry.action, description: entry.description, patterns: patterns,
             fixedSlots: entry.sets ?? [:], matchExamples: examples,
-            nonMatchExamples: entry.examples.no_match ?? [], file: file)
+            nonMatchExamples: entry.examples.no_match ?? [], file: file, fallback: entry.fallback ?? false)
     }
 
     /// Where the rules are: `KAGENT_RULES_DIR`, then beside an installed executable
@@ -127,7 +127,9 @@ public struct RuleCatalog: Sendable {
             return .notUnderstood(reason: "the request has no words kagent can act on", suggestions: starterPhrasings())
         }
         var best: [(rule: IntentRule, match: PatternMatch)] = []
-        for rule in rules {
+        // Fallback rules are tried only when no other rule matches: they lose every tie.
+        for rule in rules.filter({ !$0.fallback }) + rules.filter(\.fallback) {
+            if rule.fallback, !best.isEmpty, !best[0].rule.fallback { break }
             for pattern in rule.patterns {
                 guard let match = pattern.match(tokens, lexicon: lexicon) else { continue }
                 if let current = best.first {
@@ -218,6 +220,8 @@ public struct RuleCatalog: Sendable {
         var index = 0
         while index < tokens.count {
             let word = tokens[index].quoted ? "" : tokens[index].norm
+            // After `--` the words are a command for a container ("exec … -- redis-cli -n 1"): not kagent's.
+            if word == "--" { break }
             var take: (count: Int, value: String)?
             if (word == "-n" || word == "--namespace"), index + 1 < tokens.count {
                 take = (2, tokens[index + 1].text)

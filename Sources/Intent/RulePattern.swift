@@ -120,6 +120,9 @@ public enum SlotType: String, Sendable, CaseIterable {
     case secrets
     /// Every remaining word (a command to exec), as typed.
     case rest
+    /// Every remaining word, as typed, when they read as a kubectl command without the word `kubectl`
+    /// (see ``KubectlVocabulary``): the literal-command pass-through.
+    case kubectl
     /// A container image: `nginx`, `nginx:1.22`, `repo/app@sha256:…`, or `nginx 1.22` (name, then version).
     case image
     /// A port number, 1–65535.
@@ -223,6 +226,11 @@ extension RulePattern {
         next.types[name] = type
         switch type {
         case .name, .namespace:
+            // An option ("-o", "--show-labels") is never a name: leave it to the rules that read options
+            // (the pass-through). A longer word with one dash ("-backend") is a name to refuse with the reason.
+            if !token.quoted && (token.norm.hasPrefix("--") || token.norm.hasPrefix("-") && token.norm.count == 2) {
+                return []
+            }
             if !token.quoted, let slash = token.norm.firstIndex(of: "/"), type == .name {
                 // kubectl's TYPE/NAME form: "deploy/backend".
                 let kindWord = String(token.norm[..<slash])
@@ -267,6 +275,10 @@ extension RulePattern {
             }
             return states.reversed()
         case .rest:
+            next.slots[name] = .list(tokens[position...].map(\.text))
+            return [State(position: tokens.count, match: next)]
+        case .kubectl:
+            guard KubectlVocabulary.isCommand(tokens[position...], lexicon: lexicon) else { return [] }
             next.slots[name] = .list(tokens[position...].map(\.text))
             return [State(position: tokens.count, match: next)]
         case .image:

@@ -6,6 +6,14 @@ public protocol ClusterReader: Sendable {
     /// Objects of the given canonical kinds ("deployment", "service", "node"), in one namespace, or in every
     /// namespace the user may list when nil. Cluster-scoped kinds ignore the namespace.
     func objects(kinds: [String], namespace: String?) async throws(PlannerError) -> [ClusterObject]
+
+    /// The Helm releases in one namespace, or in every namespace when nil.
+    func helmReleases(namespace: String?) async throws(PlannerError) -> [HelmRelease]
+}
+
+extension ClusterReader {
+    /// Readers that know nothing of Helm see no releases.
+    public func helmReleases(namespace: String?) async throws(PlannerError) -> [HelmRelease] { [] }
 }
 
 /// One object of the cluster, as much as planning needs of any kind.

@@ -1,4 +1,4 @@
 extension Planner {
     /// The helm actions' planners.
-    static let helmPlanners: [any ActionPlanner] = []
+    static let helmPlanners: [any ActionPlanner] = [HelmPlanner()]
 }

@@ -1,4 +1,7 @@
 extension Planner {
-    /// The look actions' planners.
-    static let lookPlanners: [any ActionPlanner] = []
+    /// The look actions' planners, and the literal-command pass-through.
+    static let lookPlanners: [any ActionPlanner] = [
+        GetPlanner(), DescribePlanner(), LogsPlanner(), EventsPlanner(), TopPlanner(), ClusterInfoPlanner(),
+        PassthroughPlanner(),
+    ]
 }

@@ -6,9 +6,16 @@ import Yams
 /// so the labelled corpus and the benchmark resolve names the same way on every machine.
 public struct FixtureCluster: ClusterReader {
     public let all: [ClusterObject]
+    /// Helm releases: entries of kind `helmrelease` in the file.
+    public let releases: [HelmRelease]
 
-    public init(objects: [ClusterObject]) {
+    public init(objects: [ClusterObject], releases: [HelmRelease] = []) {
         self.all = objects
+        self.releases = releases
+    }
+
+    public func helmReleases(namespace: String?) async throws(PlannerError) -> [HelmRelease] {
+        releases.filter { namespace == nil || $0.namespace == namespace }
     }
 
     public func objects(kinds: [String], namespace: String?) async throws(PlannerError) -> [ClusterObject] {
@@ -33,6 +40,9 @@ public struct FixtureCluster: ClusterReader {
         var selector: [String: String]?
         var ports: [Port]?
         var status: String?
+        /// Helm releases only: the current revision and the chart.
+        var revision: Int?
+        var chart: String?
 
         struct Container: Decodable {
             var name: String
@@ -49,8 +59,9 @@ public struct FixtureCluster: ClusterReader {
     /// Loads `objects: [{kind, name, namespace, labels, replicas, containers, selector, ports, status}]`.
     public static func load(from url: URL) throws -> FixtureCluster {
         let file = try YAMLDecoder().decode(File.self, from: String(contentsOf: url, encoding: .utf8))
+        let releaseKind = "helmrelease"
         return FixtureCluster(
-            objects: file.objects.map { entry in
+            objects: file.objects.filter { $0.kind != releaseKind }.map { entry in
                 ClusterObject(
                     kind: entry.kind, name: entry.name, namespace: entry.namespace ?? "",
                     labels: entry.labels ?? [:], annotations: entry.annotations ?? [:], replicas: entry.replicas ?? -1,
@@ -61,6 +72,11 @@ public struct FixtureCluster: ClusterReader {
                         .init(name: $0.name ?? "", port: $0.port, targetPort: $0.targetPort ?? String($0.port))
                     },
                     status: entry.status ?? "")
+            },
+            releases: file.objects.filter { $0.kind == releaseKind }.map { entry in
+                HelmRelease(
+                    name: entry.name, namespace: entry.namespace ?? "default", revision: entry.revision ?? 1,
+                    status: entry.status ?? "deployed", chart: entry.chart ?? "")
             })
     }
 }

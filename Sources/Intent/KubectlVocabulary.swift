@@ -1,0 +1,59 @@
+/// The words of kubectl's own command line, for the literal-command pass-through ("get pods -n srvthreds").
+///
+/// A request is read as a kubectl command without the word `kubectl` only when it starts with a kubectl verb
+/// and goes on like kubectl's arguments: an option (`-o`, `--all`), a TYPE/NAME (`deploy/backend`), a kind
+/// word (`pods`, `svc`) or a known subcommand (`config view`). "scale backend" is not such a command.
+public enum KubectlVocabulary {
+    /// kubectl's commands (`kubectl help`).
+    public static let verbs: Set<String> = [
+        "get", "describe", "logs", "top", "explain", "api-resources", "api-versions", "cluster-info", "version",
+        "config", "auth", "rollout", "diff", "apply", "create", "delete", "edit", "patch", "replace", "scale",
+        "autoscale", "label", "annotate", "expose", "run", "set", "exec", "port-forward", "cp", "attach", "cordon",
+        "uncordon", "drain", "taint", "certificate", "wait", "events", "kustomize", "debug", "proxy",
+    ]
+
+    /// Commands that make sense without arguments.
+    static let standalone: Set<String> = ["api-resources", "api-versions", "cluster-info", "version"]
+
+    /// Subcommands that make a command kubectl's even without options or kinds.
+    static let subcommands: [String: Set<String>] = [
+        "config": [
+            "view", "current-context", "get-contexts", "use-context", "set-context", "get-clusters", "get-users",
+            "set-cluster", "set-credentials", "delete-context", "rename-context", "set", "unset",
+        ],
+        "auth": ["can-i", "whoami", "reconcile"],
+        "rollout": ["status", "history", "undo", "restart", "pause", "resume"],
+        "certificate": ["approve", "deny"],
+        "set": ["image", "env", "resources", "selector", "serviceaccount", "subject"],
+    ]
+
+    /// Whether a command line carries a secret value (`--from-literal=password=…`, `--password=…`,
+    /// `token=…`): kagent never passes those through, since a plan is shown, logged and kept in the history.
+    public static func carriesSecretValue(_ words: [String]) -> Bool {
+        let secretOptions = ["--from-literal", "--password", "--docker-password", "--token", "--client-key-data"]
+        let secretKeys = ["password=", "passwd=", "token=", "secret=", "apikey=", "api-key=", "api_key="]
+        return words.map { $0.lowercased() }.contains { word in
+            secretOptions.contains { word.hasPrefix($0) } || secretKeys.contains { word.contains($0) }
+        }
+    }
+
+    /// Whether the words read as a kubectl command line without the word `kubectl` (and carry no secret value).
+    public static func isCommand(_ tokens: ArraySlice<RequestToken>, lexicon: Lexicon) -> Bool {
+        guard let first = tokens.first, !first.quoted, verbs.contains(first.norm) else { return false }
+        if carriesSecretValue(tokens.map(\.text)) { return false }
+        let rest = tokens.dropFirst()
+        if rest.isEmpty { return standalone.contains(first.norm) }
+        if let second = rest.first, !second.quoted, subcommands[first.norm]?.contains(second.norm) == true {
+            return true
+        }
+        return rest.contains { token in
+            if token.quoted { return false }
+            let word = token.norm
+            if word.hasPrefix("-") && word.count >= 2 { return true }
+            if let slash = word.firstIndex(of: "/") {
+                return lexicon.kind(named: String(word[..<slash]))?.typos == 0
+            }
+            return lexicon.kind(named: word)?.typos == 0
+        }
+    }
+}

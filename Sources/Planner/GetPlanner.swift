@@ -1,0 +1,110 @@
+import Intent
+
+/// Plans `get` (a kind listed, or one object) and `images` (which images the pods run).
+///
+/// `kubectl get pods --namespace=NS [--selector=…] [--output=wide]`, `--all-namespaces` when asked,
+/// no namespace for cluster-scoped kinds; `kubectl get all --namespace=NS` for "everything";
+/// `kubectl get deployment/todo-backend --namespace=todo` for one object.
+struct GetPlanner: ActionPlanner {
+    let actions = ["get", "images"]
+
+    /// Namespace words that mean every namespace ("in every namespace" is read as a namespace clause).
+    static let everyNamespace: Set<String> = ["all", "every", "any", "each"]
+
+    func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
+        if intent.action == "images" { return try images(intent, request: request, context: context) }
+        let wide = intent.text("wide") == "true" ? ["--output=wide"] : []
+        if let name = intent.text("name"), intent.text("kind") == nil, let kind = Self.misspelledKind(name) {
+            // "get deploymets": the words read best as a name, but the name is a kind with one typo.
+            var listing = intent
+            listing["name"] = nil
+            listing["kind"] = .text(kind.name)
+            var plan = try await self.plan(listing, request: request, context: context)
+            plan.notes.insert("'\(name)' read as \(kind.plural)", at: 0)
+            return plan
+        }
+        if let name = intent.text("name") {
+            let resolved = try await context.resolve(name, preferring: ResourceKind.lookingPreference, for: intent)
+            let object = resolved.object
+            let argv = context.kubectl(["get", object.reference] + context.namespaceArguments(for: object) + wide)
+            return ExecutionPlan(
+                request: request, intents: [intent],
+                steps: [PlanStep(argv: argv, mutating: false, summary: "show \(object.displayName)")],
+                notes: resolved.note.map { [$0] } ?? [], outcome: "shown: \(object.displayName)", subjects: [object])
+        }
+        guard let kind = intent.text("kind") else {
+            throw .invalidValue(slot: "kind", value: "", reason: "say what to list, for example: get pods in todo")
+        }
+        if kind == "event" && intent.text("selector") == nil && wide.isEmpty {
+            // "get events" is the events action: sorted by time, like "recent events".
+            return try await EventsPlanner().plan(intent, request: request, context: context)
+        }
+        let everything = kind == "all"
+        let resource = everything ? nil : ResourceKind.named(kind)
+        if !everything && resource == nil {
+            throw .invalidValue(slot: "kind", value: kind, reason: "kagent does not know this kind; try: get pods")
+        }
+        let plural = resource?.plural ?? "all"
+        var argv = ["get", plural]
+        var place = ""
+        if resource?.namespaced ?? true {
+            let scope = try Self.scope(of: intent, context: context)
+            argv.append(scope.argument)
+            place = scope.description
+        }
+        if let selector = intent.text("selector") { argv.append("--selector=\(selector)") }
+        argv += wide
+        let what = everything ? "everything" : plural
+        return ExecutionPlan(
+            request: request, intents: [intent],
+            steps: [PlanStep(argv: context.kubectl(argv), mutating: false, summary: "list \(what)\(place)")],
+            outcome: "listed \(what)\(place)")
+    }
+
+    /// The kind a word means when it is one typo away from a kind's name or plural (five letters or more).
+    static func misspelledKind(_ word: String) -> ResourceKind? {
+        guard word.count >= 5, ResourceKind.named(word) == nil else { return nil }
+        return ResourceKind.all.values.sorted { $0.name < $1.name }.first { kind in
+            [kind.name, kind.plural].contains { $0 != word && EditDistance.isWithinOne(word, $0) }
+        }
+    }
+
+    /// `--all-namespaces` or `--namespace=NS`, and how to say it.
+    static func scope(of intent: UserIntent, context: PlanningContext) throws(PlannerError)
+        -> (argument: String, description: String)
+    {
+        let namespace = try context.namespace(of: intent)
+        if intent.text("all_namespaces") == "true" || namespace.map(everyNamespace.contains) == true {
+            if let namespace, !everyNamespace.contains(namespace) {
+                throw .invalidValue(
+                    slot: "namespace", value: namespace,
+                    reason: "the request asks for every namespace and for this one; say one")
+            }
+            return ("--all-namespaces", " in all namespaces")
+        }
+        let chosen = namespace ?? context.defaultNamespace
+        return ("--namespace=\(chosen)", " in namespace \(chosen)")
+    }
+
+    /// Which images the pods run: every namespace unless one is said.
+    private func images(_ intent: UserIntent, request: String, context: PlanningContext) throws(PlannerError)
+        -> ExecutionPlan
+    {
+        let namespace = try context.namespace(of: intent)
+        let everywhere = namespace == nil || namespace.map(Self.everyNamespace.contains) == true
+        let scope = everywhere ? "--all-namespaces" : "--namespace=\(namespace ?? "")"
+        let place = everywhere ? "in all namespaces" : "in namespace \(namespace ?? "")"
+        let columns =
+            "--output=custom-columns=NAMESPACE:.metadata.namespace,POD:.metadata.name,IMAGES:.spec.containers[*].image"
+        return ExecutionPlan(
+            request: request, intents: [intent],
+            steps: [
+                PlanStep(
+                    argv: context.kubectl("get", "pods", scope, columns), mutating: false,
+                    summary: "list the images of the pods \(place)")
+            ],
+            outcome: "listed the images the pods run \(place)")
+    }
+}

@@ -1,0 +1,96 @@
+import Intent
+
+/// Plans `passthrough`: a literal kubectl, helm or docker command ("get pods -n srvthreds", "helm list -A",
+/// "docker ps") as a one-step plan of exactly those words, changing or read-only by its verb.
+///
+/// The namespace clause the request reader took out (`-n X`) goes back in as `--namespace=X`, once;
+/// kagent's `--kubeconfig`/`--context` are added as for every step.
+struct PassthroughPlanner: ActionPlanner {
+    let actions = ["passthrough"]
+    static let timeoutSeconds = 300
+
+    static let readOnlyKubectl: Set<String> = [
+        "get", "describe", "logs", "top", "explain", "api-resources", "api-versions", "cluster-info", "version",
+        "diff", "events",
+    ]
+    static let readOnlyKubectlSubcommands: [String: Set<String>] = [
+        "config": ["view", "current-context", "get-contexts", "get-clusters", "get-users"],
+        "auth": ["can-i", "whoami"],
+        "rollout": ["status", "history"],
+    ]
+    /// kubectl commands that take `--dry-run=server`, so the API server checks them before the user is asked.
+    static let serverValidated: Set<String> = [
+        "apply", "create", "delete", "patch", "replace", "scale", "label", "annotate", "expose", "set", "autoscale",
+        "run", "drain", "cordon", "uncordon", "taint",
+    ]
+    static let readOnlyHelm: Set<String> = [
+        "list", "ls", "status", "history", "get", "show", "template", "search", "version", "lint",
+    ]
+    static let readOnlyDocker: Set<String> = ["ps", "images", "logs", "inspect", "version", "info"]
+
+    func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
+        guard let tool = intent.text("tool"), ["kubectl", "helm", "docker"].contains(tool),
+            var words = intent["command"]?.list, let verb = words.first?.lowercased()
+        else {
+            throw .invalidValue(
+                slot: "command", value: "", reason: "give a whole command, for example: kubectl get pods")
+        }
+        if KubectlVocabulary.carriesSecretValue(words) {
+            throw .invalidValue(
+                slot: "command", value: "\(tool) \(words.first ?? "")",
+                reason: "it carries a secret value, which kagent never puts in a command line (plans are shown "
+                    + "and kept in the history); for a secret say: create secret NAME with KEY=VALUE")
+        }
+        let namespace = try context.namespace(of: intent)
+        if let namespace {
+            let flag = tool == "docker" ? ["-n", namespace] : ["--namespace=\(namespace)"]
+            // Options after `--` belong to the command run in the container: the namespace goes before.
+            if let separator = words.firstIndex(of: "--") {
+                words.insert(contentsOf: flag, at: separator)
+            } else {
+                words += flag
+            }
+        }
+        let lowered = words.map { $0.lowercased() }
+        let second = lowered.dropFirst().first ?? ""
+        let dryRun = lowered.contains { $0.hasPrefix("--dry-run") }
+        let readOnly: Bool
+        var argv: [String]
+        var validation: [String]?
+        var attached = false
+        switch tool {
+        case "kubectl":
+            readOnly =
+                dryRun || Self.readOnlyKubectl.contains(verb)
+                || Self.readOnlyKubectlSubcommands[verb]?.contains(second) == true
+            argv = context.kubectl(words)
+            if !readOnly && Self.serverValidated.contains(verb) { validation = argv + ["--dry-run=server"] }
+            attached =
+                ["attach", "edit", "port-forward", "proxy", "debug"].contains(verb)
+                || verb == "logs" && lowered.contains { ["-f", "--follow", "--follow=true"].contains($0) }
+                || verb == "get" && lowered.contains { ["-w", "--watch", "--watch-only"].contains($0) }
+                || verb == "exec" && lowered.contains { ["-i", "-t", "-it", "-ti", "--stdin", "--tty"].contains($0) }
+        case "helm":
+            readOnly = dryRun || Self.readOnlyHelm.contains(verb)
+            argv = context.helm(words)
+        default:
+            readOnly = Self.readOnlyDocker.contains(verb)
+            argv = ["docker"] + words
+            attached =
+                verb == "logs" && lowered.contains { ["-f", "--follow"].contains($0) }
+                || ["exec", "run"].contains(verb) && lowered.contains { ["-it", "-ti", "-i", "-t"].contains($0) }
+        }
+        let shown = ([tool] + words).joined(separator: " ")
+        return ExecutionPlan(
+            request: request, intents: [intent],
+            steps: [
+                PlanStep(
+                    argv: argv, mutating: !readOnly,
+                    summary: readOnly ? "run \(shown) (read-only)" : "run \(shown) (it may change things)",
+                    validationArgv: validation, timeoutSeconds: Self.timeoutSeconds, attached: attached)
+            ],
+            outcome: "ran \(shown)")
+    }
+}

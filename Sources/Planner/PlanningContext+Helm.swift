@@ -1,0 +1,46 @@
+import Intent
+
+extension PlanningContext {
+    /// `helm`, then the connection flags the user gave kagent (`--kubeconfig`, `--kube-context`), then the arguments.
+    public func helm(_ arguments: String...) -> [String] { helm(arguments) }
+
+    public func helm(_ arguments: [String]) -> [String] {
+        var argv = ["helm"]
+        if let kubeconfig { argv.append("--kubeconfig=\(kubeconfig)") }
+        if let kubeContext { argv.append("--kube-context=\(kubeContext)") }
+        return argv + arguments
+    }
+
+    /// The release a loose name means ("backend" → todo-backend in todo), in the intent's namespace or, when
+    /// none is given, in whichever namespace has it; a note when the name was not literal.
+    /// Offline, the name is taken literally, in the given or default namespace.
+    /// - Throws: ``PlannerError/ambiguous(name:candidates:)`` or ``PlannerError/notFound(kind:name:namespace:nearby:)``.
+    public func resolveRelease(_ name: String, for intent: UserIntent) async throws(PlannerError)
+        -> (release: HelmRelease, note: String?)
+    {
+        let namespace = try self.namespace(of: intent)
+        guard let cluster else {
+            if let problem = KubernetesName.subdomainProblem(name) {
+                throw .invalidValue(slot: "release", value: name, reason: problem)
+            }
+            return (HelmRelease(name: name, namespace: namespace ?? defaultNamespace), nil)
+        }
+        let releases = try await cluster.helmReleases(namespace: namespace)
+        let preferred = namespace ?? defaultNamespace
+        switch NameResolver().resolve(name, among: releases.map(\.object), preferredNamespace: preferred) {
+        case .found(let object, let exact):
+            guard let release = releases.first(where: { $0.name == object.name && $0.namespace == object.namespace })
+            else {
+                throw .notFound(kind: "helm release", name: name, namespace: namespace, nearby: [])
+            }
+            let note =
+                !exact || namespace == nil
+                ? "'\(name)' is the helm release \(release.name) in namespace \(release.namespace)" : nil
+            return (release, note)
+        case .ambiguous(let candidates):
+            throw .ambiguous(name: name, candidates: candidates)
+        case .notFound(let nearby):
+            throw .notFound(kind: "helm release", name: name, namespace: namespace, nearby: nearby)
+        }
+    }
+}

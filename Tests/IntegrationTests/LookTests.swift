@@ -1,0 +1,210 @@
+import Executors
+import Foundation
+import TestSupport
+import Testing
+
+/// The looking actions and the literal-command pass-through, end to end: the real kagent binary, real kubectl,
+/// the sandbox cluster. Each test shows that the output is the cluster's real objects.
+@Suite("Look actions on the sandbox", .enabled(if: Sandbox.enabled), .serialized)
+struct LookTests {
+    /// A deployment whose pods the kubelet simulator gives log lines (and earlier ones for --previous).
+    static func deployLogger(
+        _ name: String, namespace: String, image: String = "registry.example/logger:1.0", state: String = "Running"
+    ) async throws {
+        try await Sandbox.apply(
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: \(name), labels: {app: \(name)}}
+            spec:
+              replicas: 1
+              selector: {matchLabels: {app: \(name)}}
+              template:
+                metadata:
+                  labels: {app: \(name)}
+                  annotations:
+                    sandbox.kagent.dev/logs: "logger started\\nserving on :8080"
+                    sandbox.kagent.dev/previous-logs: "panic: the earlier container crashed"
+                    sandbox.kagent.dev/state: \(state)
+                    sandbox.kagent.dev/restarts: "2"
+                spec: {containers: [{name: main, image: "\(image)"}]}
+            """, namespace: namespace)
+    }
+
+    static func podNames(_ namespace: String) async throws -> [String] {
+        try await Sandbox.kubectlOK(
+            "get", "pods", "--namespace=\(namespace)", "--output=jsonpath={.items[*].metadata.name}"
+        )
+        .split(separator: " ").map(String.init)
+    }
+
+    @Test("get pods lists the pods of the namespace, and images shows what they run")
+    func getPodsAndImages() async throws {
+        try await Sandbox.withNamespace("get") { ns in
+            try await Sandbox.deploy(["web-app": 1], namespace: ns)
+            let pods = try await Self.podNames(ns)
+            let pod = try #require(pods.first)
+            let result = try await Kagent.onSandbox("-n", ns, "get pods")
+            #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+            #expect(result.stdout.contains("$ kubectl --kubeconfig=\(Sandbox.kubeconfig) get pods --namespace=\(ns)"))
+            #expect(result.stdout.contains(pod), "the real pod \(pod) is listed: \(result.stdout)")
+            #expect(result.stdout.contains("Running"), "\(result.stdout)")
+
+            let images = try await Kagent.onSandbox("which images are running in \(ns)")
+            #expect(images.exitCode == 0, "\(images.stdout)\(images.stderr)")
+            #expect(images.stdout.contains("registry.example/web-app:1.0"), "\(images.stdout)")
+            #expect(images.stdout.contains(pod))
+
+            let one = try await Kagent.onSandbox("-n", ns, "status of web")
+            #expect(one.exitCode == 0, "\(one.stdout)\(one.stderr)")
+            #expect(one.stdout.contains("get deployment/web-app --namespace=\(ns)"), "\(one.stdout)")
+            #expect(one.stdout.contains("1/1"), "READY 1/1: \(one.stdout)")
+        }
+    }
+
+    @Test("describe resolves a loose name and shows the deployment")
+    func describe() async throws {
+        try await Sandbox.withNamespace("desc") { ns in
+            try await Sandbox.deploy(["todo-backend": 2], namespace: ns)
+            let result = try await Kagent.onSandbox("-n", ns, "describe the backend")
+            #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+            #expect(result.stdout.contains("describe deployment todo-backend --namespace=\(ns)"), "\(result.stdout)")
+            #expect(result.stdout.contains("Name:") && result.stdout.contains("todo-backend"), "\(result.stdout)")
+            #expect(result.stdout.contains("2 desired"), "kubectl's own description: \(result.stdout)")
+        }
+    }
+
+    @Test("logs shows the simulator's log lines, the previous container's with --previous, and the tail count")
+    func logs() async throws {
+        try await Sandbox.withNamespace("logs") { ns in
+            try await Self.deployLogger("logger", namespace: ns)
+            try await Sandbox.kubectlOK(
+                "rollout", "status", "deployment/logger", "--namespace=\(ns)", "--timeout=120s", timeout: 130)
+            let result = try await Kagent.onSandbox("-n", ns, "logs of the logger")
+            #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+            #expect(result.stdout.contains("logs deployment/logger --namespace=\(ns) --tail=100"), "\(result.stdout)")
+            #expect(
+                result.stdout.contains("logger started") && result.stdout.contains("serving on :8080"),
+                "\(result.stdout)")
+
+            let last = try await Kagent.onSandbox("-n", ns, "last 1 line of logs from logger")
+            #expect(last.exitCode == 0, "\(last.stdout)\(last.stderr)")
+            #expect(
+                last.stdout.contains("serving on :8080") && !last.stdout.contains("logger started"), "\(last.stdout)")
+
+            // A crashing container has a previous one whose logs --previous shows.
+            try await Self.deployLogger("crasher", namespace: ns, state: "CrashLoopBackOff")
+            var crashed = false
+            for _ in 0..<30 where !crashed {
+                let last = try await Sandbox.kubectlOK(
+                    "get", "pods", "--namespace=\(ns)", "--selector=app=crasher",
+                    "--output=jsonpath={.items[*].status.containerStatuses[*].lastState.terminated.containerID}")
+                crashed = !last.isEmpty
+                if !crashed { try await Task.sleep(for: .seconds(1)) }
+            }
+            try #require(crashed, "the simulator did not crash the container")
+            let previous = try await Kagent.onSandbox("-n", ns, "show the logs of the crasher before it crashed")
+            #expect(previous.exitCode == 0, "\(previous.stdout)\(previous.stderr)")
+            #expect(previous.stdout.contains("--previous"), "\(previous.stdout)")
+            #expect(previous.stdout.contains("panic: the earlier container crashed"), "\(previous.stdout)")
+
+            let wrong = try await Kagent.onSandbox("-n", ns, "logs of logger container sidecar")
+            #expect(wrong.exitCode == 1)
+            #expect(
+                wrong.stderr.contains("no container named 'sidecar'") && wrong.stderr.contains("main"),
+                "\(wrong.stderr)")
+        }
+    }
+
+    @Test("events --warnings shows the image pull failures of a broken pod, and only warnings")
+    func warnings() async throws {
+        try await Sandbox.withNamespace("warn") { ns in
+            try await Self.deployLogger("broken", namespace: ns, image: "registry.example/broken:broken")
+            // Wait for the simulator's warning events.
+            var seen = false
+            for _ in 0..<30 where !seen {
+                let events = try await Sandbox.kubectlOK(
+                    "get", "events", "--namespace=\(ns)", "--field-selector=type=Warning", "--output=name")
+                seen = !events.isEmpty
+                if !seen { try await Task.sleep(for: .seconds(1)) }
+            }
+            try #require(seen, "the simulator posted no warning event")
+            let result = try await Kagent.onSandbox("events --warnings -n \(ns)")
+            #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+            #expect(
+                result.stdout.contains(
+                    "get events --namespace=\(ns) --sort-by=.lastTimestamp --field-selector=type=Warning"),
+                "\(result.stdout)")
+            #expect(result.stdout.contains("Warning"), "\(result.stdout)")
+            #expect(
+                result.stdout.contains("ImagePullBackOff") || result.stdout.contains("ErrImagePull"), "\(result.stdout)"
+            )
+            #expect(!result.stdout.contains("Normal "), "only warnings: \(result.stdout)")
+        }
+    }
+
+    @Test("top says the cluster has no metrics API and how to enable it")
+    func topWithoutMetrics() async throws {
+        try Sandbox.require()
+        let result = try await Kagent.onSandbox("top pods -n todo")
+        #expect(result.exitCode == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("top pods --namespace=todo"), "\(result.stdout)")
+        let output = result.stdout + result.stderr
+        #expect(output.contains("no metrics API"), "\(output)")
+        #expect(output.contains("minikube addons enable metrics-server"), "\(output)")
+        #expect(output.contains("Metrics API not available"), "kubectl's own words: \(output)")
+    }
+
+    @Test("cluster-info and where-am-I show the sandbox's address and context")
+    func whereAmI() async throws {
+        try Sandbox.require()
+        let info = try await Kagent.onSandbox("cluster info")
+        #expect(info.exitCode == 0, "\(info.stdout)\(info.stderr)")
+        #expect(info.stdout.contains("https://127.0.0.1:6443"), "\(info.stdout)")
+        let context = try await Sandbox.kubectlOK("config", "current-context").trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        let whereami = try await Kagent.onSandbox("which context am i on")
+        #expect(whereami.exitCode == 0, "\(whereami.stdout)\(whereami.stderr)")
+        #expect(whereami.stdout.contains(context), "\(whereami.stdout)")
+    }
+
+    @Test("a literal kubectl command runs as typed, with -n put back as --namespace")
+    func passthrough() async throws {
+        try await Sandbox.withNamespace("pass") { ns in
+            try await Sandbox.deploy(["web-app": 1], namespace: ns)
+            let result = try await Kagent.onSandbox("--output", "json", "get deployments -n \(ns) --show-labels")
+            #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+            let json = try Kagent.json(result)
+            let steps = try #require(json["steps"] as? [[String: Any]])
+            #expect(
+                steps.first?["argv"] as? [String] == [
+                    "kubectl", "--kubeconfig=\(Sandbox.kubeconfig)", "get", "deployments", "--show-labels",
+                    "--namespace=\(ns)",
+                ])
+            #expect(steps.first?["mutating"] as? Bool == false)
+            let results = try #require(json["results"] as? [[String: Any]])
+            let output = try #require(results.first?["output"] as? String)
+            #expect(output.contains("web-app") && output.contains("app=web-app"), "\(output)")
+
+            let natural = try await Kagent.onSandbox("get pods -n \(ns)")
+            #expect(natural.exitCode == 0, "\(natural.stdout)\(natural.stderr)")
+            #expect(natural.stdout.contains("web-app-"), "\(natural.stdout)")
+        }
+    }
+
+    @Test("a changing literal command is validated by the API server and never runs without confirmation")
+    func passthroughChangeNeedsConfirmation() async throws {
+        try await Sandbox.withNamespace("pdel") { ns in
+            try await Sandbox.deploy(["web-app": 1], namespace: ns)
+            let refused = try await Kagent.onSandbox("kubectl delete deployment web-app -n \(ns)")
+            #expect(refused.exitCode == 4, "\(refused.stdout)\(refused.stderr)")
+            #expect(refused.stdout.contains("the API server accepts the change"), "\(refused.stdout)")
+            #expect(try await Sandbox.replicas("deployment/web-app", namespace: ns).spec == 1, "still there")
+
+            let run = try await Kagent.onSandbox("--yes", "kubectl delete deployment web-app -n \(ns)")
+            #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
+            let after = try await Sandbox.kubectl("get", "deployment/web-app", "--namespace=\(ns)")
+            #expect(!after.succeeded && after.stderr.contains("NotFound"), "\(after.stderr)")
+        }
+    }
+}
