@@ -28,9 +28,12 @@ struct RequestSession: Sendable {
     }
 
     func planningContext() -> PlanningContext {
+        let file = kubeconfigFile
         var context = PlanningContext(
-            namespace: settings.namespace, defaultNamespace: kubeconfigFile.namespace,
-            kubeContext: settings.kubeContext, kubeconfig: settings.kubeconfig, cluster: nil)
+            namespace: settings.namespace, defaultNamespace: file.namespace,
+            kubeContext: settings.kubeContext, kubeconfig: settings.kubeconfig, cluster: nil,
+            project: DiskProjectReader(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
+            kubeconfigContexts: .init(names: file.contexts, current: file.currentContext))
         if !settings.offline {
             context.cluster = KubectlCluster(runner: runner, context: context)
         }
