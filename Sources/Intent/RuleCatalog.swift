@@ -167,7 +167,7 @@ public struct RuleCatalog: Sendable {
             }
             slots["namespace"] = .text(namespace)
         }
-        for (slot, type) in match.types {
+        for (slot, type) in match.types where type == .name || type == .namespace {
             guard let value = slots[slot]?.text else { continue }
             let problem =
                 type == .namespace || slot == "namespace"

@@ -21,7 +21,8 @@ struct PortForwardPlanner: ActionPlanner {
             name, kindGroups: [["service"], ["deployment", "statefulset"], ["pod"]], for: intent)
         let target = resolved.object
         var notes = resolved.note.map { [$0] } ?? []
-        let pair = try Self.portPair(ports, target: target, offline: context.isOffline, notes: &notes)
+        let pair = try Self.portPair(
+            ports, remote: intent.number("remote"), target: target, offline: context.isOffline, notes: &notes)
         let ns = context.namespaceArguments(for: target)
         let place = target.namespace.isEmpty ? "" : " in \(target.namespace)"
         return ExecutionPlan(
@@ -36,10 +37,13 @@ struct PortForwardPlanner: ActionPlanner {
     }
 
     /// `LOCAL:REMOTE`. A single port is the local one; the remote one is the service's.
-    static func portPair(_ ports: String, target: ClusterObject, offline: Bool, notes: inout [String])
+    static func portPair(
+        _ ports: String, remote: Int?, target: ClusterObject, offline: Bool, notes: inout [String]
+    )
         throws(PlannerError) -> String
     {
         if ports.contains(":") { return ports }
+        if let remote { return "\(ports):\(remote)" }
         guard target.kind == "service", !offline else {
             notes.append("port \(ports) is used on both sides (localhost:\(ports) → \(target.reference):\(ports))")
             return "\(ports):\(ports)"
