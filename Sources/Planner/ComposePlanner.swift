@@ -19,7 +19,7 @@ struct ComposePlanner: ActionPlanner {
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
     {
-        let selections = try Self.select(intent, project: context.project)
+        let selections = try Self.select(intent, request: request, project: context.project)
         var steps: [PlanStep] = []
         var outcomes: [String] = []
         for selection in selections {
@@ -31,7 +31,7 @@ struct ComposePlanner: ActionPlanner {
                 steps.append(
                     PlanStep(
                         argv: base + ["up", "--detach", "--wait"] + services, mutating: true,
-                        summary: "start \(what) and wait until they are running",
+                        summary: "start \(what) and wait until \(services.count == 1 ? "it is" : "they are") running",
                         timeoutSeconds: Self.upTimeoutSeconds))
                 outcomes.append("started \(what)")
             case "compose_down":
@@ -63,7 +63,9 @@ struct ComposePlanner: ActionPlanner {
 
     // MARK: - Choosing the file and services
 
-    static func select(_ intent: UserIntent, project: (any ProjectReader)?) throws(PlannerError) -> [Selection] {
+    static func select(_ intent: UserIntent, request: String, project: (any ProjectReader)?) throws(PlannerError)
+        -> [Selection]
+    {
         let named = (intent["services"]?.list ?? intent.text("service").map { [$0] } ?? [])
             .filter { !["and", ","].contains($0.lowercased()) }
         let databases = intent.text("group") == "databases"
@@ -76,22 +78,24 @@ struct ComposePlanner: ActionPlanner {
         } else {
             guard let project else {
                 throw .invalidValue(
-                    slot: "file", value: "",
+                    slot: "request", value: request,
                     reason: "kagent cannot see the project's compose files here; give one with -f, "
                         + "for example: docker compose -f docker-compose.yml up")
             }
             files = try project.composeFiles()
             guard !files.isEmpty else {
                 throw .invalidValue(
-                    slot: "file", value: "",
+                    slot: "request", value: request,
                     reason: "no docker compose file (compose.yaml, docker-compose.yml…) under the working directory")
             }
         }
         if let narrowing {
             let narrowed = files.filter { $0.isNarrowed(by: narrowing) }
             guard !narrowed.isEmpty else {
-                throw .notFound(
-                    kind: "compose file", name: narrowing, namespace: nil, nearby: files.map(\.path))
+                throw .invalidValue(
+                    slot: "project", value: narrowing,
+                    reason: "no compose file has it in its path or name; the compose files: "
+                        + files.map(\.path).joined(separator: ", "))
             }
             files = narrowed
         }
@@ -105,6 +109,13 @@ struct ComposePlanner: ActionPlanner {
                 throw .invalidValue(
                     slot: "services", value: "databases",
                     reason: "no compose file defines a database (\(files.map(\.path).joined(separator: ", ")))")
+            }
+            if intent.action == "compose_ps" {
+                return withDatabases.map { file in
+                    Selection(
+                        file: file,
+                        services: file.databaseServices.count == file.services.count ? [] : file.databaseServices.map(\.name))
+                }
             }
             guard withDatabases.count == 1 else {
                 throw .invalidValue(
@@ -120,7 +131,7 @@ struct ComposePlanner: ActionPlanner {
             return files.map { Selection(file: $0, services: []) }
         }
         throw .invalidValue(
-            slot: "file", value: "",
+            slot: "request", value: request,
             reason: "several compose files are under the working directory: \(files.map(\.path).joined(separator: ", ")); "
                 + "say which, for example: docker compose -f \(files[0].path) \(verb(intent))")
     }
@@ -133,8 +144,11 @@ struct ComposePlanner: ActionPlanner {
             let holders = files.filter { file in file.services.contains { $0.isNamed(word) } }
             let candidates = chosen.map { current in holders.filter { $0 == current } } ?? holders
             guard let file = candidates.first else {
-                let known = files.flatMap { file in file.services.map(\.name) }
-                throw .notFound(kind: "compose service", name: word, namespace: nil, nearby: known)
+                let known = files.map { "\($0.path) (\($0.services.map(\.name).joined(separator: ", ")))" }
+                throw .invalidValue(
+                    slot: "services", value: word,
+                    reason: "no compose file \(chosen == nil ? "" : "with the other services ")defines it; "
+                        + "the services: \(known.joined(separator: "; "))")
             }
             guard candidates.count == 1 else {
                 throw .invalidValue(

@@ -7,6 +7,8 @@ import Intent
 /// they are never in an argv, a summary, a note or the outcome.
 struct CreatePlanner: ActionPlanner {
     let actions = ["create_namespace", "create_configmap", "create_secret"]
+    /// Words of the request's phrasing that can land in the name slot when the name is left out.
+    static let connectives: Set<String> = ["with", "from", "containing", "holding", "called", "named", "in", "data"]
 
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
@@ -69,6 +71,10 @@ struct CreatePlanner: ActionPlanner {
         }
         if let problem = KubernetesName.subdomainProblem(name) {
             throw .invalidValue(slot: "name", value: name, reason: problem)
+        }
+        // "create a configmap with a=1" leaves "with" where the name goes: that is no name.
+        if Self.connectives.contains(name) {
+            throw .invalidValue(slot: "name", value: name, reason: "say the new \(kind)'s name, for example: \(example)")
         }
         let pairs = intent["data"]?.list ?? []
         guard !pairs.isEmpty else {

@@ -24,7 +24,9 @@ struct NamespaceChoicePlanner: ActionPlanner {
                 let nearby = namespaces.sorted {
                     EditDistance.distance($0, namespace) < EditDistance.distance($1, namespace)
                 }
-                throw .notFound(kind: "namespace", name: namespace, namespace: nil, nearby: Array(nearby.prefix(5)))
+                throw .invalidValue(
+                    slot: "namespace", value: namespace,
+                    reason: "no such namespace; namespaces that exist: \(nearby.prefix(8).joined(separator: ", "))")
             }
         } else {
             notes.append("planned offline: namespace \(namespace) is not checked")

@@ -196,6 +196,12 @@ struct RequestSession: Sendable {
             if let by = intent.number("by") { return "scale \(name) \(direction) by \(by)" }
             if let percent = intent.number("percent") { return "scale \(name) \(direction) by \(percent)%" }
             return "scale \(name)"
+        case "exec":
+            let command = intent["command"]?.list?.joined(separator: " ") ?? intent.text("shell") ?? "sh"
+            return "run \(command) in \(name)"
+        case "port_forward":
+            let ports = intent.text("ports") ?? "8080"
+            return "port-forward \(name) \(ports)" + (intent.number("remote").map { ":\($0)" } ?? "")
         default:
             return "\(intent.action) \(name)"
         }
