@@ -12,7 +12,9 @@ public struct DiskProjectReader: ProjectReader {
     /// How many folders below the root are searched.
     public let maximumDepth: Int
     /// Folders never entered.
-    static let skipped: Set<String> = [".git", ".build", "node_modules", ".venv", "venv", "vendor", "Pods", "DerivedData"]
+    static let skipped: Set<String> = [
+        ".git", ".build", "node_modules", ".venv", "venv", "vendor", "Pods", "DerivedData",
+    ]
 
     public init(root: URL, maximumDepth: Int = 6) {
         self.root = root.standardizedFileURL
@@ -71,7 +73,9 @@ public struct DiskProjectReader: ProjectReader {
             guard line.hasPrefix("  "), !line.hasPrefix("   "), line.hasSuffix(":") else { return nil }
             return String(line.dropFirst(2).dropLast())
         }
-        let names = services.keys.sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
+        let names = services.keys.sorted {
+            (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1)
+        }
         return ComposeFile(
             path: path, name: document["name"] as? String,
             services: names.map { name in

@@ -66,6 +66,7 @@ public struct ComposeFile: Sendable, Hashable {
 
     /// Other words people use for a product.
     static let productAliases = [
-        "mongodb": "mongo", "postgresql": "postgres", "pg": "postgres", "rabbit": "rabbitmq", "elastic": "elasticsearch",
+        "mongodb": "mongo", "postgresql": "postgres", "pg": "postgres", "rabbit": "rabbitmq",
+        "elastic": "elasticsearch",
     ]
 }

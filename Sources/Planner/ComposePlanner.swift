@@ -46,7 +46,8 @@ struct ComposePlanner: ActionPlanner {
                 outcomes.append(services.isEmpty ? "stopped and removed \(what)" : "stopped \(what)")
             case "compose_ps":
                 steps.append(
-                    PlanStep(argv: base + ["ps"] + services, mutating: false, summary: "list the containers of \(what)"))
+                    PlanStep(argv: base + ["ps"] + services, mutating: false, summary: "list the containers of \(what)")
+                )
                 outcomes.append("listed the containers of \(what)")
             default:
                 let lines = try DockerPlanner.tail(intent)
@@ -114,14 +115,17 @@ struct ComposePlanner: ActionPlanner {
                 return withDatabases.map { file in
                     Selection(
                         file: file,
-                        services: file.databaseServices.count == file.services.count ? [] : file.databaseServices.map(\.name))
+                        services: file.databaseServices.count == file.services.count
+                            ? [] : file.databaseServices.map(\.name))
                 }
             }
             guard withDatabases.count == 1 else {
                 throw .invalidValue(
                     slot: "services", value: "databases",
                     reason: "several compose files have databases: "
-                        + withDatabases.map { "\($0.path) (\($0.databaseServices.map(\.name).joined(separator: ", ")))" }
+                        + withDatabases.map {
+                            "\($0.path) (\($0.databaseServices.map(\.name).joined(separator: ", ")))"
+                        }
                         .joined(separator: "; ") + "; say which, for example: \(example(intent, for: withDatabases))")
             }
             let all = file.databaseServices.count == file.services.count
@@ -132,7 +136,8 @@ struct ComposePlanner: ActionPlanner {
         }
         throw .invalidValue(
             slot: "request", value: request,
-            reason: "several compose files are under the working directory: \(files.map(\.path).joined(separator: ", ")); "
+            reason:
+                "several compose files are under the working directory: \(files.map(\.path).joined(separator: ", ")); "
                 + "say which, for example: docker compose -f \(files[0].path) \(verb(intent))")
     }
 
@@ -153,7 +158,8 @@ struct ComposePlanner: ActionPlanner {
             guard candidates.count == 1 else {
                 throw .invalidValue(
                     slot: "services", value: word,
-                    reason: "it is a service of several compose files: \(candidates.map(\.path).joined(separator: ", ")); "
+                    reason:
+                        "it is a service of several compose files: \(candidates.map(\.path).joined(separator: ", ")); "
                         + "give the file with -f")
             }
             chosen = file

@@ -65,7 +65,8 @@ struct CreatePlanner: ActionPlanner {
         let kind = isSecret ? "secret" : "configmap"
         let example =
             isSecret
-            ? "create secret db-creds with user=app password=s3cret" : "create configmap app-config with LOG_LEVEL=debug"
+            ? "create secret db-creds with user=app password=s3cret"
+            : "create configmap app-config with LOG_LEVEL=debug"
         guard let name = intent.text("name") else {
             throw .invalidValue(slot: "name", value: "", reason: "say the new \(kind)'s name, for example: \(example)")
         }
@@ -74,7 +75,8 @@ struct CreatePlanner: ActionPlanner {
         }
         // "create a configmap with a=1" leaves "with" where the name goes: that is no name.
         if Self.connectives.contains(name) {
-            throw .invalidValue(slot: "name", value: name, reason: "say the new \(kind)'s name, for example: \(example)")
+            throw .invalidValue(
+                slot: "name", value: name, reason: "say the new \(kind)'s name, for example: \(example)")
         }
         let pairs = intent["data"]?.list ?? []
         guard !pairs.isEmpty else {

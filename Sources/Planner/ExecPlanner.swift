@@ -15,7 +15,8 @@ struct ExecPlanner: ActionPlanner {
         -> ExecutionPlan
     {
         guard let name = intent.text("name") else {
-            throw .invalidValue(slot: "name", value: "", reason: "say where to run it, for example: run ls /app in backend")
+            throw .invalidValue(
+                slot: "name", value: "", reason: "say where to run it, for example: run ls /app in backend")
         }
         let command = try Self.command(of: intent)
         let resolved = try await context.resolveFirst(
@@ -48,7 +49,8 @@ struct ExecPlanner: ActionPlanner {
         }
         return ExecutionPlan(
             request: request, intents: [intent], steps: [step], notes: notes,
-            outcome: interactive ? "left \(command[0]) in \(target.reference)\(place)" : "ran \(shown) in \(target.reference)\(place)",
+            outcome: interactive
+                ? "left \(command[0]) in \(target.reference)\(place)" : "ran \(shown) in \(target.reference)\(place)",
             subjects: [target])
     }
 
@@ -62,7 +64,8 @@ struct ExecPlanner: ActionPlanner {
             words = ["sh"]
         }
         guard let first = words.first, !first.isEmpty else {
-            throw .invalidValue(slot: "command", value: "", reason: "say what to run, for example: run ls /app in backend")
+            throw .invalidValue(
+                slot: "command", value: "", reason: "say what to run, for example: run ls /app in backend")
         }
         return words
     }

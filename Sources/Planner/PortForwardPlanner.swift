@@ -30,7 +30,8 @@ struct PortForwardPlanner: ActionPlanner {
             steps: [
                 PlanStep(
                     argv: context.kubectl(["port-forward", target.reference, pair] + ns), mutating: false,
-                    summary: "forward localhost:\(pair.split(separator: ":")[0]) to \(target.reference)\(place) port \(pair.split(separator: ":").last ?? "") until Ctrl-C",
+                    summary:
+                        "forward localhost:\(pair.split(separator: ":")[0]) to \(target.reference)\(place) port \(pair.split(separator: ":").last ?? "") until Ctrl-C",
                     attached: true)
             ],
             notes: notes, outcome: "stopped forwarding to \(target.reference)\(place)", subjects: [target])

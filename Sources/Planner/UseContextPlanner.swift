@@ -9,13 +9,17 @@ struct UseContextPlanner: ActionPlanner {
         -> ExecutionPlan
     {
         guard let name = intent.text("context"), !name.isEmpty else {
-            throw .invalidValue(slot: "context", value: "", reason: "say which context, for example: use context minikube")
+            throw .invalidValue(
+                slot: "context", value: "", reason: "say which context, for example: use context minikube")
         }
         var notes: [String] = []
         if let contexts = context.kubeconfigContexts {
             guard contexts.names.contains(name) else {
-                let known = contexts.names.isEmpty ? "the kubeconfig defines no contexts" : "contexts: \(contexts.names.joined(separator: ", "))"
-                throw .invalidValue(slot: "context", value: name, reason: "the kubeconfig has no such context; \(known)")
+                let known =
+                    contexts.names.isEmpty
+                    ? "the kubeconfig defines no contexts" : "contexts: \(contexts.names.joined(separator: ", "))"
+                throw .invalidValue(
+                    slot: "context", value: name, reason: "the kubeconfig has no such context; \(known)")
             }
             if contexts.current == name {
                 notes.append("\(name) is already the current context")
@@ -24,7 +28,8 @@ struct UseContextPlanner: ActionPlanner {
             notes.append("the kubeconfig was not read: kubectl checks that context \(name) exists")
         }
         if let flag = context.kubeContext, flag != name {
-            notes.append("--context \(flag) still applies to this command line; the kubeconfig's current context changes")
+            notes.append(
+                "--context \(flag) still applies to this command line; the kubeconfig's current context changes")
         }
         return ExecutionPlan(
             request: request, intents: [intent],

@@ -50,7 +50,8 @@ public struct RequestCorpus: Sendable {
                 return item
             }
         }
-        return RequestCorpus(cases: cases, cluster: try FixtureCluster.load(from: directory.appendingPathComponent("cluster.yaml")))
+        return RequestCorpus(
+            cases: cases, cluster: try FixtureCluster.load(from: directory.appendingPathComponent("cluster.yaml")))
     }
 
     /// What the pipeline made of one case, and whether that is what the label says.
@@ -95,7 +96,8 @@ public struct RequestCorpus: Sendable {
         }
         do {
             let resolved = try ConversationMemory().resolve(intents)
-            let plan = try await Planner(context: context(for: testCase)).plan(request: testCase.request, intents: resolved)
+            let plan = try await Planner(context: context(for: testCase)).plan(
+                request: testCase.request, intents: resolved)
             let commands = plan.steps.map { ShellQuoting.command($0.argv) }
             let correct = testCase.steps == commands && testCase.understood != false && testCase.error == nil
             return Result(testCase: testCase, correct: correct, actual: commands.joined(separator: "\n"))

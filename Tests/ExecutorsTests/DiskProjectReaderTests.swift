@@ -51,6 +51,8 @@ struct DiskProjectReaderTests {
 
     @Test("a missing folder is an error naming it")
     func missing() {
-        #expect(throws: PlannerError.self) { try DiskProjectReader(root: URL(fileURLWithPath: "/nonexistent-kagent")).composeFiles() }
+        #expect(throws: PlannerError.self) {
+            try DiskProjectReader(root: URL(fileURLWithPath: "/nonexistent-kagent")).composeFiles()
+        }
     }
 }

@@ -183,7 +183,8 @@ struct KubeconfigTests {
         #expect(
             current
                 == KubeconfigFile(
-                    context: "dev", namespace: "srvthreds", server: "https://127.0.0.1:6443", contexts: ["dev", "other"],
+                    context: "dev", namespace: "srvthreds", server: "https://127.0.0.1:6443",
+                    contexts: ["dev", "other"],
                     currentContext: "dev"))
         #expect(KubeconfigFile.read(kubeconfig: file.path, context: "other").currentContext == "dev")
         #expect(KubeconfigFile.read(kubeconfig: file.path, context: "other").namespace == "default")

@@ -9,7 +9,8 @@ import Testing
 struct ContextTests {
     /// A copy of the sandbox kubeconfig with a second context, `spare`, on the same cluster.
     func kubeconfigCopy(in folder: TemporaryFolder) async throws -> String {
-        let copy = try folder.write("kubeconfig", contents: try String(contentsOfFile: Sandbox.kubeconfig, encoding: .utf8))
+        let copy = try folder.write(
+            "kubeconfig", contents: try String(contentsOfFile: Sandbox.kubeconfig, encoding: .utf8))
         try await Sandbox.kubectlOK(
             "--kubeconfig=\(copy.path)", "config", "set-context", "spare", "--cluster=kagent-sandbox",
             "--user=kagent-sandbox")
@@ -32,7 +33,8 @@ struct ContextTests {
 
         let result = try await Kagent.run(["--kubeconfig", kubeconfig, "--yes", "switch to context spare"])
         #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("$ kubectl --kubeconfig=\(kubeconfig) config use-context spare"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("$ kubectl --kubeconfig=\(kubeconfig) config use-context spare"), "\(result.stdout)")
         #expect(result.stdout.contains("kubectl now uses context spare"), "\(result.stdout)")
         #expect(try await kubectl(kubeconfig, "config", "current-context") == "spare")
 
@@ -40,7 +42,8 @@ struct ContextTests {
         #expect(unknown.exitCode == 1)
         #expect(unknown.stderr.contains("contexts: kagent-sandbox, spare"), "\(unknown.stderr)")
         #expect(try await kubectl(kubeconfig, "config", "current-context") == "spare")
-        #expect(try String(contentsOfFile: Sandbox.kubeconfig, encoding: .utf8) == before, "the shared file is untouched")
+        #expect(
+            try String(contentsOfFile: Sandbox.kubeconfig, encoding: .utf8) == before, "the shared file is untouched")
     }
 
     @Test("set kubectl's namespace edits the copied kubeconfig, and later plans use it as the default")
@@ -53,7 +56,8 @@ struct ContextTests {
                 ["--kubeconfig", kubeconfig, "--yes", "set kubectl's default namespace to \(ns)"])
             #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
             #expect(result.stdout.contains("kubectl's default namespace is now \(ns)"), "\(result.stdout)")
-            #expect(try await kubectl(kubeconfig, "config", "view", "--minify", "--output=jsonpath={..namespace}") == ns)
+            #expect(
+                try await kubectl(kubeconfig, "config", "view", "--minify", "--output=jsonpath={..namespace}") == ns)
 
             let scale = try await Kagent.run(["--kubeconfig", kubeconfig, "--dry-run", "scale todo-backend to 2"])
             #expect(scale.stdout.contains("--namespace=\(ns)"), "the new default is used: \(scale.stdout)")
@@ -62,7 +66,8 @@ struct ContextTests {
                 ["--kubeconfig", kubeconfig, "--yes", "set kubectl's default namespace to \(ns)-nope"])
             #expect(missing.exitCode == 1)
             #expect(missing.stderr.contains("no such namespace"), "\(missing.stderr)")
-            #expect(try await kubectl(kubeconfig, "config", "view", "--minify", "--output=jsonpath={..namespace}") == ns)
+            #expect(
+                try await kubectl(kubeconfig, "config", "view", "--minify", "--output=jsonpath={..namespace}") == ns)
         }
     }
 
@@ -70,12 +75,14 @@ struct ContextTests {
     func shellNamespaceAndRepeat() async throws {
         try await Sandbox.withNamespace("use") { ns in
             try await Sandbox.deploy(["todo-backend": 1], namespace: ns)
-            let lines = "use namespace \(ns)\nrun ls /app in backend\ncreate configmap first with a=1\nsame for second\n"
+            let lines =
+                "use namespace \(ns)\nrun ls /app in backend\ncreate configmap first with a=1\nsame for second\n"
             let result = try await ProcessRunner(searchPath: Sandbox.searchPath).run(
                 [Repository.kagentExecutable, "--kubeconfig", Sandbox.kubeconfig, "--dry-run"], input: lines,
                 timeoutSeconds: 120, onOutput: nil)
             #expect(result.stdout.contains("kagent now works in namespace \(ns)"), "\(result.stdout)\(result.stderr)")
-            #expect(result.stdout.contains("exec deployment/todo-backend --namespace=\(ns) -- ls /app"), "\(result.stdout)")
+            #expect(
+                result.stdout.contains("exec deployment/todo-backend --namespace=\(ns) -- ls /app"), "\(result.stdout)")
             #expect(
                 result.stdout.contains("create configmap second --from-literal=a=1 --namespace=\(ns)"),
                 "'same for second' repeats the configmap: \(result.stdout)\(result.stderr)")
@@ -99,13 +106,15 @@ struct ContextTests {
             let steps = try #require(try Kagent.json(plan)["steps"] as? [[String: Any]])
             #expect(
                 steps.first?["argv"] as? [String] == [
-                    "kubectl", "--kubeconfig=\(Sandbox.kubeconfig)", "exec", "deployment/todo-backend", "--namespace=\(ns)",
+                    "kubectl", "--kubeconfig=\(Sandbox.kubeconfig)", "exec", "deployment/todo-backend",
+                    "--namespace=\(ns)",
                     "--", "ls", "/app",
                 ])
             #expect(steps.first?["mutating"] as? Bool == true)
 
             let shell = try await Kagent.onSandbox("-n", ns, "--dry-run", "--output", "json", "open a shell in backend")
-            let shellArgv = try #require((try Kagent.json(shell)["steps"] as? [[String: Any]])?.first?["argv"] as? [String])
+            let shellArgv = try #require(
+                (try Kagent.json(shell)["steps"] as? [[String: Any]])?.first?["argv"] as? [String])
             #expect(shellArgv.suffix(6) == ["exec", "-it", "deployment/todo-backend", "--namespace=\(ns)", "--", "sh"])
 
             let run = try await Kagent.onSandbox("-n", ns, "--yes", "run ls /app in backend")
@@ -127,7 +136,8 @@ struct ContextTests {
             let step = try #require((json["steps"] as? [[String: Any]])?.first)
             #expect(
                 step["argv"] as? [String] == [
-                    "kubectl", "--kubeconfig=\(Sandbox.kubeconfig)", "port-forward", "service/todo-backend", "18080:8000",
+                    "kubectl", "--kubeconfig=\(Sandbox.kubeconfig)", "port-forward", "service/todo-backend",
+                    "18080:8000",
                     "--namespace=\(ns)",
                 ])
             #expect(step["mutating"] as? Bool == false)
@@ -143,7 +153,8 @@ struct ContextTests {
         try folder.write(
             "infra/docker-compose-db.yml",
             contents: "services:\n  mongo:\n    image: mongo:7.0\n  cache:\n    image: redis:7\n")
-        try folder.write("app/compose.yaml", contents: "services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n")
+        try folder.write(
+            "app/compose.yaml", contents: "services:\n  web:\n    build: .\n  db:\n    image: postgres:16\n")
         func kagent(_ arguments: String...) async throws -> CommandResult {
             try await ProcessRunner(searchPath: Sandbox.searchPath).run(
                 ["env", "-C", folder.path, Repository.kagentExecutable, "--offline", "--dry-run", "--output", "json"]
@@ -152,20 +163,26 @@ struct ContextTests {
         func argv(_ result: CommandResult) throws -> [[String]] {
             try #require(try Kagent.json(result)["steps"] as? [[String: Any]]).compactMap { $0["argv"] as? [String] }
         }
-        #expect(try argv(await kagent("start mongo")) == [
-            ["docker", "compose", "--file", "infra/docker-compose-db.yml", "up", "--detach", "--wait", "mongo"]
-        ])
-        #expect(try argv(await kagent("stop the app databases")) == [
-            ["docker", "compose", "--file", "app/compose.yaml", "stop", "db"]
-        ])
+        #expect(
+            try argv(await kagent("start mongo")) == [
+                ["docker", "compose", "--file", "infra/docker-compose-db.yml", "up", "--detach", "--wait", "mongo"]
+            ])
+        #expect(
+            try argv(await kagent("stop the app databases")) == [
+                ["docker", "compose", "--file", "app/compose.yaml", "stop", "db"]
+            ])
         let ambiguous = try await kagent("start the databases")
         #expect(ambiguous.exitCode == 1)
         #expect(
             (try Kagent.json(ambiguous)["message"] as? String)?.contains(
                 "app/compose.yaml (db); infra/docker-compose-db.yml (mongo, cache)") == true, "\(ambiguous.stdout)")
-        #expect(try argv(await kagent("build an image from ./app tagged web:dev")) == [
-            ["docker", "build", "--tag=web:dev", "./app"]
-        ])
-        #expect(try argv(await kagent("last 30 lines of docker logs for mongo")) == [["docker", "logs", "--tail=30", "mongo"]])
+        #expect(
+            try argv(await kagent("build an image from ./app tagged web:dev")) == [
+                ["docker", "build", "--tag=web:dev", "./app"]
+            ])
+        #expect(
+            try argv(await kagent("last 30 lines of docker logs for mongo")) == [
+                ["docker", "logs", "--tail=30", "mongo"]
+            ])
     }
 }

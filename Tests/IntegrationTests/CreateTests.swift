@@ -27,7 +27,8 @@ struct CreateTests {
     func configmap() async throws {
         try await Sandbox.withNamespace("cm") { ns in
             let result = try await Kagent.onSandbox(
-                "--yes", "create configmap app-config with LOG_LEVEL=debug, MODE=dev and URL=http://api:8080/v1 in \(ns)")
+                "--yes",
+                "create configmap app-config with LOG_LEVEL=debug, MODE=dev and URL=http://api:8080/v1 in \(ns)")
             #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
             #expect(
                 result.stdout.contains("created configmap app-config in \(ns) with keys LOG_LEVEL, MODE, URL"),
@@ -64,14 +65,17 @@ struct CreateTests {
                 ])
             let intent = try #require(planned["intent"] as? [String: Any])
             #expect(intent["data"] as? [String] == ["user=(hidden)", "password=(hidden)"])
-            #expect(planned["request"] as? String == "create secret db-creds with user=(hidden) and password=(hidden) in \(ns)")
+            #expect(
+                planned["request"] as? String
+                    == "create secret db-creds with user=(hidden) and password=(hidden) in \(ns)")
             #expect(
                 (try? await Sandbox.kubectl("get", "secret", "db-creds", "--namespace=\(ns)"))?.succeeded == false,
                 "a dry run creates nothing")
 
             let text = try await Kagent.onSandbox("--yes", request)
             #expect(text.exitCode == 0, "\(text.stdout)\(text.stderr)")
-            #expect(text.stdout.contains("with standard input: 2 values from your request, not shown"), "\(text.stdout)")
+            #expect(
+                text.stdout.contains("with standard input: 2 values from your request, not shown"), "\(text.stdout)")
             #expect(text.stdout.contains("created secret db-creds in \(ns) with keys user, password"), "\(text.stdout)")
             let stored = try await Sandbox.kubectlOK(
                 "get", "secret", "db-creds", "--namespace=\(ns)", "--output=jsonpath={.data.password}")

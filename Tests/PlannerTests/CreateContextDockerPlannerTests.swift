@@ -21,7 +21,9 @@ struct CreateContextDockerPlannerTests {
             ports: [.init(name: "http", port: 8000, targetPort: "http")]),
         ClusterObject(
             kind: "service", name: "gateway", namespace: "todo",
-            ports: [.init(name: "http", port: 80, targetPort: "8080"), .init(name: "https", port: 443, targetPort: "8443")]),
+            ports: [
+                .init(name: "http", port: 80, targetPort: "8080"), .init(name: "https", port: 443, targetPort: "8443"),
+            ]),
     ])
     let project = FixedProject(files: [
         ComposeFile(
@@ -46,7 +48,8 @@ struct CreateContextDockerPlannerTests {
     @Test("a secret's values are only on standard input: never in argv, validation, summaries, notes or outcome")
     func secretValuesStayOut() async throws {
         let plan = try await plan(
-            "create_secret", ["name": "api-key", "namespace": "todo", "data": .secret(["token=t0ps3cret", "user=bob"])])
+            "create_secret",
+            ["name": "api-key", "namespace": "todo", "data": .secret(["token=t0ps3cret", "user=bob"])])
         let create = try #require(plan.steps.first)
         #expect(create.input?.data == "token=t0ps3cret\nuser=bob\n")
         #expect(create.validationArgv?.suffix(1) == ["--dry-run=server"])
@@ -86,10 +89,11 @@ struct CreateContextDockerPlannerTests {
     func useContext() async throws {
         let contexts = PlanningContext.KubeconfigContexts(names: ["a", "b"], current: "a")
         let plan = try await plan("use_context", ["context": "b"], contexts: contexts)
-        #expect(plan.steps.map(\.argv) == [
-            ["kubectl", "--kubeconfig=/tmp/kc", "config", "use-context", "b"],
-            ["kubectl", "--kubeconfig=/tmp/kc", "config", "current-context"],
-        ])
+        #expect(
+            plan.steps.map(\.argv) == [
+                ["kubectl", "--kubeconfig=/tmp/kc", "config", "use-context", "b"],
+                ["kubectl", "--kubeconfig=/tmp/kc", "config", "current-context"],
+            ])
         #expect(plan.steps[1].expectation == .outputEquals("b"))
         do {
             _ = try await self.plan("use_context", ["context": "c"], contexts: contexts)
@@ -102,7 +106,10 @@ struct CreateContextDockerPlannerTests {
     @Test("port-forward with one port takes the service's port; several ports must be chosen")
     func portForward() async throws {
         let plan = try await plan("port_forward", ["name": "backend", "ports": "9000"])
-        #expect(plan.steps.first?.argv.suffix(4) == ["port-forward", "service/todo-backend", "9000:8000", "--namespace=todo"])
+        #expect(
+            plan.steps.first?.argv.suffix(4) == [
+                "port-forward", "service/todo-backend", "9000:8000", "--namespace=todo",
+            ])
         #expect(plan.steps.first?.attached == true && plan.steps.first?.mutating == false)
         do {
             _ = try await self.plan("port_forward", ["name": "gateway", "ports": "9000"])
@@ -115,10 +122,16 @@ struct CreateContextDockerPlannerTests {
     @Test("exec: a command is captured and changing; a shell is attached with -it; no pods is an error")
     func exec() async throws {
         let command = try await plan("exec", ["name": "backend", "command": .list(["ls", "-la"])])
-        #expect(command.steps.first?.argv.suffix(6) == ["exec", "deployment/todo-backend", "--namespace=todo", "--", "ls", "-la"])
+        #expect(
+            command.steps.first?.argv.suffix(6) == [
+                "exec", "deployment/todo-backend", "--namespace=todo", "--", "ls", "-la",
+            ])
         #expect(command.steps.first?.mutating == true && command.steps.first?.attached == false)
         let shell = try await plan("exec", ["name": "backend", "shell": "sh"])
-        #expect(shell.steps.first?.argv.suffix(6) == ["exec", "-it", "deployment/todo-backend", "--namespace=todo", "--", "sh"])
+        #expect(
+            shell.steps.first?.argv.suffix(6) == [
+                "exec", "-it", "deployment/todo-backend", "--namespace=todo", "--", "sh",
+            ])
         #expect(shell.steps.first?.attached == true)
         await #expect(throws: PlannerError.self) { try await plan("exec", ["name": "idle", "shell": "sh"]) }
     }
@@ -127,11 +140,17 @@ struct CreateContextDockerPlannerTests {
     func compose() async throws {
         #expect(project.files[1].databaseServices.map(\.name) == ["mongo", "cache"])
         let infra = try await plan("compose_up", ["group": "databases", "project": "infra"])
-        #expect(infra.steps.map(\.argv) == [["docker", "compose", "--file", "infra/compose-db.yml", "up", "--detach", "--wait"]])
+        #expect(
+            infra.steps.map(\.argv) == [
+                ["docker", "compose", "--file", "infra/compose-db.yml", "up", "--detach", "--wait"]
+            ])
         let app = try await plan("compose_down", ["group": "databases", "project": "app"])
         #expect(app.steps.map(\.argv) == [["docker", "compose", "--file", "app/docker-compose.yml", "stop", "db"]])
         let postgres = try await plan("compose_logs", ["services": .list(["postgres"]), "lines": 5])
-        #expect(postgres.steps.first?.argv == ["docker", "compose", "--file", "app/docker-compose.yml", "logs", "--tail=5", "db"])
+        #expect(
+            postgres.steps.first?.argv == [
+                "docker", "compose", "--file", "app/docker-compose.yml", "logs", "--tail=5", "db",
+            ])
         await #expect(throws: PlannerError.self) { try await plan("compose_up", ["group": "databases"]) }
         await #expect(throws: PlannerError.self) { try await plan("compose_down", [:]) }
         let ps = try await plan("compose_ps", [:])
