@@ -33,7 +33,8 @@ struct ExecPlanner: ActionPlanner {
                 "\(target.reference) has containers \(target.containers.map(\.name).joined(separator: ", ")); "
                     + "kubectl runs in its default one, \(first.name)")
         }
-        let interactive = command.count == 1 && Self.shells.contains(command[0])
+        // A shell, or a command the user asked to run with a terminal (`exec -it … -- redis-cli`).
+        let interactive = command.count == 1 && Self.shells.contains(command[0]) || intent.text("tty") == "yes"
         let ns = context.namespaceArguments(for: target)
         let place = target.namespace.isEmpty ? "" : " in \(target.namespace)"
         let shown = command.joined(separator: " ")
@@ -41,7 +42,7 @@ struct ExecPlanner: ActionPlanner {
         if interactive {
             step = PlanStep(
                 argv: context.kubectl(["exec", "-it", target.reference] + ns + ["--"] + command), mutating: true,
-                summary: "open \(command[0]) in \(target.reference)\(place) (exit ends it)", attached: true)
+                summary: "run \(shown) in \(target.reference)\(place) in this terminal (exit ends it)", attached: true)
         } else {
             step = PlanStep(
                 argv: context.kubectl(["exec", target.reference] + ns + ["--"] + command), mutating: true,

@@ -12,6 +12,17 @@ extension PlanningContext {
         if intent.text("kind") != nil || isOffline {
             return try await resolve(name, kinds: kindGroups.flatMap { $0 }, for: intent)
         }
+        // An exact name wins over a loose match of an earlier group: "srvthreds-cache-0" is the pod, not a
+        // typo of statefulset srvthreds-cache.
+        if let cluster {
+            let exact = try await cluster.objects(
+                kinds: kindGroups.flatMap { $0 }, namespace: try namespace(of: intent)
+            )
+            .filter { $0.name == name }
+            if let group = kindGroups.first(where: { group in exact.contains { group.contains($0.kind) } }) {
+                return try await resolve(name, kinds: group, for: intent)
+            }
+        }
         var nearby: [String] = []
         for kinds in kindGroups {
             do throws(PlannerError) {
