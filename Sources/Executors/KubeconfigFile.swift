@@ -12,11 +12,19 @@ public struct KubeconfigFile: Sendable, Equatable {
     public var namespace: String
     /// Its cluster's server address, when known.
     public var server: String?
+    /// Every context the files define, in the order kubectl reads them.
+    public var contexts: [String]
+    /// The files' current-context (whatever `--context` says).
+    public var currentContext: String?
 
-    public init(context: String?, namespace: String, server: String?) {
+    public init(
+        context: String?, namespace: String, server: String?, contexts: [String] = [], currentContext: String? = nil
+    ) {
         self.context = context
         self.namespace = namespace
         self.server = server
+        self.contexts = contexts
+        self.currentContext = currentContext
     }
 
     public static func read(kubeconfig: String?, context: String?) -> KubeconfigFile {
@@ -31,6 +39,7 @@ public struct KubeconfigFile: Sendable, Equatable {
         }
         var current: String?
         var contexts: [String: [String: Any]] = [:]
+        var contextNames: [String] = []
         var clusters: [String: [String: Any]] = [:]
         for file in files {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8),
@@ -40,6 +49,7 @@ public struct KubeconfigFile: Sendable, Equatable {
             for entry in document["contexts"] as? [[String: Any]] ?? [] {
                 if let name = entry["name"] as? String, contexts[name] == nil {
                     contexts[name] = entry["context"] as? [String: Any] ?? [:]
+                    contextNames.append(name)
                 }
             }
             for entry in document["clusters"] as? [[String: Any]] ?? [] {
@@ -52,7 +62,8 @@ public struct KubeconfigFile: Sendable, Equatable {
         let details = chosen.flatMap { contexts[$0] }
         let namespace = (details?["namespace"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? "default"
         let server = (details?["cluster"] as? String).flatMap { clusters[$0]?["server"] as? String }
-        return KubeconfigFile(context: chosen, namespace: namespace, server: server)
+        return KubeconfigFile(
+            context: chosen, namespace: namespace, server: server, contexts: contextNames, currentContext: current)
     }
 
     /// The default namespace for the connection flags in a kubectl argv.

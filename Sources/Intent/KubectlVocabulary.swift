@@ -12,6 +12,12 @@ public enum KubectlVocabulary {
         "uncordon", "drain", "taint", "certificate", "wait", "events", "kustomize", "debug", "proxy",
     ]
 
+    /// Commands that only read.
+    static let readOnlyVerbs: Set<String> = [
+        "get", "describe", "logs", "top", "explain", "api-resources", "api-versions", "cluster-info", "version",
+        "events", "diff",
+    ]
+
     /// Commands that make sense without arguments.
     static let standalone: Set<String> = ["api-resources", "api-versions", "cluster-info", "version"]
 
@@ -45,6 +51,12 @@ public enum KubectlVocabulary {
         if rest.isEmpty { return standalone.contains(first.norm) }
         if let second = rest.first, !second.quoted, subcommands[first.norm]?.contains(second.norm) == true {
             return true
+        }
+        // A changing verb with only a kind after it ("create namespace", "delete pods") names nothing to change.
+        if !readOnlyVerbs.contains(first.norm), rest.count == 1, let only = rest.first,
+            lexicon.kind(named: only.norm)?.typos == 0
+        {
+            return false
         }
         return rest.contains { token in
             if token.quoted { return false }

@@ -20,6 +20,11 @@ public enum RequestTokenizer {
                 return
             }
             var word = Substring(current)
+            // A word that is only "." or ".." is a folder ("docker build ."), not punctuation.
+            if current == "." || current == ".." {
+                tokens.append(RequestToken(text: current))
+                return
+            }
             while let last = word.last, trailingPunctuation.contains(last) { word = word.dropLast() }
             // "(in srvthreds)" and friends: brackets around words are not part of them.
             while let first = word.first, first == "(" || first == "[" { word = word.dropFirst() }

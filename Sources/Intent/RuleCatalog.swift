@@ -68,8 +68,14 @@ public struct RuleCatalog: Sendable {
                 throw .invalidRule(file: file, id: entry.id, reason: error.errorDescription ?? "\(error)")
             }
         }
-        let examples = entry.examples.match.map {
-            IntentRule.MatchExample(request: $0.request, intent: $0.intent)
+        // An example's secret values are written as a plain list; the parser keeps them as secrets.
+        let secretSlots = patterns.reduce(into: Set<String>()) { $0.formUnion($1.slotNames(of: .secrets)) }
+        let examples = entry.examples.match.map { example in
+            var intent = example.intent
+            for slot in secretSlots {
+                if case .list(let pairs) = intent[slot] { intent[slot] = .secret(pairs) }
+            }
+            return IntentRule.MatchExample(request: example.request, intent: intent)
         }
         return IntentRule(
             id: entry.id, action: entry.action, description: entry.description, patterns: patterns,

@@ -84,14 +84,17 @@ public struct RulePattern: Sendable, CustomStringConvertible {
     /// All the slot names this pattern can fill.
     public var slotNames: Set<String> { Self.slotNames(in: nodes) }
 
-    private static func slotNames(in nodes: [Node]) -> Set<String> {
+    /// The slot names this pattern fills with values of one type.
+    func slotNames(of type: SlotType) -> Set<String> { Self.slotNames(in: nodes, of: type) }
+
+    private static func slotNames(in nodes: [Node], of type: SlotType? = nil) -> Set<String> {
         var names: Set<String> = []
         for node in nodes {
             switch node {
             case .words: break
-            case .slot(let name, _): names.insert(name)
+            case .slot(let name, let slotType): if type == nil || slotType == type { names.insert(name) }
             case .group(let alternatives, _):
-                for alternative in alternatives { names.formUnion(slotNames(in: alternative)) }
+                for alternative in alternatives { names.formUnion(slotNames(in: alternative, of: type)) }
             }
         }
         return names
@@ -123,6 +126,8 @@ public enum SlotType: String, Sendable, CaseIterable {
     /// Every remaining word, as typed, when they read as a kubectl command without the word `kubectl`
     /// (see ``KubectlVocabulary``): the literal-command pass-through.
     case kubectl
+    /// One or more words as typed, as many as the rest of the pattern leaves (`run {command:words} in {name}`).
+    case words
     /// A container image: `nginx`, `nginx:1.22`, `repo/app@sha256:…`, or `nginx 1.22` (name, then version).
     case image
     /// A port number, 1–65535.
@@ -267,7 +272,14 @@ extension RulePattern {
             var pairs: [String] = []
             var states: [State] = []
             var index = position
-            while index < tokens.count, let pair = SlotParsing.pair(tokens[index].text) {
+            while index < tokens.count {
+                // "A=1 and B=2", "A=1, B=2": the joining word goes; the pairs stay one list.
+                if index > position, !tokens[index].quoted, tokens[index].norm == "and",
+                    index + 1 < tokens.count, SlotParsing.pair(tokens[index + 1].text) != nil
+                {
+                    index += 1
+                }
+                guard let pair = SlotParsing.pair(tokens[index].text) else { break }
                 pairs.append(pair)
                 index += 1
                 next.slots[name] = type == .secrets ? .secret(pairs) : .list(pairs)
@@ -281,6 +293,12 @@ extension RulePattern {
             guard KubectlVocabulary.isCommand(tokens[position...], lexicon: lexicon) else { return [] }
             next.slots[name] = .list(tokens[position...].map(\.text))
             return [State(position: tokens.count, match: next)]
+        case .words:
+            return (position..<tokens.count).map { end in
+                var taken = next
+                taken.slots[name] = .list(tokens[position...end].map(\.text))
+                return State(position: end + 1, match: taken)
+            }
         case .image:
             var states: [State] = []
             if let image = SlotParsing.image(token.text) {

@@ -1,4 +1,6 @@
 extension Planner {
-    /// The context actions' planners.
-    static let contextPlanners: [any ActionPlanner] = []
+    /// The context actions' planners: namespaces and kubeconfig contexts, exec and port-forward.
+    static let contextPlanners: [any ActionPlanner] = [
+        NamespaceChoicePlanner(), UseContextPlanner(), ExecPlanner(), PortForwardPlanner(),
+    ]
 }

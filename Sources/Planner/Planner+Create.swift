@@ -1,4 +1,4 @@
 extension Planner {
-    /// The create actions' planners.
-    static let createPlanners: [any ActionPlanner] = []
+    /// The create actions' planners: namespaces, configmaps, secrets.
+    static let createPlanners: [any ActionPlanner] = [CreatePlanner()]
 }

@@ -1,4 +1,4 @@
 extension Planner {
-    /// The docker actions' planners.
-    static let dockerPlanners: [any ActionPlanner] = []
+    /// The docker actions' planners: images, containers, and compose files of the working directory.
+    static let dockerPlanners: [any ActionPlanner] = [DockerPlanner(), ComposePlanner()]
 }

@@ -10,16 +10,36 @@ public struct PlanningContext: Sendable {
     public var kubeconfig: String?
     /// The cluster, or nil when planning offline: names are then taken literally.
     public var cluster: (any ClusterReader)?
+    /// The local project (the working directory): compose files for docker compose plans; nil when unknown.
+    public var project: (any ProjectReader)?
+    /// The kubeconfig's contexts and its current-context, for "use context X"; nil when not read.
+    public var kubeconfigContexts: KubeconfigContexts?
+
+    /// The contexts a kubeconfig defines, read from the file (no cluster needed).
+    public struct KubeconfigContexts: Sendable, Hashable {
+        /// Every context name, in file order.
+        public var names: [String]
+        /// The file's current-context, if set.
+        public var current: String?
+
+        public init(names: [String], current: String?) {
+            self.names = names
+            self.current = current
+        }
+    }
 
     public init(
         namespace: String? = nil, defaultNamespace: String = "default", kubeContext: String? = nil,
-        kubeconfig: String? = nil, cluster: (any ClusterReader)?
+        kubeconfig: String? = nil, cluster: (any ClusterReader)?, project: (any ProjectReader)? = nil,
+        kubeconfigContexts: KubeconfigContexts? = nil
     ) {
         self.namespace = namespace
         self.defaultNamespace = defaultNamespace
         self.kubeContext = kubeContext
         self.kubeconfig = kubeconfig
         self.cluster = cluster
+        self.project = project
+        self.kubeconfigContexts = kubeconfigContexts
     }
 
     /// `kubectl`, then the connection flags the user gave, then the arguments.
@@ -30,5 +50,15 @@ public struct PlanningContext: Sendable {
         if let kubeconfig { argv.append("--kubeconfig=\(kubeconfig)") }
         if let kubeContext { argv.append("--context=\(kubeContext)") }
         return argv + arguments
+    }
+
+    /// `kubectl`, `--kubeconfig` when given, then the arguments: for `kubectl config` commands, which edit
+    /// the file and name their context explicitly rather than through `--context`.
+    public func kubectlConfig(_ arguments: String...) -> [String] { kubectlConfig(arguments) }
+
+    public func kubectlConfig(_ arguments: [String]) -> [String] {
+        var argv = ["kubectl"]
+        if let kubeconfig { argv.append("--kubeconfig=\(kubeconfig)") }
+        return argv + ["config"] + arguments
     }
 }

@@ -62,10 +62,24 @@ public struct RequestCorpus: Sendable {
         public var actual: String
     }
 
-    /// The context every case is planned in: kubectl's default namespace is `default`, the fixture cluster.
+    /// The context every case is planned in: kubectl's default namespace is `default`, the fixture cluster,
+    /// the repository's `examples/` folder as the working directory (its compose files), and a kubeconfig
+    /// with the contexts ``kubeconfigContexts``.
     public func context(for testCase: Case) -> PlanningContext {
-        PlanningContext(namespace: testCase.namespace, defaultNamespace: "default", cluster: cluster)
+        PlanningContext(
+            namespace: testCase.namespace, defaultNamespace: "default", cluster: cluster,
+            project: DiskProjectReader(root: Self.examplesDirectory), kubeconfigContexts: Self.kubeconfigContexts)
     }
+
+    /// The repository's `examples/` folder: the corpus's working directory for docker compose requests.
+    public static var examplesDirectory: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples")
+    }
+
+    /// The corpus's kubeconfig: the sandbox's context, a minikube one and a production one; the sandbox's is current.
+    public static let kubeconfigContexts = PlanningContext.KubeconfigContexts(
+        names: ["kagent-sandbox", "minikube", "prod-eu"], current: "kagent-sandbox")
 
     /// Runs one case through the rules and the planner (nothing is executed).
     public func evaluate(_ testCase: Case, catalog: RuleCatalog) async -> Result {

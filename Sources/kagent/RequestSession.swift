@@ -28,9 +28,12 @@ struct RequestSession: Sendable {
     }
 
     func planningContext() -> PlanningContext {
+        let file = kubeconfigFile
         var context = PlanningContext(
-            namespace: settings.namespace, defaultNamespace: kubeconfigFile.namespace,
-            kubeContext: settings.kubeContext, kubeconfig: settings.kubeconfig, cluster: nil)
+            namespace: settings.namespace, defaultNamespace: file.namespace,
+            kubeContext: settings.kubeContext, kubeconfig: settings.kubeconfig, cluster: nil,
+            project: DiskProjectReader(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
+            kubeconfigContexts: .init(names: file.contexts, current: file.currentContext))
         if !settings.offline {
             context.cluster = KubectlCluster(runner: runner, context: context)
         }
@@ -195,6 +198,12 @@ struct RequestSession: Sendable {
             if let by = intent.number("by") { return "scale \(name) \(direction) by \(by)" }
             if let percent = intent.number("percent") { return "scale \(name) \(direction) by \(percent)%" }
             return "scale \(name)"
+        case "exec":
+            let command = intent["command"]?.list?.joined(separator: " ") ?? intent.text("shell") ?? "sh"
+            return "run \(command) in \(name)"
+        case "port_forward":
+            let ports = intent.text("ports") ?? "8080"
+            return "port-forward \(name) \(ports)" + (intent.number("remote").map { ":\($0)" } ?? "")
         default:
             return "\(intent.action) \(name)"
         }

@@ -180,7 +180,13 @@ struct KubeconfigTests {
                   user: {token: x}
                 """)
         let current = KubeconfigFile.read(kubeconfig: file.path, context: nil)
-        #expect(current == KubeconfigFile(context: "dev", namespace: "srvthreds", server: "https://127.0.0.1:6443"))
+        #expect(
+            current
+                == KubeconfigFile(
+                    context: "dev", namespace: "srvthreds", server: "https://127.0.0.1:6443",
+                    contexts: ["dev", "other"],
+                    currentContext: "dev"))
+        #expect(KubeconfigFile.read(kubeconfig: file.path, context: "other").currentContext == "dev")
         #expect(KubeconfigFile.read(kubeconfig: file.path, context: "other").namespace == "default")
         #expect(KubeconfigFile.read(kubeconfig: folder.path + "/missing", context: nil).namespace == "default")
     }

@@ -1,0 +1,191 @@
+import Intent
+
+/// Plans Docker Compose requests: `compose_up`, `compose_down`, `compose_ps` and `compose_logs`.
+///
+/// The compose file is the one the request points at: given with `-f`, narrowed by a word of its path or
+/// project name ("the srvthreds databases"), found by a service it defines ("start mongo"), or the only one
+/// under the working directory. When several fit, the plan is refused with the candidates: never a guess.
+struct ComposePlanner: ActionPlanner {
+    let actions = ["compose_up", "compose_down", "compose_ps", "compose_logs"]
+    /// `up --wait` returns once the services are running (healthy, when they have a health check).
+    static let upTimeoutSeconds = 600
+
+    /// The compose file a request is about, and the services it names (empty: the whole file).
+    struct Selection: Equatable {
+        var file: ComposeFile
+        var services: [String]
+    }
+
+    func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
+        let selections = try Self.select(intent, request: request, project: context.project)
+        var steps: [PlanStep] = []
+        var outcomes: [String] = []
+        for selection in selections {
+            let base = ["docker", "compose", "--file", selection.file.path]
+            let services = selection.services
+            let what = services.isEmpty ? "the services of \(selection.file.path)" : services.joined(separator: ", ")
+            switch intent.action {
+            case "compose_up":
+                steps.append(
+                    PlanStep(
+                        argv: base + ["up", "--detach", "--wait"] + services, mutating: true,
+                        summary: "start \(what) and wait until \(services.count == 1 ? "it is" : "they are") running",
+                        timeoutSeconds: Self.upTimeoutSeconds))
+                outcomes.append("started \(what)")
+            case "compose_down":
+                // `down` removes every container of the file; a part of it is only stopped.
+                let argv = services.isEmpty ? base + ["down"] : base + ["stop"] + services
+                steps.append(
+                    PlanStep(
+                        argv: argv, mutating: true,
+                        summary: services.isEmpty
+                            ? "stop and remove the containers of \(selection.file.path)" : "stop \(what)",
+                        timeoutSeconds: 180))
+                outcomes.append(services.isEmpty ? "stopped and removed \(what)" : "stopped \(what)")
+            case "compose_ps":
+                steps.append(
+                    PlanStep(argv: base + ["ps"] + services, mutating: false, summary: "list the containers of \(what)")
+                )
+                outcomes.append("listed the containers of \(what)")
+            default:
+                let lines = try DockerPlanner.tail(intent)
+                steps.append(
+                    PlanStep(
+                        argv: base + ["logs", "--tail=\(lines)"] + services, mutating: false,
+                        summary: "show the last \(lines) log lines of \(what)"))
+                outcomes.append("showed the logs of \(what)")
+            }
+        }
+        return ExecutionPlan(
+            request: request, intents: [intent], steps: steps, outcome: outcomes.joined(separator: "\n"))
+    }
+
+    // MARK: - Choosing the file and services
+
+    static func select(_ intent: UserIntent, request: String, project: (any ProjectReader)?) throws(PlannerError)
+        -> [Selection]
+    {
+        let named = (intent["services"]?.list ?? intent.text("service").map { [$0] } ?? [])
+            .filter { !["and", ","].contains($0.lowercased()) }
+        let databases = intent.text("group") == "databases"
+        let narrowing = intent.text("project")
+
+        var files: [ComposeFile]
+        if let path = intent.text("file") {
+            let known = try project?.composeFiles().first { $0.path == path || $0.path == "./" + path }
+            files = [known ?? ComposeFile(path: path, services: [])]
+        } else {
+            guard let project else {
+                throw .invalidValue(
+                    slot: "request", value: request,
+                    reason: "kagent cannot see the project's compose files here; give one with -f, "
+                        + "for example: docker compose -f docker-compose.yml up")
+            }
+            files = try project.composeFiles()
+            guard !files.isEmpty else {
+                throw .invalidValue(
+                    slot: "request", value: request,
+                    reason: "no docker compose file (compose.yaml, docker-compose.yml…) under the working directory")
+            }
+        }
+        if let narrowing {
+            let narrowed = files.filter { $0.isNarrowed(by: narrowing) }
+            guard !narrowed.isEmpty else {
+                throw .invalidValue(
+                    slot: "project", value: narrowing,
+                    reason: "no compose file has it in its path or name; the compose files: "
+                        + files.map(\.path).joined(separator: ", "))
+            }
+            files = narrowed
+        }
+
+        if !named.isEmpty {
+            return [try selectServices(named, in: files)]
+        }
+        if databases {
+            let withDatabases = files.filter { !$0.databaseServices.isEmpty }
+            guard let file = withDatabases.first else {
+                throw .invalidValue(
+                    slot: "services", value: "databases",
+                    reason: "no compose file defines a database (\(files.map(\.path).joined(separator: ", ")))")
+            }
+            if intent.action == "compose_ps" {
+                return withDatabases.map { file in
+                    Selection(
+                        file: file,
+                        services: file.databaseServices.count == file.services.count
+                            ? [] : file.databaseServices.map(\.name))
+                }
+            }
+            guard withDatabases.count == 1 else {
+                throw .invalidValue(
+                    slot: "services", value: "databases",
+                    reason: "several compose files have databases: "
+                        + withDatabases.map {
+                            "\($0.path) (\($0.databaseServices.map(\.name).joined(separator: ", ")))"
+                        }
+                        .joined(separator: "; ") + "; say which, for example: \(example(intent, for: withDatabases))")
+            }
+            let all = file.databaseServices.count == file.services.count
+            return [Selection(file: file, services: all ? [] : file.databaseServices.map(\.name))]
+        }
+        if files.count == 1 || intent.action == "compose_ps" {
+            return files.map { Selection(file: $0, services: []) }
+        }
+        throw .invalidValue(
+            slot: "request", value: request,
+            reason:
+                "several compose files are under the working directory: \(files.map(\.path).joined(separator: ", ")); "
+                + "say which, for example: docker compose -f \(files[0].path) \(verb(intent))")
+    }
+
+    /// The one file that defines every named service, and the services' own names ("postgres" → `db`).
+    static func selectServices(_ named: [String], in files: [ComposeFile]) throws(PlannerError) -> Selection {
+        var chosen: ComposeFile?
+        var services: [String] = []
+        for word in named {
+            let holders = files.filter { file in file.services.contains { $0.isNamed(word) } }
+            let candidates = chosen.map { current in holders.filter { $0 == current } } ?? holders
+            guard let file = candidates.first else {
+                let known = files.map { "\($0.path) (\($0.services.map(\.name).joined(separator: ", ")))" }
+                throw .invalidValue(
+                    slot: "services", value: word,
+                    reason: "no compose file \(chosen == nil ? "" : "with the other services ")defines it; "
+                        + "the services: \(known.joined(separator: "; "))")
+            }
+            guard candidates.count == 1 else {
+                throw .invalidValue(
+                    slot: "services", value: word,
+                    reason:
+                        "it is a service of several compose files: \(candidates.map(\.path).joined(separator: ", ")); "
+                        + "give the file with -f")
+            }
+            chosen = file
+            for service in file.services where service.isNamed(word) && !services.contains(service.name) {
+                services.append(service.name)
+            }
+        }
+        guard let chosen else {
+            throw .invalidValue(slot: "services", value: "", reason: "say which service")
+        }
+        return Selection(file: chosen, services: services)
+    }
+
+    private static func verb(_ intent: UserIntent) -> String {
+        switch intent.action {
+        case "compose_up": return "up"
+        case "compose_down": return "down"
+        case "compose_ps": return "ps"
+        default: return "logs"
+        }
+    }
+
+    /// "start the srvthreds databases": the request again, narrowed by a word of the first file's path.
+    private static func example(_ intent: UserIntent, for files: [ComposeFile]) -> String {
+        let word = files.first.flatMap { $0.path.split(separator: "/").first.map(String.init) } ?? "app"
+        let narrowed = word.split(separator: "-").first.map(String.init) ?? word
+        return "\(intent.action == "compose_down" ? "stop" : "start") the \(narrowed) databases"
+    }
+}

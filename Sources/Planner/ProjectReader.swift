@@ -1,0 +1,8 @@
+/// The little the planner reads of the local project (the working directory), implemented by Executors
+/// over the disk. Read-only, like ``ClusterReader``.
+public protocol ProjectReader: Sendable {
+    /// The Docker Compose files under the project folder (depth-limited; `.git`, `.build` and `node_modules`
+    /// skipped), with their services, paths relative to the working directory, in path order.
+    /// - Throws: ``PlannerError/invalidValue(slot:value:reason:)`` when the folder cannot be read.
+    func composeFiles() throws(PlannerError) -> [ComposeFile]
+}

@@ -1,0 +1,47 @@
+import Intent
+
+/// Plans `use_context`: `kubectl config use-context NAME`, after checking that the kubeconfig defines NAME,
+/// then a read-back of the current context.
+struct UseContextPlanner: ActionPlanner {
+    let actions = ["use_context"]
+
+    func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
+        guard let name = intent.text("context"), !name.isEmpty else {
+            throw .invalidValue(
+                slot: "context", value: "", reason: "say which context, for example: use context minikube")
+        }
+        var notes: [String] = []
+        if let contexts = context.kubeconfigContexts {
+            guard contexts.names.contains(name) else {
+                let known =
+                    contexts.names.isEmpty
+                    ? "the kubeconfig defines no contexts" : "contexts: \(contexts.names.joined(separator: ", "))"
+                throw .invalidValue(
+                    slot: "context", value: name, reason: "the kubeconfig has no such context; \(known)")
+            }
+            if contexts.current == name {
+                notes.append("\(name) is already the current context")
+            }
+        } else {
+            notes.append("the kubeconfig was not read: kubectl checks that context \(name) exists")
+        }
+        if let flag = context.kubeContext, flag != name {
+            notes.append(
+                "--context \(flag) still applies to this command line; the kubeconfig's current context changes")
+        }
+        return ExecutionPlan(
+            request: request, intents: [intent],
+            steps: [
+                PlanStep(
+                    argv: context.kubectlConfig("use-context", name), mutating: true,
+                    summary: "make \(name) the kubeconfig's current context", timeoutSeconds: 15),
+                PlanStep(
+                    argv: context.kubectlConfig("current-context"), mutating: false,
+                    summary: "check that the current context is \(name)", expectation: .outputEquals(name),
+                    timeoutSeconds: 15),
+            ],
+            notes: notes, outcome: "kubectl now uses context \(name)")
+    }
+}
