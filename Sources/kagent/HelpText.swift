@@ -2,7 +2,7 @@ import Intent
 
 /// `kagent help`: what kagent understands, generated from the rules' own examples.
 enum HelpText {
-    static func render(catalog: RuleCatalog, terminal: Terminal, examplesPerRule: Int = 2) -> String {
+    static func render(catalog: RuleCatalog, terminal: Terminal, examplesPerRule: Int = 1) -> String {
         var lines = [
             terminal.bold("kagent")
                 + " turns plain-English requests into exact kubectl commands, shows them, asks, runs them and checks the result.",

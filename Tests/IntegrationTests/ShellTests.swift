@@ -29,7 +29,7 @@ struct ShellTests {
         }
 
         func contents() async throws -> String {
-            try await tmux("capture-pane", "-p", "-t", "shell", "-S", "-200").stdout
+            try await tmux("capture-pane", "-p", "-t", "shell", "-S", "-3000").stdout
         }
 
         /// Waits until the screen shows `text` (up to 15 s); the screen, for messages.
@@ -75,7 +75,7 @@ struct ShellTests {
         try await screen.start(command)
         try await screen.waitFor("kagent (")
         try await screen.type("help", "Enter")
-        try await screen.waitFor("What kagent understands")
+        try await screen.waitFor("Nothing changes without confirmation")
 
         // Readline editing: type the end, jump to the start of the line (C-a), type the beginning.
         try await screen.type("-l", "to 2")
