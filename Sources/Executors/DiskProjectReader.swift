@@ -1,5 +1,6 @@
 import Foundation
 import Planner
+import Synchronization
 import Yams
 
 /// Reads the local project from the disk: the Docker Compose files under a folder and their services.
@@ -34,7 +35,22 @@ public struct DiskProjectReader: ProjectReader {
         return false
     }
 
+    /// Scans of the last few seconds, by folder: a shell asking twice in a row reads the disk once,
+    /// and a file changed since is seen two seconds later.
+    static let recent = Mutex<[String: (files: [ComposeFile], read: Date)]>([:])
+    static let reuseSeconds: TimeInterval = 2
+
     public func composeFiles() throws(PlannerError) -> [ComposeFile] {
+        let key = "\(root.path)#\(maximumDepth)"
+        if let cached = Self.recent.withLock({ $0[key] }), Date().timeIntervalSince(cached.read) < Self.reuseSeconds {
+            return cached.files
+        }
+        let files = try scan()
+        Self.recent.withLock { $0[key] = (files, Date()) }
+        return files
+    }
+
+    private func scan() throws(PlannerError) -> [ComposeFile] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue
         else {

@@ -2,16 +2,28 @@
 public enum EditDistance {
     /// Whether `a` becomes `b` by at most one insertion, deletion, substitution or swap of neighbours.
     public static func isWithinOne(_ a: String, _ b: String) -> Bool {
+        // Lengths first: most words compared are of other lengths, and this needs no copy.
+        if abs(a.utf8.count - b.utf8.count) > 1 { return false }
         if a == b { return true }
-        let x = Array(a.utf8), y = Array(b.utf8)
-        if abs(x.count - y.count) > 1 { return false }
+        var a = a, b = b
+        // Native strings give their UTF-8 bytes without copying.
+        return a.withUTF8 { x in b.withUTF8 { y in isWithinOne(x, y) } }
+    }
+
+    static func isWithinOne(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
         if x.count == y.count {
-            let diffs = x.indices.filter { x[$0] != y[$0] }
-            if diffs.count == 1 { return true }
-            if diffs.count == 2, diffs[1] == diffs[0] + 1 {
-                return x[diffs[0]] == y[diffs[1]] && x[diffs[1]] == y[diffs[0]]
+            var first = -1, second = -1
+            for index in 0..<x.count where x[index] != y[index] {
+                if first < 0 {
+                    first = index
+                } else if second < 0 {
+                    second = index
+                } else {
+                    return false
+                }
             }
-            return false
+            if second < 0 { return true }
+            return second == first + 1 && x[first] == y[second] && x[second] == y[first]
         }
         let (short, long) = x.count < y.count ? (x, y) : (y, x)
         var i = 0, j = 0, skipped = false

@@ -22,6 +22,14 @@ public struct IntentRule: Sendable {
     public struct MatchExample: Sendable, Hashable {
         public let request: String
         public let intent: UserIntent
+        /// The request's lower-cased words, for ranking suggestions.
+        public let words: Set<String>
+
+        public init(request: String, intent: UserIntent) {
+            self.request = request
+            self.intent = intent
+            self.words = Set(RequestTokenizer.tokens(of: request).map(\.norm))
+        }
     }
 }
 

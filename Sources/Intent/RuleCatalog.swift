@@ -6,9 +6,21 @@ public struct RuleCatalog: Sendable {
     public let rules: [IntentRule]
     public let lexicon: Lexicon
 
+    /// The literal words of every pattern, for the per-request word index.
+    let vocabulary: Vocabulary
+
     public init(rules: [IntentRule], lexicon: Lexicon) {
         self.rules = rules
         self.lexicon = lexicon
+        self.vocabulary = Vocabulary(patterns: rules.flatMap(\.patterns))
+        self.orderedRules = rules.filter { !$0.fallback } + rules.filter(\.fallback)
+    }
+
+    /// The rules in the order they are tried: fallback rules last.
+    let orderedRules: [IntentRule]
+
+    func wordIndex(_ tokens: [RequestToken]) -> WordIndex {
+        WordIndex(tokens: tokens, vocabulary: vocabulary, lexicon: lexicon)
     }
 
     /// The file holding the shared vocabulary; every other `.yaml` file in the folder holds rules.
@@ -118,7 +130,8 @@ public struct RuleCatalog: Sendable {
         if parts.count > 1 {
             var intents: [UserIntent] = []
             for part in parts {
-                guard case .understood(let partIntents) = try understand(part, namespace: namespace) else {
+                guard case .understood(let partIntents) = try understand(part, namespace: namespace, suggesting: false)
+                else {
                     return try understand(tokens, namespace: namespace)
                 }
                 intents += partIntents
@@ -128,16 +141,19 @@ public struct RuleCatalog: Sendable {
         return try understand(tokens, namespace: namespace)
     }
 
-    private func understand(_ tokens: [RequestToken], namespace: String?) throws(IntentError) -> ParseOutcome {
+    private func understand(_ tokens: [RequestToken], namespace: String?, suggesting: Bool = true)
+        throws(IntentError) -> ParseOutcome
+    {
         guard !tokens.isEmpty else {
             return .notUnderstood(reason: "the request has no words kagent can act on", suggestions: starterPhrasings())
         }
         var best: [(rule: IntentRule, match: PatternMatch)] = []
+        let index = wordIndex(tokens)
         // Fallback rules are tried only when no other rule matches: they lose every tie.
-        for rule in rules.filter({ !$0.fallback }) + rules.filter(\.fallback) {
+        for rule in orderedRules {
             if rule.fallback, !best.isEmpty, !best[0].rule.fallback { break }
             for pattern in rule.patterns {
-                guard let match = pattern.match(tokens, lexicon: lexicon) else { continue }
+                guard let match = pattern.match(tokens, index: index, lexicon: lexicon) else { continue }
                 if let current = best.first {
                     let a = (match.typos, -match.literals), b = (current.match.typos, -current.match.literals)
                     if a > b { continue }
@@ -148,7 +164,7 @@ public struct RuleCatalog: Sendable {
         }
         guard let winner = best.first else {
             return .notUnderstood(
-                reason: "no rule understands this request", suggestions: suggestions(for: tokens))
+                reason: "no rule understands this request", suggestions: suggesting ? suggestions(for: tokens) : [])
         }
         var intent = try makeIntent(rule: winner.rule, match: winner.match, namespace: namespace)
         for other in best.dropFirst() {
@@ -273,7 +289,7 @@ public struct RuleCatalog: Sendable {
         var scored: [(score: Int, text: String)] = []
         for rule in rules {
             for example in rule.matchExamples {
-                let exampleWords = Set(RequestTokenizer.tokens(of: example.request).map(\.norm))
+                let exampleWords = example.words
                 let score = exampleWords.reduce(0) { total, word in
                     total
                         + (words.contains(word)
@@ -324,6 +340,30 @@ extension RuleCatalog {
     public func rulesMatching(_ request: String) -> [String] {
         var tokens = dropFillers(RequestTokenizer.tokens(of: request))
         _ = extractNamespace(&tokens)
-        return rules.filter { rule in rule.patterns.contains { $0.match(tokens, lexicon: lexicon) != nil } }.map(\.id)
+        let index = wordIndex(tokens)
+        return rules.filter { rule in
+            rule.patterns.contains { $0.match(tokens, index: index, lexicon: lexicon) != nil }
+        }.map(\.id)
+    }
+}
+
+extension RuleCatalog {
+    /// How long each rule takes to try on the given requests, slowest first (for `kagent-bench rules`).
+    public func matchingCost(of requests: [String]) -> [(id: String, seconds: Double)] {
+        let prepared: [[RequestToken]] = requests.map { request in
+            var tokens = dropFillers(RequestTokenizer.tokens(of: request))
+            _ = extractNamespace(&tokens)
+            return tokens
+        }
+        var costs: [(String, Double)] = []
+        let indexes = prepared.map(wordIndex)
+        for rule in rules {
+            let start = DispatchTime.now().uptimeNanoseconds
+            for (tokens, index) in zip(prepared, indexes) {
+                for pattern in rule.patterns { _ = pattern.match(tokens, index: index, lexicon: lexicon) }
+            }
+            costs.append((rule.id, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        }
+        return costs.sorted { $0.1 > $1.1 }
     }
 }

@@ -37,16 +37,9 @@ public struct RulePattern: Sendable, CustomStringConvertible {
     /// The literal words every match must contain (the pattern's top-level words, each a set of alternatives).
     let requiredWords: [[String]]
 
-    /// Whether every required word appears among the tokens (allowing one typo): a quick test before matching.
-    func mayMatch(_ tokens: [RequestToken]) -> Bool {
-        requiredWords.allSatisfy { words in
-            tokens.contains { token in
-                !token.quoted
-                    && (words.contains(token.norm)
-                        || token.norm.count >= 4
-                            && words.contains { $0.count >= 4 && EditDistance.isWithinOne(token.norm, $0) })
-            }
-        }
+    /// Whether every required word appears in the request (allowing one typo): a quick test before matching.
+    func mayMatch(_ index: WordIndex) -> Bool {
+        requiredWords.allSatisfy { words in words.contains { index.present.contains($0) } }
     }
 
     /// The first words of a sequence, and whether the sequence can match no words at all.
@@ -73,12 +66,25 @@ public struct RulePattern: Sendable, CustomStringConvertible {
     }
 
     /// Whether the first word can start a match (allowing the same one typo the matcher allows).
-    func canStart(with token: RequestToken) -> Bool {
-        guard let firstWords else { return true }
-        if token.quoted { return false }
-        if firstWords.contains(token.norm) { return true }
-        return token.norm.count >= 4
-            && firstWords.contains { $0.count >= 4 && EditDistance.isWithinOne(token.norm, $0) }
+    func canStart(_ index: WordIndex) -> Bool {
+        guard let firstWords, !index.literals.isEmpty else { return true }
+        return firstWords.contains { index.literals[0][$0] != nil }
+    }
+
+    /// Every literal word of the pattern.
+    var literalWords: Set<String> { Self.literalWords(in: nodes) }
+
+    private static func literalWords(in nodes: [Node]) -> Set<String> {
+        var words: Set<String> = []
+        for node in nodes {
+            switch node {
+            case .words(let alternatives): words.formUnion(alternatives)
+            case .slot: break
+            case .group(let alternatives, _):
+                for alternative in alternatives { words.formUnion(literalWords(in: alternative)) }
+            }
+        }
+        return words
     }
 
     /// All the slot names this pattern can fill.
@@ -159,12 +165,11 @@ struct PatternMatch: Sendable {
 
 extension RulePattern {
     /// The best complete match of the whole token list, if any: fewest typos, then most literal words.
-    func match(_ tokens: [RequestToken], lexicon: Lexicon) -> PatternMatch? {
-        if let first = tokens.first, !canStart(with: first) { return nil }
-        guard mayMatch(tokens) else { return nil }
+    func match(_ tokens: [RequestToken], index: WordIndex, lexicon: Lexicon) -> PatternMatch? {
+        guard canStart(index), mayMatch(index) else { return nil }
         var best: PatternMatch?
         let start = PatternMatch(slots: [:], typos: 0, literals: 0)
-        for state in Self.matches(nodes[...], tokens, 0, start, lexicon) where state.position == tokens.count {
+        for state in Self.matches(nodes[...], tokens, index, 0, start, lexicon) where state.position == tokens.count {
             let candidate = state.match
             if let current = best,
                 (current.typos, -current.literals) <= (candidate.typos, -candidate.literals)
@@ -182,48 +187,44 @@ extension RulePattern {
     }
 
     private static func matches(
-        _ nodes: ArraySlice<Node>, _ tokens: [RequestToken], _ position: Int, _ match: PatternMatch,
-        _ lexicon: Lexicon
+        _ nodes: ArraySlice<Node>, _ tokens: [RequestToken], _ index: WordIndex, _ position: Int,
+        _ match: PatternMatch, _ lexicon: Lexicon
     ) -> [State] {
         guard let node = nodes.first else { return [State(position: position, match: match)] }
         let rest = nodes.dropFirst()
         var results: [State] = []
-        for next in step(node, tokens, position, match, lexicon) {
-            results += matches(rest, tokens, next.position, next.match, lexicon)
+        for next in step(node, tokens, index, position, match, lexicon) {
+            results += matches(rest, tokens, index, next.position, next.match, lexicon)
         }
         return results
     }
 
     private static func step(
-        _ node: Node, _ tokens: [RequestToken], _ position: Int, _ match: PatternMatch, _ lexicon: Lexicon
+        _ node: Node, _ tokens: [RequestToken], _ index: WordIndex, _ position: Int, _ match: PatternMatch,
+        _ lexicon: Lexicon
     ) -> [State] {
         switch node {
         case .words(let words):
-            guard position < tokens.count, !tokens[position].quoted else { return [] }
-            let word = tokens[position].norm
+            guard position < tokens.count, let typos = index.typos(at: position, for: words) else { return [] }
             var next = match
             next.literals += 1
-            if words.contains(word) { return [State(position: position + 1, match: next)] }
-            if word.count >= 4, words.contains(where: { $0.count >= 4 && EditDistance.isWithinOne(word, $0) }) {
-                next.typos += 1
-                return [State(position: position + 1, match: next)]
-            }
-            return []
+            next.typos += typos
+            return [State(position: position + 1, match: next)]
         case .group(let alternatives, let optional):
             var results: [State] = []
             if optional { results.append(State(position: position, match: match)) }
             for alternative in alternatives {
-                results += matches(alternative[...], tokens, position, match, lexicon)
+                results += matches(alternative[...], tokens, index, position, match, lexicon)
             }
             return results
         case .slot(let name, let type):
-            return slot(name, type, tokens, position, match, lexicon)
+            return slot(name, type, tokens, index, position, match, lexicon)
         }
     }
 
     private static func slot(
-        _ name: String, _ type: SlotType, _ tokens: [RequestToken], _ position: Int, _ match: PatternMatch,
-        _ lexicon: Lexicon
+        _ name: String, _ type: SlotType, _ tokens: [RequestToken], _ index: WordIndex, _ position: Int,
+        _ match: PatternMatch, _ lexicon: Lexicon
     ) -> [State] {
         guard position < tokens.count else { return [] }
         let token = tokens[position]
@@ -357,7 +358,7 @@ extension RulePattern {
             next.slots[name] = .text(token.text)
             return [State(position: position + 1, match: next)]
         case .kind, .workload:
-            guard !token.quoted, let kind = lexicon.kind(named: token.norm) else { return [] }
+            guard let kind = index.kinds[position] else { return [] }
             if type == .workload && !lexicon.workloads.contains(kind.kind) { return [] }
             next.slots[name] = .text(kind.kind)
             next.typos += kind.typos

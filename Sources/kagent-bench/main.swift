@@ -61,6 +61,7 @@ func speed(rounds: Int) async throws -> Int32 {
 
     var parse: [Double] = []
     var parseAndPlan: [Double] = []
+    var slowest: [String: Double] = [:]
     for _ in 0..<rounds {
         for testCase in corpus.cases {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -72,6 +73,7 @@ func speed(rounds: Int) async throws -> Int32 {
             }
             let planned = DispatchTime.now().uptimeNanoseconds
             parse.append(Double(parsed - start) / 1e9)
+            slowest[testCase.request] = max(slowest[testCase.request] ?? 0, Double(parsed - start) / 1e9)
             parseAndPlan.append(Double(planned - start) / 1e9)
         }
     }
@@ -82,6 +84,8 @@ func speed(rounds: Int) async throws -> Int32 {
     print(
         "parse:        median \(format(percentile(parse, 0.5)))   p99 \(format(percentile(parse, 0.99)))   max \(format(parse.last ?? 0))"
     )
+    let worst = slowest.sorted { $0.value > $1.value }.prefix(5)
+    print("slowest to parse: " + worst.map { "\"\($0.key)\" \(format($0.value))" }.joined(separator: ", "))
     print(
         "parse + plan: median \(format(percentile(parseAndPlan, 0.5)))   p99 \(format(percentile(parseAndPlan, 0.99)))   max \(format(parseAndPlan.last ?? 0))"
     )
@@ -116,6 +120,17 @@ do {
     switch arguments.first {
     case "corpus":
         exit(try await corpus())
+    case "rules":
+        let catalog = try RuleCatalog.load(from: rulesDirectory())
+        let requests = try RequestCorpus.load().cases.map(\.request)
+        let costs = catalog.matchingCost(of: requests)
+        print("all rules: " + format(costs.map(\.seconds).reduce(0, +) / Double(requests.count)) + " per request")
+        for (id, seconds) in costs.prefix(15) {
+            print(
+                id.padding(toLength: 36, withPad: " ", startingAt: 0) + format(seconds / Double(requests.count))
+                    + " per request")
+        }
+        exit(0)
     case "speed":
         exit(try await speed(rounds: arguments.dropFirst().first.flatMap(Int.init) ?? 20))
     default:
