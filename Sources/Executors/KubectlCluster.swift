@@ -16,17 +16,21 @@ public struct KubectlCluster: ClusterReader {
         self.helm = { base.helm($0) }
     }
 
+    /// Runs a read; a command that cannot start at all (not installed) is a planning error naming it.
+    private func read(_ argv: [String]) async throws(PlannerError) -> CommandResult {
+        do {
+            return try await runner.run(argv, timeoutSeconds: 30)
+        } catch {
+            throw .cluster(reason: Self.firstLine(of: error), command: ShellQuoting.command(argv))
+        }
+    }
+
     /// `helm list --output=json`: helm is found by the runner (PATH, then kagent's tool folder).
     public func helmReleases(namespace: String?) async throws(PlannerError) -> [HelmRelease] {
         let scope = namespace.map { ["--namespace=\($0)"] } ?? ["--all-namespaces"]
         let argv = helm(["list", "--output=json"] + scope)
         let command = ShellQuoting.command(argv)
-        let result: CommandResult
-        do {
-            result = try await runner.run(argv, timeoutSeconds: 30)
-        } catch {
-            throw .cluster(reason: Self.firstLine(of: error), command: command)
-        }
+        let result = try await read(argv)
         if let error = result.error {
             throw .cluster(reason: Self.firstLine(of: error), command: command)
         }
@@ -62,12 +66,7 @@ public struct KubectlCluster: ClusterReader {
         let scope = namespaced ? (namespace.map { ["--namespace=\($0)"] } ?? ["--all-namespaces"]) : []
         let argv = kubectl(["get", resources.joined(separator: ","), "--output=json"] + scope)
         let command = ShellQuoting.command(argv)
-        let result: CommandResult
-        do {
-            result = try await runner.run(argv, timeoutSeconds: 30)
-        } catch {
-            throw .cluster(reason: Self.firstLine(of: error), command: command)
-        }
+        let result = try await read(argv)
         if let error = result.error {
             // Users limited to their namespaces may not list every namespace: fall back to the default one.
             if namespace == nil, namespaced, case .forbidden = error {
