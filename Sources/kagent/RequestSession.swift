@@ -42,7 +42,8 @@ struct RequestSession: Sendable {
 
     mutating func handle(_ request: String) async -> ExitStatus {
         Interruption.reset()
-        var report = JSONReport(request: request)
+        // Until the request is understood, secret-looking values are hidden from any echo of it.
+        var report = JSONReport(request: RuleCatalog.scrub(request))
         let renderer = PlanRenderer(terminal: terminal)
 
         // 1. Understand.
