@@ -5,4 +5,15 @@ public protocol ProjectReader: Sendable {
     /// skipped), with their services, paths relative to the working directory, in path order.
     /// - Throws: ``PlannerError/invalidValue(slot:value:reason:)`` when the folder cannot be read.
     func composeFiles() throws(PlannerError) -> [ComposeFile]
+
+    /// Everything deployable under the project folder: charts, values files, Kustomize folders, manifest
+    /// folders, compose files, Dockerfiles. The default knows only the compose files.
+    /// - Throws: ``PlannerError/invalidValue(slot:value:reason:)`` when the folder cannot be read.
+    func inventory() throws(PlannerError) -> ProjectInventory
+}
+
+extension ProjectReader {
+    public func inventory() throws(PlannerError) -> ProjectInventory {
+        ProjectInventory(composeFiles: try composeFiles())
+    }
 }
