@@ -10,7 +10,7 @@ extension DiskProjectReader {
     static let recentInventories = Mutex<[String: (inventory: ProjectInventory, read: Date)]>([:])
 
     public func inventory() throws(PlannerError) -> ProjectInventory {
-        let key = "\(root.path)#\(maximumDepth)"
+        let key = "\(root.path)#\(maximumDepth)#\(shownAs)"
         if let cached = Self.recentInventories.withLock({ $0[key] }),
             Date().timeIntervalSince(cached.read) < Self.reuseSeconds
         {

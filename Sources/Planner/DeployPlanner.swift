@@ -103,7 +103,7 @@ struct DeployPlanner: ActionPlanner {
             }
             candidates += kustomizations.map(Choice.kustomization)
         }
-        if source == nil, overlay == nil, values == nil, let target {
+        if source == nil || source == "manifests", overlay == nil, values == nil, let target {
             candidates += inventory.manifestFolders.filter { $0.isNamed(target) }.map(Choice.manifests)
         }
         let asked = [target, overlay.map { "\($0) overlay" }].compactMap { $0 }.joined(separator: " ")
