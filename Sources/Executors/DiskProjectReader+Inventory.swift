@@ -80,7 +80,7 @@ extension DiskProjectReader {
             default: parts.append(part)
             }
         }
-        return parts.joined(separator: "/")
+        return (folder.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
     /// The inventory of the folders found (paths as shown: under `shownAs`), read from the files under `root`.
