@@ -252,7 +252,9 @@ struct IngressPlanner: ActionPlanner {
         let issuer = intent.text("issuer")
         // cert-manager fills the TLS secret the ingress names; one is named for it when the ingress has none.
         let generated = existing.ingressTLSSecrets.isEmpty ? issuer.map { _ in Self.secretName(for: host) } : nil
+        var addedSecret: String?
         if let secret = intent.text("tls") ?? generated, !existing.ingressTLSSecrets.contains(secret) {
+            addedSecret = secret
             let tls: [String: Any] = ["hosts": [host], "secretName": secret]
             operations.append(
                 existing.ingressTLSSecrets.isEmpty
@@ -287,16 +289,37 @@ struct IngressPlanner: ActionPlanner {
         notes.insert(
             "\(host) is served by ingress \(existing.name) in \(namespace): it is changed, not duplicated", at: 0)
         steps.append(
-            context.readBackStep(
-                existing, jsonPath: "{.spec.rules[?(@.host==\"\(host)\")].http.paths[*].path}",
-                expected: finalPaths.joined(separator: " "),
-                summary: "check the paths ingress \(existing.name) routes for \(host)"))
+            verification(
+                existing, host: host, paths: finalPaths, routed: finalPaths != currentPaths,
+                secrets: existing.ingressTLSSecrets + (addedSecret.map { [$0] } ?? []), issuer: issuer,
+                context: context))
         let secure = intent.text("tls") != nil || issuer != nil || !existing.ingressTLSSecrets.isEmpty
         return ExecutionPlan(
             request: request, intents: [intent], steps: steps, notes: notes,
             outcome: "ingress \(existing.name) now does: \(said.joined(separator: "; ")); open "
                 + "\(secure ? "https" : "http")://\(host)\(path)",
             subjects: [existing])
+    }
+
+    /// The read-back of what changed: the host's paths, else the TLS secrets, else the issuer annotation.
+    func verification(
+        _ existing: ClusterObject, host: String, paths: [String], routed: Bool, secrets: [String], issuer: String?,
+        context: PlanningContext
+    ) -> PlanStep {
+        if !routed, secrets != existing.ingressTLSSecrets {
+            return context.readBackStep(
+                existing, jsonPath: "{.spec.tls[*].secretName}", expected: secrets.joined(separator: " "),
+                summary: "check the TLS secrets of ingress \(existing.name)")
+        }
+        if !routed, let issuer {
+            return context.readBackStep(
+                existing, jsonPath: "{.metadata.annotations.cert-manager\\.io/cluster-issuer}", expected: issuer,
+                summary: "check the cert-manager issuer of ingress \(existing.name)")
+        }
+        return context.readBackStep(
+            existing, jsonPath: "{.spec.rules[?(@.host==\"\(host)\")].http.paths[*].path}",
+            expected: paths.joined(separator: " "),
+            summary: "check the paths ingress \(existing.name) routes for \(host)")
     }
 
     /// Compact JSON with sorted keys (the same plan prints the same patch).
