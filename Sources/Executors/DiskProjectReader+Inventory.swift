@@ -25,6 +25,8 @@ extension DiskProjectReader {
         return inventory
     }
 
+    public func fileExists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
     /// Every folder searched (relative path, "" for the root) and the names of the files in it.
     private func collect(_ folder: URL, relative: String, depth: Int, into found: inout [String: [String]]) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
