@@ -148,4 +148,24 @@ struct DeployTests {
             #expect(!left.succeeded, "nothing was applied")
         }
     }
+
+    @Test("a generated deployment manifest is written to a new file, accepted by the API server, never overwritten")
+    func generateManifest() async throws {
+        try Sandbox.require()
+        let folder = try TemporaryFolder()
+        let file = folder.url.appendingPathComponent("backend.yaml").path
+        let request = "generate a deployment for todo-backend with image todo-backend:latest on port 8000 to \(file)"
+        let result = try await Kagent.onSandbox("--yes", request)
+        #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("kind: Deployment") && text.contains("name: todo-backend"), "\(text)")
+        #expect(text.contains("image: todo-backend:latest") && text.contains("containerPort: 8000"), "\(text)")
+        try await Sandbox.withNamespace("dpg") { ns in
+            try await Sandbox.kubectlOK("apply", "--dry-run=server", "--namespace=\(ns)", "-f", file)
+        }
+        let again = try await Kagent.onSandbox("--yes", request)
+        #expect(again.exitCode == 1)
+        #expect(again.stderr.contains("exists already"), "\(again.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == text)
+    }
 }
