@@ -171,4 +171,26 @@ struct ProjectDiscoveryTests {
         let conflict = await failure(["overlay": "overlay", "source": "kustomize", "namespace": "prod"], in: reader)
         #expect(conflict?.contains("namespace dev") == true)
     }
+
+    @Test("build and deploy: the image reaches the cluster the way the context needs (minikube, kind)")
+    func buildAndDeploy() async throws {
+        func argv(_ contextName: String) async throws -> [[String]] {
+            let context = PlanningContext(
+                kubeContext: contextName, cluster: nil, project: DiskProjectReader(root: Repository.examples))
+            let plan = try await Planner(context: context).plan(
+                request: "test", intents: [UserIntent(action: "build_deploy", slots: ["target": "backend"])])
+            return plan.steps.map(\.argv)
+        }
+        let minikube = try await argv("minikube")
+        #expect(minikube.first == ["docker", "build", "--tag=backend:dev", "todo-app/backend"])
+        #expect(minikube.dropFirst().first == ["minikube", "image", "load", "backend:dev"])
+        #expect(
+            minikube.dropFirst(2).first == [
+                "kubectl", "--context=minikube", "set", "image", "deployment/backend", "backend=backend:dev",
+                "--namespace=default",
+            ])
+        let kind = try await argv("kind-dev")
+        #expect(kind.dropFirst().first == ["kind", "load", "docker-image", "backend:dev", "--name=dev"])
+        await #expect(throws: PlannerError.self) { _ = try await argv("prod-eu") }
+    }
 }
