@@ -41,12 +41,12 @@ struct DeployPlanner: ActionPlanner {
             let trimmed = Self.trimmed(path)
             if source == "kustomize" {
                 let known = inventory.kustomizations.first { $0.path == trimmed }
-                return try apply(
+                return try await apply(
                     ["-k", path], objects: known?.objects, namespace: known?.namespace, what: path, intent: intent,
                     request: request, context: context)
             }
             let known = inventory.manifestFolders.first { $0.path == trimmed }
-            return try apply(
+            return try await apply(
                 ["-f", path], objects: known?.objects, namespace: nil, what: path, intent: intent, request: request,
                 context: context)
         }
@@ -60,14 +60,17 @@ struct DeployPlanner: ActionPlanner {
         case .chart(let chart):
             return try await helm(chart, inventory: inventory, intent: intent, request: request, context: context)
         case .kustomization(let kustomization):
-            return try apply(
+            let what = "kustomize \(kustomization.isOverlay ? "overlay" : "folder") \(kustomization.path)"
+            let asked = [intent.text("target"), intent.text("overlay").map { "\($0) overlay" }].compactMap { $0 }
+            return try await apply(
                 ["-k", kustomization.path], objects: kustomization.objects, namespace: kustomization.namespace,
-                what: "kustomize \(kustomization.isOverlay ? "overlay" : "folder") \(kustomization.path)",
-                intent: intent, request: request, context: context)
+                what: what, intent: intent, request: request, context: context,
+                note: asked.isEmpty ? nil : "'\(asked.joined(separator: " "))' is the \(what)")
         case .manifests(let folder):
-            return try apply(
+            return try await apply(
                 ["-f", folder.path], objects: folder.objects, namespace: nil, what: "the manifests in \(folder.path)",
-                intent: intent, request: request, context: context)
+                intent: intent, request: request, context: context,
+                note: intent.text("target").map { "'\($0)' is the manifest folder \(folder.path)" })
         }
     }
 
@@ -249,8 +252,8 @@ struct DeployPlanner: ActionPlanner {
 
     func apply(
         _ source: [String], objects: [ManifestObject]?, namespace fixed: String?, what: String, intent: UserIntent,
-        request: String, context: PlanningContext
-    ) throws(PlannerError) -> ExecutionPlan {
+        request: String, context: PlanningContext, note: String? = nil
+    ) async throws(PlannerError) -> ExecutionPlan {
         let said = try context.namespace(of: intent)
         if let fixed, let said, fixed != said {
             throw .invalidValue(
@@ -259,14 +262,22 @@ struct DeployPlanner: ActionPlanner {
                     + "Leave out -n, or make an overlay with namespace: \(said)")
         }
         let namespace = fixed ?? said ?? context.defaultNamespace
-        var notes: [String] = []
+        var notes = note.map { [$0] } ?? []
         if objects == nil { notes.append("\(what) is not in the project kagent read: its rollouts are not waited for") }
+        var change = context.changeStep(
+            ["apply"] + source + (fixed == nil ? ["--namespace=\(namespace)"] : []),
+            summary: "apply \(what)", timeoutSeconds: 120)
+        // The server can only check objects of a namespace that exists; one the manifests create is not there yet.
+        if let cluster = context.cluster, (objects ?? []).contains(where: { $0.kind == "namespace" }),
+            !(try await cluster.objects(kinds: ["namespace"], namespace: nil)).contains(where: { $0.name == namespace })
+        {
+            change.validationArgv = nil
+            notes.append(
+                "namespace \(namespace) does not exist yet (\(what) creates it), so the API server cannot check the "
+                    + "objects before they are applied")
+        }
         let steps =
-            [
-                context.changeStep(
-                    ["apply"] + source + (fixed == nil ? ["--namespace=\(namespace)"] : []),
-                    summary: "apply \(what)", timeoutSeconds: 120)
-            ]
+            [change]
             + (objects ?? []).filter(\.isAwaited).map { object in
                 waitStep(object, namespace: object.namespace ?? namespace, context: context)
             }
