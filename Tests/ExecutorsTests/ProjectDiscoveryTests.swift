@@ -193,4 +193,23 @@ struct ProjectDiscoveryTests {
         #expect(kind.dropFirst().first == ["kind", "load", "docker-image", "backend:dev", "--name=dev"])
         await #expect(throws: PlannerError.self) { _ = try await argv("prod-eu") }
     }
+
+    @Test("what can I deploy here: one line per chart, overlay, compose file and Dockerfile; nothing runs")
+    func listing() async throws {
+        let plan = try await plan([:], action: "project_list", in: DiskProjectReader(root: Repository.examples))
+        #expect(plan.steps.isEmpty)
+        #expect(
+            plan.notes.first
+                == "helm chart todo-backend (todo-app/helm/backend), values files: values-dev.yaml, values-prod.yaml")
+        #expect(
+            plan.notes.contains {
+                $0.hasPrefix(
+                    "kustomize overlay minikube (srvthreds/infrastructure/local/minikube/manifests/minikube)"
+                        + " into namespace srvthreds: 1 namespace, 1 configmap, 3 deployments, 4 services, 1 statefulset, 1 job"
+                )
+            }, "\(plan.notes)")
+        #expect(plan.notes.contains("compose file todo-app/docker-compose.yml: services frontend, backend, db"))
+        #expect(plan.notes.filter { $0.hasPrefix("Dockerfile ") }.count == 5)
+        #expect(plan.outcome.hasPrefix("found 2 helm charts, 3 kustomize folders, 2 compose files, 5 Dockerfiles"))
+    }
 }

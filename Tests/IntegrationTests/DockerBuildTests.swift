@@ -12,11 +12,13 @@ struct DockerBuildTests {
         let folder = try TemporaryFolder()
         try folder.write("app/hello.txt", contents: "hello from kagent\n")
         try folder.write(
-            "app/Dockerfile", contents: "FROM kagent-base:busybox\nCOPY hello.txt /hello.txt\nRUN [\"/bin/cat\", \"/hello.txt\"]\n")
+            "app/Dockerfile",
+            contents: "FROM kagent-base:busybox\nCOPY hello.txt /hello.txt\nRUN [\"/bin/cat\", \"/hello.txt\"]\n")
         let tag = "kt-build-\(UUID().uuidString.prefix(6).lowercased()):1"
         let app = folder.url.appendingPathComponent("app").path
         let result = try await Kagent.run(
-            ["--offline", "--yes", "docker build -t \(tag) \(app)"], environment: ["DOCKER_HOST": LocalDockerEngine.host],
+            ["--offline", "--yes", "docker build -t \(tag) \(app)"],
+            environment: ["DOCKER_HOST": LocalDockerEngine.host],
             timeout: 300)
         #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("docker build --tag=\(tag) \(app)"), "\(result.stdout)")
