@@ -218,7 +218,17 @@ struct DeployPlanner: ActionPlanner {
         var arguments = ["upgrade", "--install", release, chart.path, "--namespace=\(namespace)"]
         if createNamespace { arguments.append("--create-namespace") }
         if let values { arguments.append("--values=\(values)") }
-        for pair in intent["set"]?.list ?? [] { arguments.append("--set=\(pair)") }
+        for pair in intent["set"]?.list ?? [] {
+            let key = pair.split(separator: "=").first.map { $0.lowercased() } ?? ""
+            // A value on the command line would be in the plan, the JSON and the shell history.
+            if ["password", "secret", "token", "apikey", "api_key", "credential"].contains(where: key.contains) {
+                throw .invalidValue(
+                    slot: "set", value: String(pair.split(separator: "=").first ?? ""),
+                    reason: "kagent does not put secret values on a command line; put it in a values file "
+                        + "kept out of the repository, or in a Kubernetes secret")
+            }
+            arguments.append("--set=\(pair)")
+        }
         arguments += ["--wait", "--timeout=\(Self.helmTimeout)"]
         var steps = [
             PlanStep(
