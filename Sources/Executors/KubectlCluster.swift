@@ -108,6 +108,16 @@ public struct KubectlCluster: ClusterReader {
         var template: Template?
         var containers: [ContainerSpec]?
         var ports: [PortSpec]?
+        var rules: [IngressRuleSpec]?
+        var ingressClassName: String?
+        var tls: [TLSSpec]?
+    }
+    struct TLSSpec: Decodable { var secretName: String? }
+    struct IngressRuleSpec: Decodable {
+        struct HTTP: Decodable { var paths: [Path]? }
+        struct Path: Decodable { var path: String? }
+        var host: String?
+        var http: HTTP?
     }
     /// A service's selector is a plain map; a workload's is {matchLabels: map}.
     enum Selector: Decodable {
@@ -177,12 +187,21 @@ public struct KubectlCluster: ClusterReader {
             }
             let status = item.status?.phase ?? item.status?.conditions?.first { $0.type == "Ready" }?.status ?? ""
             let workload = ResourceKind.workloads.contains(kind)
-            return ClusterObject(
+            var object = ClusterObject(
                 kind: kind, name: item.metadata.name,
                 namespace: item.metadata.namespace ?? "", labels: item.metadata.labels ?? [:],
                 annotations: item.metadata.annotations ?? [:],
                 replicas: workload ? item.spec?.replicas ?? 1 : -1, readyReplicas: item.status?.readyReplicas ?? 0,
                 containers: containers, selector: item.spec?.selector?.labels ?? [:], ports: ports, status: status)
+            if kind == "ingress" {
+                object.ingressRules = (item.spec?.rules ?? []).map { rule in
+                    ClusterObject.IngressRule(
+                        host: rule.host ?? "", paths: (rule.http?.paths ?? []).map { $0.path ?? "/" })
+                }
+                object.ingressClass = item.spec?.ingressClassName
+                object.ingressTLSSecrets = (item.spec?.tls ?? []).map { $0.secretName ?? "" }
+            }
+            return object
         }
     }
 }
