@@ -35,7 +35,7 @@ public struct HTTPClient: Sendable {
         guard url.hasPrefix("https://") || url.hasPrefix("http://") else { throw .invalidURL(url) }
         do {
             return try await attempt(url: url, body: body, bearer: bearer)
-        } catch where error.retryable {
+        } catch  where error.retryable {
             try? await Task.sleep(nanoseconds: UInt64(retryDelaySeconds * 1_000_000_000))
             return try await attempt(url: url, body: body, bearer: bearer)
         }
@@ -94,7 +94,8 @@ public struct HTTPClient: Sendable {
                 kagent_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, connectTimeoutSeconds * 1000)
                 kagent_curl_set_long(handle, CURLOPT_TIMEOUT_MS, totalTimeoutSeconds * 1000)
                 kagent_curl_set_long(handle, CURLOPT_POST, 1)
-                kagent_curl_set_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress))
+                kagent_curl_set_pointer(
+                    handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress))
                 kagent_curl_set_large(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(buffer.count))
                 kagent_curl_set_slist(handle, CURLOPT_HTTPHEADER, headers)
                 kagent_curl_set_pointer(handle, CURLOPT_WRITEDATA, context)

@@ -99,7 +99,8 @@ public struct ModelSchema: Sendable {
             throw .modelAnswerRejected("the answer has no \"intents\" list")
         }
         guard items.count <= Self.maximumIntents else {
-            throw .modelAnswerRejected("the answer holds \(items.count) intents; kagent takes at most \(Self.maximumIntents)")
+            throw .modelAnswerRejected(
+                "the answer holds \(items.count) intents; kagent takes at most \(Self.maximumIntents)")
         }
         var intents: [UserIntent] = []
         for item in items {
@@ -133,7 +134,8 @@ public struct ModelSchema: Sendable {
         }
         let missing = action.required.subtracting(slots.keys).sorted()
         if !missing.isEmpty {
-            throw .modelAnswerRejected("the '\(name)' intent lacks \(missing.map { "'\($0)'" }.joined(separator: ", "))")
+            throw .modelAnswerRejected(
+                "the '\(name)' intent lacks \(missing.map { "'\($0)'" }.joined(separator: ", "))")
         }
         return UserIntent(action: name, slots: slots)
     }
@@ -169,7 +171,9 @@ public struct ModelSchema: Sendable {
     static func check(_ value: String, slot: String, type: SlotType?) throws(IntentError) {
         let label = slot == "name" ? "resource name" : slot
         if type == .namespace || slot == "namespace" {
-            if let problem = KubernetesName.labelProblem(value) { throw .invalidName(value, slot: label, reason: problem) }
+            if let problem = KubernetesName.labelProblem(value) {
+                throw .invalidName(value, slot: label, reason: problem)
+            }
         } else if type == .name || slot == "name" {
             if let problem = KubernetesName.subdomainProblem(value) {
                 throw .invalidName(value, slot: label, reason: problem)
@@ -178,10 +182,12 @@ public struct ModelSchema: Sendable {
         if value.isEmpty { throw .invalidName(value, slot: label, reason: "the value is empty") }
         if value.count > 253 { throw .invalidName(Self.excerpt(value), slot: label, reason: "the value is too long") }
         if value.hasPrefix("-") {
-            throw .invalidName(value, slot: label, reason: "values cannot start with '-' (they would be read as options)")
+            throw .invalidName(
+                value, slot: label, reason: "values cannot start with '-' (they would be read as options)")
         }
         if let bad = value.unicodeScalars.first(where: {
-            $0.properties.generalCategory == .control || $0.properties.isWhitespace || ";|&$`<>\\\"'(){}!*?".unicodeScalars.contains($0)
+            $0.properties.generalCategory == .control || $0.properties.isWhitespace
+                || ";|&$`<>\\\"'(){}!*?".unicodeScalars.contains($0)
         }) {
             throw .invalidName(
                 value, slot: label, reason: "'\(bad.escaped(asASCII: true))' is not allowed in a value from the model")

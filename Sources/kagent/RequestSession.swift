@@ -45,23 +45,49 @@ struct RequestSession: Sendable {
         var report = JSONReport(request: request)
         let renderer = PlanRenderer(terminal: terminal)
 
-        // 1. Understand.
+        // 1. Understand: the rules, then the model when one is configured and no rule understood.
         var intents: [UserIntent]
+        var outcome: ParseOutcome
         do {
-            switch try catalog.parse(request) {
-            case .understood(let understood):
-                intents = understood
-            case .notUnderstood(let reason, let suggestions):
-                report.message = "kagent did not understand the request: \(reason)"
-                report.suggestions = suggestions
-                return finish(report, status: .notUnderstood) {
-                    renderer.notUnderstood(reason: reason, suggestions: suggestions)
-                }
+            if settings.model != nil && settings.modelFirst {
+                try RequestValidator.validate(request)
+                outcome = .notUnderstood(reason: "no rule was asked (--llm)", suggestions: [])
+            } else {
+                outcome = try catalog.parse(request)
             }
         } catch {
             report.message = error.localizedDescription
             return finish(report, status: error.isBadRequest ? .invalidRequest : .failure) {
                 renderer.error(error.localizedDescription)
+            }
+        }
+        if case .notUnderstood(let reason, let suggestions) = outcome, let model = settings.model {
+            do {
+                if let answer = try await understandWithModel(model, request: request) {
+                    outcome = .understood(answer)
+                    report.source = "model"
+                } else {
+                    outcome = .notUnderstood(
+                        reason: "\(reason), and the model \(model.displayName) did not understand it either",
+                        suggestions: suggestions)
+                }
+            } catch {
+                let status: ExitStatus = error is IntentError ? .notUnderstood : .failure
+                report.message = "kagent did not understand the request (\(reason)); \(error.localizedDescription)"
+                report.suggestions = suggestions
+                return finish(report, status: status) {
+                    renderer.error(report.message ?? "") + renderer.suggestions(suggestions)
+                }
+            }
+        }
+        switch outcome {
+        case .understood(let understood):
+            intents = understood
+        case .notUnderstood(let reason, let suggestions):
+            report.message = "kagent did not understand the request: \(reason)"
+            report.suggestions = suggestions
+            return finish(report, status: .notUnderstood) {
+                renderer.notUnderstood(reason: reason, suggestions: suggestions)
             }
         }
         report.understood = true
@@ -77,9 +103,10 @@ struct RequestSession: Sendable {
         report.intents = intents
 
         // 2. Plan (read-only reads of the cluster to resolve names).
-        let plan: ExecutionPlan
+        var plan: ExecutionPlan
         do {
             plan = try await Planner(context: planningContext()).plan(request: shownRequest, intents: intents)
+            if let note = Self.modelNote(intents) { plan.notes.insert(note, at: 0) }
         } catch {
             report.message = error.localizedDescription
             report.suggestions = Self.suggestions(for: error, intents: intents)

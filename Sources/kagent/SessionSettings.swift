@@ -1,3 +1,5 @@
+import Intent
+
 /// The command-line settings a request is handled with (the shell keeps them for every line).
 struct SessionSettings: Sendable {
     var namespace: String?
@@ -7,4 +9,8 @@ struct SessionSettings: Sendable {
     var assumeYes: Bool
     var json: Bool
     var offline: Bool
+    /// The configured language model, asked only for requests the rules do not understand; nil makes no network call.
+    var model: (any IntentModel)? = nil
+    /// `--llm`: ask the model even when a rule understands the request.
+    var modelFirst = false
 }
