@@ -107,7 +107,11 @@ public struct ModelSchema: Sendable {
             guard case .object(let fields) = item else {
                 throw .modelAnswerRejected("an intent is not a JSON object")
             }
-            intents.append(try intent(from: fields))
+            do {
+                intents.append(try intent(from: fields))
+            } catch .invalidName(let value, let slot, let reason) {
+                throw .modelAnswerRejected("'\(Self.excerpt(value))' is not a valid \(slot): \(reason)")
+            }
         }
         return intents
     }

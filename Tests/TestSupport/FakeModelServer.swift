@@ -6,42 +6,59 @@ import Foundation
 #endif
 
 /// `scripts/fake-llm-server`: a real OpenAI-compatible HTTP server on 127.0.0.1 with canned answers, one per test.
-public final class FakeModelServer: @unchecked Sendable {
+///
+/// Started with posix_spawn and stopped with SIGKILL when the value goes away; nothing here blocks a thread of
+/// Swift's cooperative pool for long.
+public final class FakeModelServer: Sendable {
     public let port: Int
-    private let process: Process
+    private let pid: pid_t
+    private let folder: TemporaryFolder
 
     /// The key the server's `auth` mode accepts.
     public static let rightKey = "sk-test-right-key-1234"
 
     /// Starts the server in a mode (see the script); `answer` is the content the `fixed` mode returns.
-    public init(mode: String, answer: String? = nil) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Repository.root.appendingPathComponent("scripts/fake-llm-server").path, mode]
+    public static func start(mode: String, answer: String? = nil) async throws -> FakeModelServer {
+        let folder = try TemporaryFolder()
+        let portFile = folder.url.appendingPathComponent("port").path
+        let script = Repository.root.appendingPathComponent("scripts/fake-llm-server").path
         var environment = ProcessInfo.processInfo.environment
         if let answer { environment["FAKE_LLM_ANSWER"] = answer }
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
+        let argv = ["/usr/bin/env", "python3", script, mode, portFile]
+        let cArgv = argv.map { strdup($0) } + [nil]
+        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in cArgv { free(pointer) }
+            for pointer in cEnv { free(pointer) }
         }
-        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-        else {
-            process.terminate()
-            throw CocoaError(.fileReadCorruptFile)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, cArgv, cEnv) == 0 else {
+            throw CocoaError(.executableLoad)
         }
+        for _ in 0..<200 {
+            if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let port = Int(text) {
+                return FakeModelServer(port: port, pid: pid, folder: folder)
+            }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        kill(pid, SIGKILL)
+        waitpid(pid, nil, 0)
+        throw CocoaError(.fileReadNoSuchFile)
+    }
+
+    private init(port: Int, pid: pid_t, folder: TemporaryFolder) {
         self.port = port
-        self.process = process
+        self.pid = pid
+        self.folder = folder
     }
 
     deinit {
-        process.terminate()
-        process.waitUntilExit()
+        kill(pid, SIGKILL)
+        waitpid(pid, nil, 0)
     }
 
     /// The API base URL to give kagent.
@@ -57,17 +74,16 @@ public final class FakeModelServer: @unchecked Sendable {
     public func lastRequest() async throws -> [String: Any] { try await get("/last") }
 
     private func get(_ path: String) async throws -> [String: Any] {
-        let result = try await ProcessRunner().run(["curl", "-s", "--max-time", "5", "http://127.0.0.1:\(port)\(path)"])
+        let result = try await ProcessRunner().run([
+            "curl", "-s", "--max-time", "5", "http://127.0.0.1:\(port)\(path)",
+        ])
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
         return object as? [String: Any] ?? [:]
     }
 
     /// A port nothing listens on: a server started and stopped.
-    public static func closedPort() throws -> Int {
-        let server = try FakeModelServer(mode: "good")
-        let port = server.port
-        server.process.terminate()
-        server.process.waitUntilExit()
-        return port
+    public static func closedPort() async throws -> Int {
+        // The server is released, so stopped, as soon as its port is read.
+        try await start(mode: "good").port
     }
 }
