@@ -49,11 +49,14 @@ struct RequestSession: Sendable {
         var intents: [UserIntent]
         var outcome: ParseOutcome
         do {
-            if settings.model != nil && settings.modelFirst {
-                try RequestValidator.validate(request)
-                outcome = .notUnderstood(reason: "no rule was asked (--llm)", suggestions: [])
-            } else {
-                outcome = try catalog.parse(request)
+            outcome = try catalog.parse(request)
+            // --llm asks the model first, except for requests with secret values: those never leave the machine.
+            if settings.model != nil, settings.modelFirst, case .understood(let understood) = outcome,
+                !understood.contains(where: {
+                    $0.slots.values.contains { if case .secret = $0 { true } else { false } }
+                })
+            {
+                outcome = .notUnderstood(reason: "the model was asked first (--llm)", suggestions: [])
             }
         } catch {
             report.message = error.localizedDescription

@@ -193,6 +193,14 @@ struct ModelFlowTests {
         #expect(forced.exitCode == 0, "\(forced.stderr)")
         #expect(try Kagent.json(forced)["source"] as? String == "model")
         #expect(try await server.requestCount() == 1)
+        // … but a request with secret values never goes to the model, even with --llm.
+        let secret = try await Self.kagent(
+            ["--offline", "--dry-run", "--llm", "-o", "json", "create secret db-creds with user=app password=s3cret"],
+            server: server)
+        #expect(secret.exitCode == 0, "\(secret.stderr)")
+        #expect(try !Kagent.json(secret).keys.contains("source"))
+        #expect(!secret.stdout.contains("s3cret"))
+        #expect(try await server.requestCount() == 1)
         let unconfiguredForced = try await Self.kagent(
             ["--offline", "--dry-run", "--llm", "restart frontend"], server: server, model: nil)
         #expect(unconfiguredForced.exitCode == 2)
