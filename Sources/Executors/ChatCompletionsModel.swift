@@ -42,7 +42,7 @@ public struct ChatCompletionsModel: IntentModel {
         }
         guard (200..<300).contains(response.status) else {
             throw HTTPError.rejected(
-                url: configuration.endpoint, status: response.status,
+                url: HTTPClient.shown(configuration.endpoint), status: response.status,
                 detail: HTTPClient.redact(
                     String(decoding: response.body.prefix(2_000), as: UTF8.self), secret: configuration.apiKey))
         }

@@ -32,7 +32,7 @@ public struct HTTPClient: Sendable {
     /// - Parameter bearer: the API key, sent only as `Authorization: Bearer …`.
     /// - Throws: ``HTTPError`` for transport failures, 401/403, 404, and 429/5xx after the retry.
     public func postJSON(url: String, body: Data, bearer: String?) async throws(HTTPError) -> Response {
-        guard url.hasPrefix("https://") || url.hasPrefix("http://") else { throw .invalidURL(url) }
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else { throw .invalidURL(Self.shown(url)) }
         do {
             return try await attempt(url: url, body: body, bearer: bearer)
         } catch  where error.retryable {
@@ -42,6 +42,7 @@ public struct HTTPClient: Sendable {
     }
 
     private func attempt(url: String, body: Data, bearer: String?) async throws(HTTPError) -> Response {
+        let shown = Self.shown(url)
         let outcome = await withCheckedContinuation {
             (continuation: CheckedContinuation<Result<Response, HTTPError>, Never>) in
             let thread = Thread {
@@ -53,10 +54,10 @@ public struct HTTPClient: Sendable {
         let detail = Self.redact(String(decoding: response.body.prefix(2_000), as: UTF8.self), secret: bearer)
         switch response.status {
         case 200..<300: return response
-        case 401, 403: throw .unauthorized(url: url, status: response.status)
-        case 404: throw .notFound(url: url)
-        case 429: throw .rateLimited(url: url)
-        case 500..<600: throw .serverError(url: url, status: response.status, detail: detail)
+        case 401, 403: throw .unauthorized(url: shown, status: response.status)
+        case 404: throw .notFound(url: shown)
+        case 429: throw .rateLimited(url: shown)
+        case 500..<600: throw .serverError(url: shown, status: response.status, detail: detail)
         default: return response
         }
     }
@@ -69,8 +70,9 @@ public struct HTTPClient: Sendable {
 
     /// One blocking request with its own easy handle (handles are never shared between threads).
     private func perform(url: String, body: Data, bearer: String?) -> Result<Response, HTTPError> {
+        let shown = Self.shown(url)
         guard Self.globalInit, let handle = curl_easy_init() else {
-            return .failure(.transport(url: url, detail: "libcurl could not be initialised"))
+            return .failure(.transport(url: shown, detail: "libcurl could not be initialised"))
         }
         defer { curl_easy_cleanup(handle) }
         var headers: UnsafeMutablePointer<curl_slist>?
@@ -115,24 +117,34 @@ public struct HTTPClient: Sendable {
         }
         guard code == CURLE_OK else {
             if sink.overflow {
-                return .failure(.transport(url: url, detail: "the answer is larger than 4 MB"))
+                return .failure(.transport(url: shown, detail: "the answer is larger than 4 MB"))
             }
             let detail = String(cString: curl_easy_strerror(code))
             switch code {
             case CURLE_OPERATION_TIMEDOUT:
-                return .failure(.timedOut(url: url, seconds: totalTimeoutSeconds))
+                return .failure(.timedOut(url: shown, seconds: totalTimeoutSeconds))
             case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
-                return .failure(.unreachable(url: url, detail: detail))
+                return .failure(.unreachable(url: shown, detail: detail))
             case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM,
                 CURLE_SSL_CACERT_BADFILE:
-                return .failure(.tls(url: url, detail: detail))
+                return .failure(.tls(url: shown, detail: detail))
             default:
-                return .failure(.transport(url: url, detail: detail))
+                return .failure(.transport(url: shown, detail: detail))
             }
         }
         var status = 0
         kagent_curl_response_code(handle, &status)
         return .success(Response(status: status, body: sink.data))
+    }
+
+    /// A URL as messages show it: without user information (`user:password@`) or a query, which may hold credentials.
+    public static func shown(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        var rest = String(url[scheme.upperBound...])
+        if let query = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = String(rest[..<query]) }
+        let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        if let at = rest[..<hostEnd].lastIndex(of: "@") { rest = String(rest[rest.index(after: at)...]) }
+        return String(url[..<scheme.upperBound]) + rest
     }
 
     /// The text with every occurrence of the secret replaced, for messages that quote a server's answer.

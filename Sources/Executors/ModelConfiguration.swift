@@ -23,7 +23,7 @@ public struct ModelConfiguration: Sendable, CustomStringConvertible {
     }
 
     /// Never includes the key.
-    public var description: String { "\(model) at \(url)" }
+    public var description: String { "\(model) at \(HTTPClient.shown(url))" }
 
     /// The chat-completions endpoint under the base URL.
     public var endpoint: String {

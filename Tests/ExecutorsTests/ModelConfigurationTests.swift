@@ -57,6 +57,12 @@ struct ModelConfigurationTests {
         #expect(!text.contains("key:"))
     }
 
+    @Test("URLs are shown without user information or query")
+    func shownURL() {
+        #expect(HTTPClient.shown("https://user:pw@llm.example/v1?key=abc") == "https://llm.example/v1")
+        #expect(HTTPClient.shown("http://127.0.0.1:8080/v1") == "http://127.0.0.1:8080/v1")
+    }
+
     @Test("a non-HTTP URL is refused before any connection")
     func invalidURL() async {
         await #expect(throws: HTTPError.invalidURL("file:///etc/passwd")) {
