@@ -153,6 +153,25 @@ struct ModelFlowTests {
         #expect((json["message"] as? String)?.contains("cannot reach the model at http://127.0.0.1:\(port)") == true)
     }
 
+    @Test("certificates are verified: a self-signed HTTPS server is refused")
+    func selfSigned() async throws {
+        let folder = try TemporaryFolder()
+        let cert = folder.path + "/cert.pem", key = folder.path + "/key.pem"
+        let made = try await ProcessRunner().run([
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-days", "1",
+            "-keyout", key, "-out", cert,
+        ])
+        try #require(made.exitCode == 0, "\(made.stderr)")
+        let server = try await FakeModelServer.start(
+            mode: "good", environment: ["FAKE_LLM_TLS_CERT": cert, "FAKE_LLM_TLS_KEY": key])
+        let result = try await Self.kagent(
+            ["--offline", "--dry-run", "-o", "json", Self.request], server: server,
+            url: "https://127.0.0.1:\(server.port)/v1")
+        let json = try Kagent.json(result)
+        #expect(result.exitCode == 1)
+        #expect((json["message"] as? String)?.contains("kagent always verifies certificates") == true, "\(json)")
+    }
+
     @Test("a wrong key is refused clearly, and no key is ever printed (even one the server echoes)")
     func wrongKey() async throws {
         let server = try await FakeModelServer.start(mode: "auth")

@@ -18,12 +18,16 @@ public final class FakeModelServer: Sendable {
     public static let rightKey = "sk-test-right-key-1234"
 
     /// Starts the server in a mode (see the script); `answer` is the content the `fixed` mode returns.
-    public static func start(mode: String, answer: String? = nil) async throws -> FakeModelServer {
+    public static func start(mode: String, answer: String? = nil, environment extra: [String: String] = [:])
+        async throws
+        -> FakeModelServer
+    {
         let folder = try TemporaryFolder()
         let portFile = folder.url.appendingPathComponent("port").path
         let script = Repository.root.appendingPathComponent("scripts/fake-llm-server").path
         var environment = ProcessInfo.processInfo.environment
         if let answer { environment["FAKE_LLM_ANSWER"] = answer }
+        environment.merge(extra) { _, new in new }
         let argv = ["/usr/bin/env", "python3", script, mode, portFile]
         let cArgv = argv.map { strdup($0) } + [nil]
         let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
