@@ -25,4 +25,8 @@ static inline CURLcode kagent_curl_response_code(CURL *handle, long *code) {
     return curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, code);
 }
 static inline const char *kagent_curl_version(void) { return curl_version(); }
+static inline CURLcode kagent_curl_global_init(void) { return curl_global_init(CURL_GLOBAL_DEFAULT); }
+static inline CURLcode kagent_curl_set_large(CURL *handle, CURLoption option, curl_off_t value) {
+    return curl_easy_setopt(handle, option, value);
+}
 #endif

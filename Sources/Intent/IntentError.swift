@@ -14,6 +14,8 @@ public enum IntentError: Error, Sendable, Equatable, LocalizedError {
     case shellSyntax(String)
     case invalidName(String, slot: String, reason: String)
     case nothingToReferTo(String)
+    /// A language model's answer that kagent refuses (not JSON, unknown action, bad slot, commands).
+    case modelAnswerRejected(String)
 
     public var errorDescription: String? {
         switch self {
@@ -40,6 +42,8 @@ public enum IntentError: Error, Sendable, Equatable, LocalizedError {
             return "'\(name)' is not a valid \(slot): \(reason)"
         case .nothingToReferTo(let word):
             return "'\(word)' refers to the last thing named in this shell, and nothing was named yet; say the name"
+        case .modelAnswerRejected(let reason):
+            return "the model's answer was refused, so nothing was planned: \(reason)"
         }
     }
 

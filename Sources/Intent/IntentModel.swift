@@ -7,5 +7,7 @@ public protocol IntentModel: Sendable {
     /// A name for plans and messages ("gpt-4o-mini at https://…").
     var displayName: String { get }
     /// The intents for a request the rules did not understand, or nil when the model did not understand it either.
-    func intents(for request: String, catalog: RuleCatalog) async throws -> [UserIntent]?
+    /// - Parameter clusterContext: a compact summary of where the user works ("namespace todo; deployments: …").
+    /// - Throws: when the model cannot be reached or its answer is refused (``IntentError/modelAnswerRejected(_:)``).
+    func intents(for request: String, catalog: RuleCatalog, clusterContext: String) async throws -> [UserIntent]?
 }

@@ -10,6 +10,7 @@ import Planner
 ///  "steps": [{"argv": [str], "mutating": bool, "summary": str}],
 ///  "message": str (optional), "suggestions": [str] (optional),
 ///  "intents": [...] (only when the request asked for several things),
+///  "source": "model" (only when a language model, not the rules, understood the request),
 ///  "executed": true, "results": [{"argv", "status", "exit_code", "seconds", "output", "error"}] (only when steps ran)}
 /// ```
 struct JSONReport: Encodable {
@@ -20,13 +21,15 @@ struct JSONReport: Encodable {
     var message: String?
     var suggestions: [String]?
     var execution: ExecutionReport?
+    /// "model" when the language model understood the request; absent for the rules.
+    var source: String?
 
     init(request: String) {
         self.request = request
     }
 
     enum Key: String, CodingKey {
-        case request, understood, intent, intents, steps, message, suggestions, executed, results
+        case request, understood, intent, intents, steps, message, suggestions, executed, results, source
     }
 
     struct Result: Encodable {
@@ -55,6 +58,7 @@ struct JSONReport: Encodable {
         try container.encode(plan?.steps ?? [], forKey: .steps)
         if let message, !message.isEmpty { try container.encode(message, forKey: .message) }
         if let suggestions, !suggestions.isEmpty { try container.encode(suggestions, forKey: .suggestions) }
+        if let source { try container.encode(source, forKey: .source) }
         if let execution {
             try container.encode(true, forKey: .executed)
             let results = execution.outcomes.map { outcome in

@@ -50,6 +50,18 @@ struct KagentCommand: AsyncParsableCommand {
             "The project folder with the charts, Kustomize folders and compose files (default: the working directory).")
     var projectDirectory: String?
 
+    @Option(name: .long, help: "The language model API's base URL (default: KAGENT_LLM_URL, the config file).")
+    var llmUrl: String?
+
+    @Option(name: .long, help: "The language model to ask when no rule understands (default: KAGENT_LLM_MODEL).")
+    var llmModel: String?
+
+    @Flag(name: .long, help: "Ask the configured language model even when a rule understands the request.")
+    var llm = false
+
+    @Flag(name: .long, help: "Never ask a language model.")
+    var noLlm = false
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
@@ -73,28 +85,45 @@ struct KagentCommand: AsyncParsableCommand {
                 isDirectory.boolValue
             else { throw ValidationError("--project-dir '\(projectDirectory)': no such folder") }
         }
+        if llm && noLlm { throw ValidationError("--llm and --no-llm contradict each other; give one") }
+        if let llmUrl, !(llmUrl.hasPrefix("https://") || llmUrl.hasPrefix("http://")) {
+            throw ValidationError("--llm-url '\(llmUrl)': give the API's http:// or https:// base URL")
+        }
     }
 
     func run() async throws {
         let terminal = Terminal.current()
         let catalog: RuleCatalog
+        let rulesDirectory = RuleCatalog.locateRulesDirectory(
+            executablePath: CommandLine.arguments.first.flatMap(Self.executablePath))
         do {
             catalog = try RuleCatalog.load(
-                from: RuleCatalog.locateRulesDirectory(
-                    executablePath: CommandLine.arguments.first.flatMap(Self.executablePath)),
+                from: rulesDirectory,
                 cacheDirectory: URL(fileURLWithPath: UserDirectories.current().cache + "/rules"))
         } catch {
             terminal.writeError("kagent: \(error.localizedDescription)\n")
             throw ExitStatus.failure.code
         }
         let text = request.joined(separator: " ")
-        let settings = SessionSettings(
+        var settings = SessionSettings(
             namespace: namespace, kubeContext: context, kubeconfig: kubeconfig, dryRun: dryRun, assumeYes: yes,
             json: output == .json, offline: offline, projectDirectory: projectDirectory)
+        if !noLlm {
+            settings.model = ModelSetup.model(
+                urlFlag: llmUrl, modelFlag: llmModel, rulesDirectory: rulesDirectory)
+            settings.modelFirst = llm
+            if llm && settings.model == nil {
+                terminal.writeError("kagent: --llm needs a model: \(ModelSetup.howToConfigure)\n")
+                throw ExitStatus.invalidRequest.code
+            }
+        }
 
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "help", "--help":
             terminal.write(HelpText.render(catalog: catalog, terminal: terminal))
+            return
+        case "init":
+            try ModelSetup.initialize(terminal: terminal)
             return
         case "version":
             terminal.write(Self.versionLine + "\n")

@@ -47,23 +47,52 @@ struct RequestSession: Sendable {
         var report = JSONReport(request: RuleCatalog.scrub(request))
         let renderer = PlanRenderer(terminal: terminal)
 
-        // 1. Understand.
+        // 1. Understand: the rules, then the model when one is configured and no rule understood.
         var intents: [UserIntent]
+        var outcome: ParseOutcome
         do {
-            switch try catalog.parse(request) {
-            case .understood(let understood):
-                intents = understood
-            case .notUnderstood(let reason, let suggestions):
-                report.message = "kagent did not understand the request: \(reason)"
-                report.suggestions = suggestions
-                return finish(report, status: .notUnderstood) {
-                    renderer.notUnderstood(reason: reason, suggestions: suggestions)
-                }
+            outcome = try catalog.parse(request)
+            // --llm asks the model first, except for requests with secret values: those never leave the machine.
+            if settings.model != nil, settings.modelFirst, case .understood(let understood) = outcome,
+                !understood.contains(where: {
+                    $0.slots.values.contains { if case .secret = $0 { true } else { false } }
+                })
+            {
+                outcome = .notUnderstood(reason: "the model was asked first (--llm)", suggestions: [])
             }
         } catch {
             report.message = error.localizedDescription
             return finish(report, status: error.isBadRequest ? .invalidRequest : .failure) {
                 renderer.error(error.localizedDescription)
+            }
+        }
+        if case .notUnderstood(let reason, let suggestions) = outcome, let model = settings.model {
+            do {
+                if let answer = try await understandWithModel(model, request: request) {
+                    outcome = .understood(answer)
+                    report.source = "model"
+                } else {
+                    outcome = .notUnderstood(
+                        reason: "\(reason), and the model \(model.displayName) did not understand it either",
+                        suggestions: suggestions)
+                }
+            } catch {
+                let status: ExitStatus = error is IntentError ? .notUnderstood : .failure
+                report.message = "kagent did not understand the request (\(reason)); \(error.localizedDescription)"
+                report.suggestions = suggestions
+                return finish(report, status: status) {
+                    renderer.error(report.message ?? "") + renderer.suggestions(suggestions)
+                }
+            }
+        }
+        switch outcome {
+        case .understood(let understood):
+            intents = understood
+        case .notUnderstood(let reason, let suggestions):
+            report.message = "kagent did not understand the request: \(reason)"
+            report.suggestions = suggestions
+            return finish(report, status: .notUnderstood) {
+                renderer.notUnderstood(reason: reason, suggestions: suggestions)
             }
         }
         report.understood = true
@@ -79,9 +108,10 @@ struct RequestSession: Sendable {
         report.intents = intents
 
         // 2. Plan (read-only reads of the cluster to resolve names).
-        let plan: ExecutionPlan
+        var plan: ExecutionPlan
         do {
             plan = try await Planner(context: planningContext()).plan(request: shownRequest, intents: intents)
+            if let note = Self.modelNote(intents) { plan.notes.insert(note, at: 0) }
         } catch {
             report.message = error.localizedDescription
             report.suggestions = Self.suggestions(for: error, intents: intents)

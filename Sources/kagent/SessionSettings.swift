@@ -1,3 +1,5 @@
+import Intent
+
 /// The command-line settings a request is handled with (the shell keeps them for every line).
 struct SessionSettings: Sendable {
     var namespace: String?
@@ -10,4 +12,8 @@ struct SessionSettings: Sendable {
     /// The project folder searched for charts, Kustomize folders, compose files (`--project-dir`; default: the
     /// working directory).
     var projectDirectory: String? = nil
+    /// The configured language model, asked only for requests the rules do not understand; nil makes no network call.
+    var model: (any IntentModel)? = nil
+    /// `--llm`: ask the model even when a rule understands the request.
+    var modelFirst = false
 }
