@@ -21,9 +21,11 @@ extension RequestSession {
     }
 
     /// The request read by the model: the intents, nil when it did not understand either.
+    /// Secret-looking `KEY=VALUE` values are replaced by `(hidden)` before the request leaves the machine.
     /// - Throws: the model's errors: ``HTTPError`` (unreachable, key refused, …) or a refused answer (``IntentError``).
     func understandWithModel(_ model: any IntentModel, request: String) async throws -> [UserIntent]? {
-        try await model.intents(for: request, catalog: catalog, clusterContext: await clusterSummary())
+        try await model.intents(
+            for: RuleCatalog.scrub(request), catalog: catalog, clusterContext: await clusterSummary())
     }
 
     /// The note a model-made plan carries.
