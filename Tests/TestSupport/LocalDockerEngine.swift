@@ -11,8 +11,23 @@ public enum LocalDockerEngine {
         return "unix://\(state)/kagent/docker/docker.sock"
     }()
 
-    /// Whether its socket is there (scripts/docker-engine up ran).
-    public static var isUp: Bool { FileManager.default.fileExists(atPath: String(host.dropFirst("unix://".count))) }
+    /// Whether the engine answers: `docker version` against its socket succeeds (a socket file alone can be
+    /// left behind by an engine that died). Checked once per test process.
+    public static let isUp: Bool = {
+        guard FileManager.default.fileExists(atPath: String(host.dropFirst("unix://".count))) else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["docker", "--host", host, "version", "--format", "{{.Server.Version}}"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        } catch {
+            return false
+        }
+    }()
 
     /// Real docker against the engine.
     public static func docker(_ arguments: [String]) async throws -> CommandResult {
