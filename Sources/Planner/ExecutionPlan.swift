@@ -15,6 +15,8 @@ public struct ExecutionPlan: Sendable, Hashable {
     public var subjects: [ClusterObject]
     /// The namespace the shell should use from now on ("use namespace srvthreds"); kagent's own, not kubectl's.
     public var sessionNamespace: String?
+    /// What troubleshooting found, most severe first (empty for other plans); the steps hold their fixes.
+    public var findings: [Finding] = []
 
     public init(
         request: String, intents: [UserIntent], steps: [PlanStep], notes: [String] = [], outcome: String,
