@@ -97,7 +97,8 @@ extension KubectlCluster: ClusterSnapshotReader {
         do {
             return try JSONValue.parse(result.stdout)["items"].array
         } catch {
-            throw .cluster(reason: "kubectl printed something that is not a list of objects: \(error)", command: command)
+            throw .cluster(
+                reason: "kubectl printed something that is not a list of objects: \(error)", command: command)
         }
     }
 }

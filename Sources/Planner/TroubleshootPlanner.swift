@@ -53,7 +53,8 @@ struct TroubleshootPlanner: ActionPlanner {
         let scope = target.map { "\($0.reference) in \(ns)" } ?? "namespace \(ns)"
         notes.append(
             "read \(scope) with \(snapshot.commands.count) kubectl calls; "
-                + (findings.isEmpty ? "no problems found" : "\(findings.count) problem\(findings.count == 1 ? "" : "s") found"))
+                + (findings.isEmpty
+                    ? "no problems found" : "\(findings.count) problem\(findings.count == 1 ? "" : "s") found"))
         var steps: [PlanStep] = []
         for step in findings.flatMap(\.fix) where !steps.contains(step) { steps.append(step) }
         let fixes = findings.filter { !$0.fix.isEmpty }

@@ -55,7 +55,9 @@ struct JSONReport: Encodable {
         }
 
         func encode(to encoder: any Encoder) throws {
-            enum Key: String, CodingKey { case problem, severity, resource, namespace, evidence, explanation, fix, check }
+            enum Key: String, CodingKey {
+                case problem, severity, resource, namespace, evidence, explanation, fix, check
+            }
             var container = encoder.container(keyedBy: Key.self)
             try container.encode(problem, forKey: .problem)
             try container.encode(severity, forKey: .severity)

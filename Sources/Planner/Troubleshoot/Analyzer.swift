@@ -15,7 +15,9 @@ public struct AnalysisContext: Sendable {
     /// KEY=VALUE pairs from the request ("fix it with DB_HOST=db"), for a missing ConfigMap.
     public var literals: [String: String]
 
-    public init(kubectl: @escaping @Sendable ([String]) -> [String] = { ["kubectl"] + $0 }, literals: [String: String] = [:]) {
+    public init(
+        kubectl: @escaping @Sendable ([String]) -> [String] = { ["kubectl"] + $0 }, literals: [String: String] = [:]
+    ) {
         self.kubectl = kubectl
         self.literals = literals
     }
@@ -68,8 +70,10 @@ enum PodFacts {
     }
 
     /// Read-only commands to look closer at a pod.
-    static func checks(pod: String, namespace: String, container: String? = nil, previous: Bool = false,
-                       context: AnalysisContext) -> [PlanStep] {
+    static func checks(
+        pod: String, namespace: String, container: String? = nil, previous: Bool = false,
+        context: AnalysisContext
+    ) -> [PlanStep] {
         var steps = [
             PlanStep(
                 argv: context.kubectl(["describe", "pod/\(pod)", "--namespace=\(namespace)"]), mutating: false,
@@ -91,7 +95,8 @@ enum PodFacts {
     {
         var seen: Set<String> = []
         return snapshot.events(kind: kind, name: name).compactMap { event in
-            guard let message = event["message"].string, reasons.map({ $0.contains(event["reason"].string ?? "") }) ?? true,
+            guard let message = event["message"].string,
+                reasons.map({ $0.contains(event["reason"].string ?? "") }) ?? true,
                 seen.insert(message).inserted
             else { return nil }
             return "event \(event["reason"].string ?? ""): \(message)"

@@ -31,7 +31,9 @@ struct ImagePullAnalyzer: Analyzer {
                     let reference = "deployment/\(owner.name)"
                     explanation += "; revision \(previous.revision) used \(previous.image), so the fix rolls back to it"
                     if fixed.insert(reference).inserted {
-                        let undo = ["rollout", "undo", reference, "--to-revision=\(previous.revision)", "--namespace=\(ns)"]
+                        let undo = [
+                            "rollout", "undo", reference, "--to-revision=\(previous.revision)", "--namespace=\(ns)",
+                        ]
                         fix = [
                             PlanStep(
                                 argv: context.kubectl(undo), mutating: true,
@@ -55,16 +57,23 @@ struct ImagePullAnalyzer: Analyzer {
         -> (revision: Int, image: String)?
     {
         let sets = snapshot.items("ReplicaSet").filter {
-            $0["metadata"]["ownerReferences"].array.contains { $0["kind"].string == "Deployment" && $0["name"].string == deployment }
+            $0["metadata"]["ownerReferences"].array.contains {
+                $0["kind"].string == "Deployment" && $0["name"].string == deployment
+            }
         }
         let revisions = sets.compactMap { set -> (Int, String)? in
-            guard let revision = set["metadata"]["annotations"]["deployment.kubernetes.io/revision"].int else { return nil }
+            guard let revision = set["metadata"]["annotations"]["deployment.kubernetes.io/revision"].int else {
+                return nil
+            }
             let images = set["spec"]["template"]["spec"]["containers"].array.compactMap { $0["image"].string }
             return (revision, images.joined(separator: ", "))
         }
         guard let current = revisions.map(\.0).max() else { return nil }
-        return revisions.filter { $0.0 < current && !$0.1.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains(image) }
-            .max { $0.0 < $1.0 }
-            .map { (revision: $0.0, image: $0.1) }
+        return revisions.filter {
+            $0.0 < current
+                && !$0.1.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains(image)
+        }
+        .max { $0.0 < $1.0 }
+        .map { (revision: $0.0, image: $0.1) }
     }
 }

@@ -25,7 +25,8 @@ struct IngressAnalyzer: Analyzer {
                         Finding(
                             problem: "IngressBackendMissing", severity: .critical, resource: resource, namespace: ns,
                             evidence: ["backend service \(serviceName) does not exist in \(ns)"],
-                            explanation: "the ingress sends requests to a service that does not exist: they fail with 503",
+                            explanation:
+                                "the ingress sends requests to a service that does not exist: they fail with 503",
                             checks: check, subjects: [ingress.name, serviceName]))
                     continue
                 }
@@ -41,7 +42,8 @@ struct IngressAnalyzer: Analyzer {
                             problem: "IngressBackendMissing", severity: .critical, resource: resource, namespace: ns,
                             evidence: [
                                 "backend port \(wanted) is not a port of service \(serviceName)",
-                                "service \(serviceName) ports: " + ports.compactMap { $0["port"].string }.joined(separator: ", "),
+                                "service \(serviceName) ports: "
+                                    + ports.compactMap { $0["port"].string }.joined(separator: ", "),
                             ],
                             explanation: "the ingress sends requests to a port the service does not have",
                             checks: check, subjects: [ingress.name, serviceName]))
@@ -66,7 +68,8 @@ struct IngressAnalyzer: Analyzer {
                         ], subjects: [ingress.name]))
             }
             if let secrets = snapshot.secretNames {
-                for secret in ingress["spec"]["tls"].array.compactMap({ $0["secretName"].string }) where !secrets.contains(secret) {
+                for secret in ingress["spec"]["tls"].array.compactMap({ $0["secretName"].string })
+                where !secrets.contains(secret) {
                     findings.append(
                         Finding(
                             problem: "IngressTLSSecretMissing", severity: .warning, resource: resource, namespace: ns,

@@ -25,7 +25,8 @@ struct JobFailedAnalyzer: Analyzer {
                 }
             }
             return Finding(
-                problem: "JobFailed", severity: .warning, resource: "job/\(job.name)", namespace: ns, evidence: evidence,
+                problem: "JobFailed", severity: .warning, resource: "job/\(job.name)", namespace: ns,
+                evidence: evidence,
                 explanation: "the job's pods kept failing and it stopped retrying; its logs say why",
                 checks: [
                     PlanStep(

@@ -7,7 +7,8 @@ struct OOMKilledAnalyzer: Analyzer {
         var fixed: Set<String> = []
         return snapshot.items("Pod").flatMap { pod in
             PodFacts.containers(of: pod).compactMap { status, spec -> Finding? in
-                let last = status["lastState"]["terminated"]["reason"].string == "OOMKilled"
+                let last =
+                    status["lastState"]["terminated"]["reason"].string == "OOMKilled"
                     ? status["lastState"]["terminated"] : status["state"]["terminated"]
                 guard last["reason"].string == "OOMKilled", let container = status["name"].string else { return nil }
                 let ns = snapshot.namespace

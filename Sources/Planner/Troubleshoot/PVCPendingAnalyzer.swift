@@ -17,13 +17,17 @@ struct PVCPendingAnalyzer: Analyzer {
             } else if let wanted {
                 evidence.append("storageClassName: \(wanted)")
             } else {
-                evidence.append("no storageClassName and " + (classes.isEmpty ? "no StorageClass exists" : "no default provisioned it"))
+                evidence.append(
+                    "no storageClassName and "
+                        + (classes.isEmpty ? "no StorageClass exists" : "no default provisioned it"))
             }
             evidence.append("storage classes: " + (classes.isEmpty ? "none" : classes.sorted().joined(separator: ", ")))
             evidence += PodFacts.eventEvidence(snapshot, kind: "PersistentVolumeClaim", name: claim.name)
             var subjects: Set<String> = [claim.name]
             for pod in snapshot.items("Pod")
-            where pod["spec"]["volumes"].array.contains(where: { $0["persistentVolumeClaim"]["claimName"].string == claim.name }) {
+            where pod["spec"]["volumes"].array.contains(where: {
+                $0["persistentVolumeClaim"]["claimName"].string == claim.name
+            }) {
                 subjects.formUnion(PodFacts.subjects(of: pod, in: snapshot))
             }
             return Finding(

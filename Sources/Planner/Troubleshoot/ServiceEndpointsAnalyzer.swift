@@ -5,7 +5,9 @@ struct ServiceEndpointsAnalyzer: Analyzer {
     let problems = ["ServiceNoEndpoints", "ServiceNotReady"]
 
     func analyze(_ snapshot: ClusterSnapshot, context: AnalysisContext) -> [Finding] {
-        let pods = snapshot.items("Pod").filter { $0["status"]["phase"].string != "Succeeded" && $0["status"]["phase"].string != "Failed" }
+        let pods = snapshot.items("Pod").filter {
+            $0["status"]["phase"].string != "Succeeded" && $0["status"]["phase"].string != "Failed"
+        }
         return snapshot.items("Service").compactMap { service in
             let selector = service["spec"]["selector"].stringMap
             guard !selector.isEmpty, service["spec"]["type"].string != "ExternalName" else { return nil }
@@ -13,7 +15,8 @@ struct ServiceEndpointsAnalyzer: Analyzer {
             let shown = format(selector)
             let matching = pods.filter { ClusterSnapshot.selects(selector, $0.labels) }
             if matching.isEmpty {
-                return noEndpoints(service, selector: selector, shown: shown, pods: pods, snapshot: snapshot, context: context)
+                return noEndpoints(
+                    service, selector: selector, shown: shown, pods: pods, snapshot: snapshot, context: context)
             }
             let endpoints = snapshot.item("Endpoints", named: service.name)
             let ready = endpoints?["subsets"].array.flatMap { $0["addresses"].array }.count ?? 0
@@ -48,12 +51,14 @@ struct ServiceEndpointsAnalyzer: Analyzer {
         let ns = snapshot.namespace
         var labelSets: [String] = []
         for pod in pods {
-            let text = format(pod.labels.filter { $0.key != "pod-template-hash" && $0.key != "controller-revision-hash" })
+            let text = format(
+                pod.labels.filter { $0.key != "pod-template-hash" && $0.key != "controller-revision-hash" })
             if !text.isEmpty, !labelSets.contains(text) { labelSets.append(text) }
         }
         var evidence = ["selector \(shown) matches no pod in \(ns)"]
         evidence.append(
-            labelSets.isEmpty ? "there are no pods in \(ns)" : "labels that exist: " + labelSets.prefix(6).joined(separator: "; "))
+            labelSets.isEmpty
+                ? "there are no pods in \(ns)" : "labels that exist: " + labelSets.prefix(6).joined(separator: "; "))
         var explanation = "the service's selector matches no pod, so it has no endpoints and connections to it fail"
         var fix: [PlanStep] = []
         var subjects: Set<String> = [service.name]

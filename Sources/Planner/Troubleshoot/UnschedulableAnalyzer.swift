@@ -15,7 +15,8 @@ struct UnschedulableAnalyzer: Analyzer {
             let selector = pod["spec"]["nodeSelector"].stringMap
             if !selector.isEmpty {
                 evidence.append(
-                    "nodeSelector: " + selector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))
+                    "nodeSelector: "
+                        + selector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))
             }
             let nodes = snapshot.items("Node")
             if !nodes.isEmpty {
