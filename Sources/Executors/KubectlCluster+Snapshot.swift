@@ -20,7 +20,8 @@ extension KubectlCluster: ClusterSnapshotReader {
         let scope = "--namespace=\(namespace)"
         let main = kubectl(["get", Self.snapshotKinds.joined(separator: ","), scope, "--output=json"])
         commands.append(main)
-        let objects = try await items(main, timeout: 60)
+        // Objects being deleted (old pods after a rollout) are on their way out: not problems.
+        let objects = try await items(main, timeout: 60).filter { $0["metadata"]["deletionTimestamp"].isNull }
         let namesArgv = kubectl(["get", "configmaps,secrets", scope, "--output=name"])
         commands.append(namesArgv)
         var configMaps: Set<String> = []

@@ -20,6 +20,7 @@ public struct Planner: Sendable {
             plan.steps += part.steps
             plan.notes += part.notes
             plan.subjects += part.subjects
+            plan.findings += part.findings
             if let namespace = part.sessionNamespace { plan.sessionNamespace = namespace }
             outcomes.append(part.outcome)
         }
