@@ -176,7 +176,9 @@ struct RequestSession: Sendable {
         let fixed = plan.findings.filter { !$0.fix.isEmpty }
         let remaining = again.findings.map { "\($0.problem) (\($0.resource))" }
         let gone = fixed.filter { finding in
-            !again.findings.contains { $0.problem == finding.problem && !$0.subjects.isDisjoint(with: finding.subjects) }
+            !again.findings.contains {
+                $0.problem == finding.problem && !$0.subjects.isDisjoint(with: finding.subjects)
+            }
         }
         var lines = gone.map { "re-checked: \($0.problem) on \($0.resource) is gone" }
         lines.append(
