@@ -22,14 +22,11 @@ struct TroubleshootPlanner: ActionPlanner {
         var target: ClusterObject?
         var notes: [String] = []
         let name = intent.text("name")
-        guard let reader = context.cluster as? any ClusterSnapshotReader, let cluster = context.cluster else {
-            if fixing {
-                throw .needsCluster(
-                    "fixing needs the cluster's current state, and --offline plans without reading it; drop --offline")
-            }
-            return offlinePlan(intent, request: request, name: name, context: context)
+        if fixing && context.cluster as? any ClusterSnapshotReader == nil {
+            throw .needsCluster(
+                "fixing needs the cluster's current state, and --offline plans without reading it; drop --offline")
         }
-        if let name {
+        if let name, let cluster = context.cluster {
             let namespaces = namespace == nil ? try await cluster.objects(kinds: ["namespace"], namespace: nil) : []
             if intent.text("kind") == nil, namespaces.contains(where: { $0.name == name }) {
                 namespace = name
@@ -39,6 +36,14 @@ struct TroubleshootPlanner: ActionPlanner {
                 namespace = resolved.object.namespace
                 if let note = resolved.note { notes.append(note) }
             }
+        } else if let name {
+            let kind = intent.text("kind") ?? "deployment"
+            target = ClusterObject(kind: kind, name: name, namespace: namespace ?? context.defaultNamespace)
+        }
+        guard let reader = context.cluster as? any ClusterSnapshotReader else {
+            return offlinePlan(
+                intent, request: request, namespace: namespace ?? context.defaultNamespace, target: target,
+                notes: notes, context: context)
         }
         let ns = namespace ?? context.defaultNamespace
         let snapshot = try await reader.snapshot(namespace: ns)
@@ -76,12 +81,11 @@ struct TroubleshootPlanner: ActionPlanner {
         return plan
     }
 
-    /// Without the cluster: the read-only commands that show what is wrong.
-    private func offlinePlan(_ intent: UserIntent, request: String, name: String?, context: PlanningContext)
-        -> ExecutionPlan
-    {
-        let ns = (try? context.namespace(of: intent)) ?? nil
-        let namespace = ns ?? context.defaultNamespace
+    /// Without a snapshot of the cluster (offline): the read-only commands that show what is wrong.
+    private func offlinePlan(
+        _ intent: UserIntent, request: String, namespace: String, target: ClusterObject?, notes: [String],
+        context: PlanningContext
+    ) -> ExecutionPlan {
         var steps = [
             PlanStep(
                 argv: context.kubectl(
@@ -94,17 +98,16 @@ struct TroubleshootPlanner: ActionPlanner {
                     "--sort-by=.lastTimestamp"),
                 mutating: false, summary: "list the namespace's warning events"),
         ]
-        if let name {
-            let kind = intent.text("kind") ?? "deployment"
+        if let target {
             steps.append(
                 PlanStep(
-                    argv: context.kubectl("describe", "\(kind)/\(name)", "--namespace=\(namespace)"), mutating: false,
-                    summary: "show \(kind)/\(name)'s details and events"))
+                    argv: context.kubectl("describe", target.reference, "--namespace=\(namespace)"), mutating: false,
+                    summary: "show \(target.reference)'s details and events"))
         }
         return ExecutionPlan(
             request: request, intents: [intent], steps: steps,
-            notes: ["offline: kagent cannot analyse the cluster, so these commands show its state"],
-            outcome: "listed what to check in namespace \(namespace)")
+            notes: notes + ["offline: kagent cannot analyse the cluster, so these commands show its state"],
+            outcome: "listed what to check in namespace \(namespace)", subjects: target.map { [$0] } ?? [])
     }
 
     private static func words(_ value: SlotValue) -> [String] {
