@@ -2,6 +2,8 @@
 //   kagent-bench corpus          accuracy of the labelled corpus, per action, and every miss
 //   kagent-bench speed [N]       parse+plan time per request over the corpus (N rounds), catalogue load time,
 //                                and the wall time of `kagent --dry-run --offline --output json` processes
+//   kagent-bench troubleshoot [PODS] [FAILING]   kubectl calls, wall time and analysis share of one troubleshooting
+//                                read of a namespace with PODS pods (500), FAILING of them failing (100)
 import Executors
 import Foundation
 import Intent
@@ -133,8 +135,11 @@ do {
         exit(0)
     case "speed":
         exit(try await speed(rounds: arguments.dropFirst().first.flatMap(Int.init) ?? 20))
+    case "troubleshoot":
+        let numbers = arguments.dropFirst().compactMap { Int($0) }
+        exit(try await TroubleshootBenchmark.run(pods: numbers.first ?? 500, failing: numbers.dropFirst().first ?? 100))
     default:
-        print("usage: kagent-bench corpus | speed [ROUNDS]")
+        print("usage: kagent-bench corpus | speed [ROUNDS] | troubleshoot [PODS] [FAILING]")
         exit(64)
     }
 } catch {

@@ -5,7 +5,9 @@
 public struct ClusterSnapshot: Sendable, Hashable {
     /// The namespace read.
     public var namespace: String
-    public var objects: [JSONValue]
+    public var objects: [JSONValue] {
+        didSet { index = Index(objects) }
+    }
     /// Log lines by `pod/container` (the previous run's when the container restarted).
     public var logs: [String: [String]]
     /// Names of the namespace's Secrets (only names: the data is never read).
@@ -24,27 +26,48 @@ public struct ClusterSnapshot: Sendable, Hashable {
     ) {
         self.namespace = namespace
         self.objects = objects
+        self.index = Index(objects)
         self.logs = logs
         self.secretNames = secretNames
         self.configMapNames = configMapNames
         self.commands = commands
     }
 
+    /// The objects by kind, by kind and name, and events by the object they are about: built once, so
+    /// analysis stays linear in the number of objects.
+    struct Index: Sendable, Hashable {
+        var byKind: [String: [JSONValue]] = [:]
+        var byName: [String: JSONValue] = [:]
+        var events: [String: [JSONValue]] = [:]
+
+        init(_ objects: [JSONValue]) {
+            for object in objects {
+                let kind = object["kind"].string ?? ""
+                byKind[kind, default: []].append(object)
+                byName["\(kind)/\(object.name)"] = object
+                if kind == "Event" {
+                    let about = object["involvedObject"]
+                    events["\(about["kind"].string ?? "")/\(about["name"].string ?? "")", default: []].append(object)
+                }
+            }
+        }
+    }
+
+    private var index: Index
+
     /// Objects of one kind as kubectl names it ("Pod", "Deployment").
     public func items(_ kind: String) -> [JSONValue] {
-        objects.filter { $0["kind"].string == kind }
+        index.byKind[kind] ?? []
     }
 
     public func item(_ kind: String, named name: String) -> JSONValue? {
-        objects.first { $0["kind"].string == kind && $0["metadata"]["name"].string == name }
+        index.byName["\(kind)/\(name)"]
     }
 
     /// Events about one object, newest last.
     public func events(kind: String, name: String) -> [JSONValue] {
-        items("Event").filter {
-            $0["involvedObject"]["kind"].string == kind && $0["involvedObject"]["name"].string == name
-        }
-        .sorted { ($0["lastTimestamp"].string ?? "") < ($1["lastTimestamp"].string ?? "") }
+        (index.events["\(kind)/\(name)"] ?? [])
+            .sorted { ($0["lastTimestamp"].string ?? "") < ($1["lastTimestamp"].string ?? "") }
     }
 
     /// The workload that owns a pod: "deployment/NAME" through its ReplicaSet, else its direct owner.
