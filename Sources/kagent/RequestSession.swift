@@ -124,7 +124,15 @@ struct RequestSession: Sendable {
             return finish(report, status: .success) { "" }
         }
 
-        // 4. Confirm.
+        // 4. Confirm: in the shell, troubleshooting's fixes one at a time.
+        if isShell && terminal.inputIsTerminal && !settings.json && !settings.assumeYes
+            && plan.findings.contains(where: { !$0.fix.isEmpty })
+        {
+            let guided = await GuidedTroubleshooting(session: self, renderer: renderer, planRunner: planRunner)
+                .run(plan, intents: intents)
+            report.message = guided.message
+            return finish(report, status: guided.status) { "" }
+        }
         if settings.json, plan.steps.contains(where: \.attached) {
             report.message =
                 "not run: this plan runs a command attached to the terminal, which --output json cannot show"

@@ -375,4 +375,64 @@ struct TroubleshootTests {
             #expect(text.stdout.contains("with 4 kubectl calls"), "\(text.stdout)")
         }
     }
+
+    @Test(
+        "guided mode in the shell: one fix at a time, skip one, apply the next, re-checked",
+        .enabled(if: ProcessRunner().locate("tmux") != nil))
+    func guided() async throws {
+        try await Sandbox.withNamespace("ts-guide") { ns in
+            try await Sandbox.apply(
+                Self.deployment(
+                    "mem",
+                    annotations: ["sandbox.kagent.dev/state": "OOMKilled", "sandbox.kagent.dev/oom-below": "512Mi"],
+                    container: ", resources: {limits: {memory: 256Mi}}")
+                    + "\n---\napiVersion: v1\nkind: Service\nmetadata: {name: mem-svc}\nspec:\n  selector: {app: nope}\n  ports: [{port: 80}]",
+                namespace: ns)
+            _ = try await Self.findings("what's wrong", namespace: ns, until: "OOMKilled")
+            let state = try TemporaryFolder()
+            let socket = "kagent-guide-\(ns.suffix(6))"
+            let runner = ProcessRunner()
+            func tmux(_ arguments: String...) async throws -> String {
+                try await runner.run(["tmux", "-L", socket] + arguments, timeoutSeconds: 10).stdout
+            }
+            func waitFor(_ text: String, occurrences: Int = 1) async throws -> String {
+                var screen = ""
+                for _ in 0..<200 {
+                    screen = try await tmux("capture-pane", "-p", "-t", "shell", "-S", "-3000")
+                    if screen.components(separatedBy: text).count - 1 >= occurrences { return screen }
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                Issue.record("the screen never showed \"\(text)\":\n\(screen)")
+                return screen
+            }
+            defer { Task { _ = try? await runner.run(["tmux", "-L", socket, "kill-server"], timeoutSeconds: 10) } }
+            _ = try await tmux(
+                "new-session", "-d", "-s", "shell", "-x", "200", "-y", "60",
+                ShellQuoting.command([
+                    "env", "XDG_STATE_HOME=\(state.path)", "TERM=xterm", Repository.kagentExecutable, "--kubeconfig",
+                    Sandbox.kubeconfig, "-n", ns,
+                ]))
+            _ = try await waitFor("kagent (")
+            _ = try await tmux("send-keys", "-t", "shell", "-l", "what's wrong")
+            _ = try await tmux("send-keys", "-t", "shell", "Enter")
+            var screen = try await waitFor("apply this fix? (y/N/skip)")
+            #expect(screen.contains("Fix 1 of 2: OOMKilled"), "\(screen)")
+            _ = try await tmux("send-keys", "-t", "shell", "-l", "skip")
+            _ = try await tmux("send-keys", "-t", "shell", "Enter")
+            screen = try await waitFor("apply this fix? (y/N/skip)", occurrences: 2)
+            #expect(screen.contains("Fix 2 of 2: ServiceNoEndpoints on service/mem-svc"), "\(screen)")
+            _ = try await tmux("send-keys", "-t", "shell", "-l", "y")
+            _ = try await tmux("send-keys", "-t", "shell", "Enter")
+            screen = try await waitFor("re-checked: ServiceNoEndpoints on service/mem-svc is gone")
+            _ = try await waitFor("kagent (", occurrences: 2)
+            let selector = try await Sandbox.kubectlOK(
+                "get", "service/mem-svc", "--namespace=\(ns)", "--output=jsonpath={.spec.selector.app}")
+            #expect(selector == "mem")
+            let limit = try await Sandbox.kubectlOK(
+                "get", "deployment/mem", "--namespace=\(ns)",
+                "--output=jsonpath={.spec.template.spec.containers[0].resources.limits.memory}")
+            #expect(limit == "256Mi", "the skipped fix ran")
+            _ = try await tmux("send-keys", "-t", "shell", "C-d")
+        }
+    }
 }
