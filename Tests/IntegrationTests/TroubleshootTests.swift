@@ -326,6 +326,25 @@ struct TroubleshootTests {
         }
     }
 
+    @Test("Evicted: an evicted pod (its status written as the kubelet does); the fix deletes the leftover")
+    func evicted() async throws {
+        try await Sandbox.withNamespace("ts-evict") { ns in
+            try await Sandbox.kubectlOK("run", "evicted-pod", "--image=app:1", "--restart=Never", "--namespace=\(ns)")
+            _ = try await Self.eventually(
+                "Running", "get", "pod/evicted-pod", "--namespace=\(ns)", "--output=jsonpath={.status.phase}")
+            try await Sandbox.kubectlOK(
+                "patch", "pod/evicted-pod", "--namespace=\(ns)", "--subresource=status", "--type=merge", "-p",
+                #"{"status":{"phase":"Failed","reason":"Evicted","message":"The node was low on resource: memory."}}"#)
+            let found = try await Self.findings("what's wrong", namespace: ns, until: "Evicted")
+            let evicted = try Self.finding("Evicted", in: found)
+            #expect(evicted.evidence.contains("low on resource: memory"), "\(evicted.evidence)")
+            let fix = try await Kagent.onSandbox("-n", ns, "--yes", "fix evicted-pod")
+            #expect(fix.exitCode == 0, "\(fix.stdout)\(fix.stderr)")
+            let left = try await Sandbox.kubectl("get", "pod/evicted-pod", "--namespace=\(ns)")
+            #expect(!left.succeeded, "the evicted pod is still there")
+        }
+    }
+
     @Test("JobFailed: a job past its backoff limit, with the exit code")
     func jobFailed() async throws {
         try await Sandbox.withNamespace("ts-job") { ns in
