@@ -3,7 +3,7 @@ import Planner
 
 extension KubectlCluster: ClusterSnapshotReader {
     /// The namespaced kinds one snapshot reads, in one `kubectl get`.
-    static let snapshotKinds = [
+    public static let snapshotKinds = [
         "pods", "deployments", "replicasets", "statefulsets", "jobs", "services", "endpoints",
         "ingresses.networking.k8s.io", "persistentvolumeclaims", "horizontalpodautoscalers", "events",
     ]
@@ -48,16 +48,30 @@ extension KubectlCluster: ClusterSnapshotReader {
             namespace: namespace, objects: objects + clusterObjects, secretNames: namesRead ? secrets : nil,
             configMapNames: namesRead ? configMaps : nil)
         snapshot.clusterScopedRead = clusterRead
-        for (pod, container, previous) in Self.failingContainers(in: snapshot).prefix(Self.maximumLogReads) {
+        // The log reads run side by side: they are few, and each waits mostly on the API server.
+        let reads = Self.failingContainers(in: snapshot).prefix(Self.maximumLogReads).map { pod, container, previous in
             var argv = ["logs", "pod/\(pod)", "--container=\(container)", scope, "--tail=\(Self.logLines)"]
             if previous { argv.append("--previous") }
-            let full = kubectl(argv)
-            commands.append(full)
-            if let result = try? await runner.run(full, timeoutSeconds: 20), result.error == nil {
-                let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-                snapshot.logs[ClusterSnapshot.logKey(pod: pod, container: container)] = lines
-            }
+            return (key: ClusterSnapshot.logKey(pod: pod, container: container), argv: kubectl(argv))
         }
+        commands += reads.map(\.argv)
+        let runner = self.runner
+        let logs = await withTaskGroup(of: (String, [String])?.self) { group in
+            for read in reads {
+                group.addTask {
+                    guard let result = try? await runner.run(read.argv, timeoutSeconds: 20), result.error == nil else {
+                        return nil
+                    }
+                    return (read.key, result.stdout.split(separator: "\n").map(String.init))
+                }
+            }
+            var logs: [String: [String]] = [:]
+            for await entry in group {
+                if let (key, lines) = entry { logs[key] = lines }
+            }
+            return logs
+        }
+        snapshot.logs = logs
         snapshot.commands = commands
         return snapshot
     }

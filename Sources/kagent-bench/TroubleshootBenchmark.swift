@@ -11,7 +11,7 @@ enum TroubleshootBenchmark {
         // @unchecked: the counters are only touched under `lock`.
         let inner = ProcessRunner()
         let lock = NSLock()
-        var calls: [(argv: [String], seconds: Double)] = []
+        var calls: [(argv: [String], start: Date, seconds: Double)] = []
 
         func run(_ argv: [String], input: String?, timeoutSeconds: Int, onOutput: (@Sendable (String) -> Void)?)
             async throws(ExecutorError) -> CommandResult
@@ -19,7 +19,7 @@ enum TroubleshootBenchmark {
             let start = Date()
             let result = try await inner.run(argv, input: input, timeoutSeconds: timeoutSeconds, onOutput: onOutput)
             let seconds = Date().timeIntervalSince(start)
-            lock.withLock { calls.append((argv, seconds)) }
+            lock.withLock { calls.append((argv, start, seconds)) }
             return result
         }
 
@@ -106,6 +106,16 @@ enum TroubleshootBenchmark {
             kubectl + ["get", "pods,deployments,replicasets", "--namespace=\(namespace)", "--output=json"],
             timeoutSeconds: 120)
         let raw = Date().timeIntervalSince(rawStart)
+        let mainRead = try await shell.run(
+            kubectl + [
+                "get", KubectlCluster.snapshotKinds.joined(separator: ","), "--namespace=\(namespace)", "--output=json",
+            ], timeoutSeconds: 120)
+        let parseStart = Date()
+        let parsed = (try? JSONValue.parse(mainRead.stdout))?["items"].array.count ?? 0
+        print(
+            String(
+                format: "parsing the main read (%d bytes, %d objects): %.4f s", mainRead.stdout.utf8.count, parsed,
+                Date().timeIntervalSince(parseStart)))
 
         let runner = CountingRunner()
         let context = PlanningContext(kubeconfig: config, cluster: nil)
@@ -117,7 +127,16 @@ enum TroubleshootBenchmark {
         let findings = Analyzers.findings(in: snapshot, context: AnalysisContext(kubectl: { context.kubectl($0) }))
         let analysis = Date().timeIntervalSince(analysisStart)
         let total = Date().timeIntervalSince(start)
-        let inKubectl = runner.calls.map(\.seconds).reduce(0, +)
+        // The time at least one kubectl ran (log reads run side by side).
+        var inKubectl = 0.0
+        var coveredUntil = Date.distantPast
+        for call in runner.calls.sorted(by: { $0.start < $1.start }) {
+            let end = call.start.addingTimeInterval(call.seconds)
+            if end > coveredUntil {
+                inKubectl += end.timeIntervalSince(max(call.start, coveredUntil))
+                coveredUntil = end
+            }
+        }
         let own = total - inKubectl
 
         var byProblem: [String: Int] = [:]

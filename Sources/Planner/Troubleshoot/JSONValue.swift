@@ -41,11 +41,6 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
-    /// Parses JSON text.
-    public static func parse(_ text: String) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
-    }
-
     public subscript(key: String) -> JSONValue {
         if case .object(let fields) = self { return fields[key] ?? .null }
         return .null
