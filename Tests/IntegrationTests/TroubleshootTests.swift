@@ -106,6 +106,9 @@ struct TroubleshootTests {
             #expect(crash.evidence.contains("last exit code 3"), "\(crash.evidence)")
             #expect(
                 crash.evidence.contains("log: MongoServerSelectionError: connect ECONNREFUSED"), "\(crash.evidence)")
+            #expect(
+                (crash.json["explanation"] as? String)?.contains("cannot connect to 10.0.0.9:27017") == true,
+                "\(crash.json)")
             #expect(crash.json["fix"] is NSNull)
             let checks = (crash.json["check"] as? [[String: Any]] ?? []).compactMap { $0["argv"] as? [String] }
             #expect(checks.contains { $0.contains("--previous") && $0.contains("--namespace=\(ns)") })
