@@ -55,7 +55,21 @@ struct TroubleshootPlanner: ActionPlanner {
         let analysis = AnalysisContext(kubectl: { context.kubectl($0) }, literals: literals)
         var findings = Analyzers.findings(in: snapshot, context: analysis)
         if let target { findings = findings.filter { $0.concerns(target.name) } }
-        let scope = target.map { "\($0.reference) in \(ns)" } ?? "namespace \(ns)"
+        var scope = target.map { "\($0.reference) in \(ns)" } ?? "namespace \(ns)"
+        if let selector = intent.text("selector") {
+            let labels = Self.labels(selector)
+            var names: Set<String> = []
+            for object in snapshot.items("Pod") + snapshot.items("Deployment") + snapshot.items("StatefulSet")
+                + snapshot.items("Job") + snapshot.items("Service")
+            where ClusterSnapshot.selects(labels, object.labels) {
+                names.insert(object.name)
+                if object["kind"].string == "Pod", let owner = snapshot.owner(ofPod: object) {
+                    names.insert(owner.name)
+                }
+            }
+            findings = findings.filter { finding in names.contains { finding.concerns($0) } }
+            scope = "the objects labelled \(selector) in \(ns)"
+        }
         notes.append(
             "read \(scope) with \(snapshot.commands.count) kubectl calls; "
                 + (findings.isEmpty
@@ -89,8 +103,9 @@ struct TroubleshootPlanner: ActionPlanner {
         var steps = [
             PlanStep(
                 argv: context.kubectl(
-                    "get", "pods,deployments,statefulsets,jobs,services,endpoints,persistentvolumeclaims",
-                    "--namespace=\(namespace)", "--output=wide"),
+                    ["get", "pods,deployments,statefulsets,jobs,services,endpoints,persistentvolumeclaims"]
+                        + (intent.text("selector").map { ["--selector=\($0)"] } ?? [])
+                        + ["--namespace=\(namespace)", "--output=wide"]),
                 mutating: false, summary: "list the namespace's workloads, pods, services and claims"),
             PlanStep(
                 argv: context.kubectl(
@@ -108,6 +123,16 @@ struct TroubleshootPlanner: ActionPlanner {
             request: request, intents: [intent], steps: steps,
             notes: notes + ["offline: kagent cannot analyse the cluster, so these commands show its state"],
             outcome: "listed what to check in namespace \(namespace)", subjects: target.map { [$0] } ?? [])
+    }
+
+    /// `app=web,tier=api` as a map.
+    static func labels(_ selector: String) -> [String: String] {
+        var labels: [String: String] = [:]
+        for pair in selector.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { labels[parts[0]] = parts[1] }
+        }
+        return labels
     }
 
     private static func words(_ value: SlotValue) -> [String] {

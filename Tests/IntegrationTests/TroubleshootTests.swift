@@ -384,6 +384,25 @@ struct TroubleshootTests {
         }
     }
 
+    @Test("scoped by a name or a label: only that target's findings")
+    func scoped() async throws {
+        try await Sandbox.withNamespace("ts-scope") { ns in
+            try await Sandbox.apply(
+                Self.deployment("one", annotations: ["sandbox.kagent.dev/state": "CrashLoopBackOff"]) + "\n---\n"
+                    + Self.deployment("two", image: "two:broken"), namespace: ns)
+            _ = try await Self.findings("what's wrong", namespace: ns, until: "ImagePullBackOff")
+            let all = try await Self.findings("what's wrong", namespace: ns, until: "CrashLoopBackOff")
+            let problems = Set(all.compactMap { $0["problem"] as? String })
+            #expect(problems.contains("CrashLoopBackOff") && problems.contains { $0.contains("Image") }, "\(problems)")
+            let byName = try await Self.findings("troubleshoot one", namespace: ns, until: "CrashLoopBackOff")
+            #expect(byName.map { $0["problem"] as? String } == ["CrashLoopBackOff"], "\(byName)")
+            let byLabel = try await Self.findings(
+                "troubleshoot pods with label app=two", namespace: ns, until: "ImagePullBackOff")
+            #expect(byLabel.allSatisfy { ($0["problem"] as? String)?.contains("Image") == true }, "\(byLabel)")
+            #expect(!byLabel.isEmpty)
+        }
+    }
+
     @Test("the gathering is a fixed number of kubectl calls, whatever the number of pods")
     func boundedCalls() async throws {
         try await Sandbox.withNamespace("ts-calls") { ns in
