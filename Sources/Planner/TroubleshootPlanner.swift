@@ -27,7 +27,9 @@ struct TroubleshootPlanner: ActionPlanner {
                 "fixing needs the cluster's current state, and --offline plans without reading it; drop --offline")
         }
         if let name, let cluster = context.cluster {
-            let namespaces = namespace == nil ? try await cluster.objects(kinds: ["namespace"], namespace: nil) : []
+            // A user limited to some namespaces may not list them: then the name is an object's.
+            let namespaces =
+                namespace == nil ? (try? await cluster.objects(kinds: ["namespace"], namespace: nil)) ?? [] : []
             if intent.text("kind") == nil, namespaces.contains(where: { $0.name == name }) {
                 namespace = name
             } else {
