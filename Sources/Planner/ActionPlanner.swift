@@ -14,9 +14,8 @@ extension Planner {
     /// Every action planner, by action.
     static let registry: [String: any ActionPlanner] = {
         var table: [String: any ActionPlanner] = [:]
-        for planner in [ScalePlanner(), TroubleshootPlanner(), ContainerTroubleshootPlanner()] + lookPlanners
-            + changePlanners + createPlanners + contextPlanners
-            + dockerPlanners + helmPlanners
+        for planner in [ScalePlanner()] + lookPlanners + changePlanners + createPlanners + contextPlanners
+            + dockerPlanners + helmPlanners + troubleshootPlanners
         {
             for action in planner.actions { table[action] = planner }
         }
