@@ -17,9 +17,22 @@ public struct DiskProjectReader: ProjectReader {
         ".git", ".build", "node_modules", ".venv", "venv", "vendor", "Pods", "DerivedData",
     ]
 
-    public init(root: URL, maximumDepth: Int = 6) {
+    /// The folder as paths in plans start (`--project-dir examples` → `examples/todo-app/...`); empty for the
+    /// working directory.
+    public let shownAs: String
+
+    public init(root: URL, maximumDepth: Int = 6, shownAs: String = "") {
         self.root = root.standardizedFileURL
         self.maximumDepth = maximumDepth
+        var prefix = shownAs
+        while prefix.hasSuffix("/") && prefix.count > 1 { prefix.removeLast() }
+        self.shownAs = prefix == "." ? "" : prefix
+    }
+
+    /// A path relative to the root as the plan shows it (relative to the working directory).
+    func shown(_ path: String) -> String {
+        guard !shownAs.isEmpty else { return path }
+        return path == "." ? shownAs : shownAs + "/" + path
     }
 
     /// Whether a file name is a compose file's: `compose.yaml`, `docker-compose.yml`, `docker-compose-db.yml`,
@@ -41,7 +54,7 @@ public struct DiskProjectReader: ProjectReader {
     static let reuseSeconds: TimeInterval = 2
 
     public func composeFiles() throws(PlannerError) -> [ComposeFile] {
-        let key = "\(root.path)#\(maximumDepth)"
+        let key = "\(root.path)#\(maximumDepth)#\(shownAs)"
         if let cached = Self.recent.withLock({ $0[key] }), Date().timeIntervalSince(cached.read) < Self.reuseSeconds {
             return cached.files
         }
@@ -57,7 +70,7 @@ public struct DiskProjectReader: ProjectReader {
             throw .invalidValue(slot: "project", value: root.path, reason: "the folder does not exist")
         }
         var found: [ComposeFile] = []
-        search(root, relative: "", depth: 0, into: &found)
+        search(root, relative: shownAs, depth: 0, into: &found)
         return found.sorted { $0.path < $1.path }
     }
 

@@ -16,17 +16,21 @@ public struct KubectlCluster: ClusterReader {
         self.helm = { base.helm($0) }
     }
 
+    /// Runs a read; a command that cannot start at all (not installed) is a planning error naming it.
+    private func read(_ argv: [String]) async throws(PlannerError) -> CommandResult {
+        do {
+            return try await runner.run(argv, timeoutSeconds: 30)
+        } catch {
+            throw .cluster(reason: Self.firstLine(of: error), command: ShellQuoting.command(argv))
+        }
+    }
+
     /// `helm list --output=json`: helm is found by the runner (PATH, then kagent's tool folder).
     public func helmReleases(namespace: String?) async throws(PlannerError) -> [HelmRelease] {
         let scope = namespace.map { ["--namespace=\($0)"] } ?? ["--all-namespaces"]
         let argv = helm(["list", "--output=json"] + scope)
         let command = ShellQuoting.command(argv)
-        let result: CommandResult
-        do {
-            result = try await runner.run(argv, timeoutSeconds: 30)
-        } catch {
-            throw .cluster(reason: Self.firstLine(of: error), command: command)
-        }
+        let result = try await read(argv)
         if let error = result.error {
             throw .cluster(reason: Self.firstLine(of: error), command: command)
         }
@@ -62,12 +66,7 @@ public struct KubectlCluster: ClusterReader {
         let scope = namespaced ? (namespace.map { ["--namespace=\($0)"] } ?? ["--all-namespaces"]) : []
         let argv = kubectl(["get", resources.joined(separator: ","), "--output=json"] + scope)
         let command = ShellQuoting.command(argv)
-        let result: CommandResult
-        do {
-            result = try await runner.run(argv, timeoutSeconds: 30)
-        } catch {
-            throw .cluster(reason: Self.firstLine(of: error), command: command)
-        }
+        let result = try await read(argv)
         if let error = result.error {
             // Users limited to their namespaces may not list every namespace: fall back to the default one.
             if namespace == nil, namespaced, case .forbidden = error {
@@ -109,6 +108,16 @@ public struct KubectlCluster: ClusterReader {
         var template: Template?
         var containers: [ContainerSpec]?
         var ports: [PortSpec]?
+        var rules: [IngressRuleSpec]?
+        var ingressClassName: String?
+        var tls: [TLSSpec]?
+    }
+    struct TLSSpec: Decodable { var secretName: String? }
+    struct IngressRuleSpec: Decodable {
+        struct HTTP: Decodable { var paths: [Path]? }
+        struct Path: Decodable { var path: String? }
+        var host: String?
+        var http: HTTP?
     }
     /// A service's selector is a plain map; a workload's is {matchLabels: map}.
     enum Selector: Decodable {
@@ -178,12 +187,21 @@ public struct KubectlCluster: ClusterReader {
             }
             let status = item.status?.phase ?? item.status?.conditions?.first { $0.type == "Ready" }?.status ?? ""
             let workload = ResourceKind.workloads.contains(kind)
-            return ClusterObject(
+            var object = ClusterObject(
                 kind: kind, name: item.metadata.name,
                 namespace: item.metadata.namespace ?? "", labels: item.metadata.labels ?? [:],
                 annotations: item.metadata.annotations ?? [:],
                 replicas: workload ? item.spec?.replicas ?? 1 : -1, readyReplicas: item.status?.readyReplicas ?? 0,
                 containers: containers, selector: item.spec?.selector?.labels ?? [:], ports: ports, status: status)
+            if kind == "ingress" {
+                object.ingressRules = (item.spec?.rules ?? []).map { rule in
+                    ClusterObject.IngressRule(
+                        host: rule.host ?? "", paths: (rule.http?.paths ?? []).map { $0.path ?? "/" })
+                }
+                object.ingressClass = item.spec?.ingressClassName
+                object.ingressTLSSecrets = (item.spec?.tls ?? []).map { $0.secretName ?? "" }
+            }
+            return object
         }
     }
 }

@@ -93,6 +93,20 @@ public struct PlanRunner: Sendable {
                     error: .verificationFailed(command: result.command, expected: expected, actual: actual))
             }
         }
+        if let file = step.outputFile {
+            // A new file only: a generated manifest never replaces one the user has.
+            guard !FileManager.default.fileExists(atPath: file),
+                FileManager.default.createFile(atPath: file, contents: nil),
+                let handle = FileHandle(forWritingAtPath: file)
+            else {
+                return .init(
+                    step: step, status: .failed, result: result,
+                    error: .verificationFailed(
+                        command: result.command, expected: "a new file \(file)", actual: "it cannot be created"))
+            }
+            handle.write(Data(result.stdout.utf8))
+            try? handle.close()
+        }
         return .init(step: step, status: .succeeded, result: result, error: nil)
     }
 }

@@ -39,11 +39,7 @@ public struct ProcessRunner: CommandRunner {
     public func run(
         _ argv: [String], input: String?, timeoutSeconds: Int, onOutput: (@Sendable (String) -> Void)?
     ) async throws(ExecutorError) -> CommandResult {
-        guard let program = argv.first else { throw .spawnFailed(command: "", reason: "empty command") }
-        guard let path = locate(program) else { throw .binaryMissing(program, hint: Self.installHint(for: program)) }
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        let envp = env.map { "\($0.key)=\($0.value)" }
+        let (path, envp) = try prepare(argv)
         let outcome = await withCheckedContinuation {
             (continuation: CheckedContinuation<Result<CommandResult, ExecutorError>, Never>) in
             let thread = Thread {
@@ -59,11 +55,7 @@ public struct ProcessRunner: CommandRunner {
     }
 
     public func runAttached(_ argv: [String]) async throws(ExecutorError) -> Int32 {
-        guard let program = argv.first else { throw .spawnFailed(command: "", reason: "empty command") }
-        guard let path = locate(program) else { throw .binaryMissing(program, hint: Self.installHint(for: program)) }
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        let envp = env.map { "\($0.key)=\($0.value)" }
+        let (path, envp) = try prepare(argv)
         let command = ShellQuoting.command(argv)
         let outcome = await withCheckedContinuation {
             (continuation: CheckedContinuation<Result<Int32, ExecutorError>, Never>) in
@@ -91,6 +83,15 @@ public struct ProcessRunner: CommandRunner {
             thread.start()
         }
         return try outcome.get()
+    }
+
+    /// The program's full path and the children's environment, or why the command cannot start.
+    private func prepare(_ argv: [String]) throws(ExecutorError) -> (path: String, envp: [String]) {
+        guard let program = argv.first else { throw .spawnFailed(command: "", reason: "empty command") }
+        guard let path = locate(program) else { throw .binaryMissing(program, hint: Self.installHint(for: program)) }
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        return (path, env.map { "\($0.key)=\($0.value)" })
     }
 
     /// How to get a missing program.

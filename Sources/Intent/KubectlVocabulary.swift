@@ -12,6 +12,9 @@ public enum KubectlVocabulary {
         "uncordon", "drain", "taint", "certificate", "wait", "events", "kustomize", "debug", "proxy",
     ]
 
+    /// Words that appear in sentences but never in a kubectl command line.
+    static let englishWords: Set<String> = ["a", "an", "new", "for", "with", "please", "some", "my", "our"]
+
     /// Commands that only read.
     static let readOnlyVerbs: Set<String> = [
         "get", "describe", "logs", "top", "explain", "api-resources", "api-versions", "cluster-info", "version",
@@ -47,6 +50,8 @@ public enum KubectlVocabulary {
     public static func isCommand(_ tokens: ArraySlice<RequestToken>, lexicon: Lexicon) -> Bool {
         guard let first = tokens.first, !first.quoted, verbs.contains(first.norm) else { return false }
         if carriesSecretValue(tokens.map(\.text)) { return false }
+        // English, not kubectl: "create an ingress for app.example.com".
+        if tokens.contains(where: { !$0.quoted && englishWords.contains($0.norm) }) { return false }
         let rest = tokens.dropFirst()
         if rest.isEmpty { return standalone.contains(first.norm) }
         if let second = rest.first, !second.quoted, subcommands[first.norm]?.contains(second.norm) == true {

@@ -37,6 +37,22 @@ public struct ClusterObject: Sendable, Hashable {
     public var ports: [Port]
     /// A pod's status.phase, a node's Ready condition ("True"), a namespace's phase.
     public var status: String
+    /// An ingress's rules: each host and its paths, in order.
+    public var ingressRules: [IngressRule] = []
+    /// An ingress's spec.ingressClassName.
+    public var ingressClass: String?
+    /// An ingress's TLS secrets (spec.tls[].secretName), in order.
+    public var ingressTLSSecrets: [String] = []
+
+    public struct IngressRule: Sendable, Hashable {
+        public var host: String
+        public var paths: [String]
+
+        public init(host: String, paths: [String]) {
+            self.host = host
+            self.paths = paths
+        }
+    }
 
     public struct Container: Sendable, Hashable {
         public var name: String

@@ -18,6 +18,9 @@ public struct PlanStep: Sendable, Hashable, Codable {
     public var attached: Bool
     /// What the user must do to let this step run.
     public var confirmation: Confirmation
+    /// A file the command's standard output is written to once it succeeds (a generated manifest); kagent
+    /// writes it itself (no shell redirection) and never overwrites a file. Not in the JSON contract's steps.
+    public var outputFile: String? = nil
 
     /// How a changing step is confirmed.
     public enum Confirmation: Sendable, Hashable, Codable {

@@ -5,4 +5,20 @@ public protocol ProjectReader: Sendable {
     /// skipped), with their services, paths relative to the working directory, in path order.
     /// - Throws: ``PlannerError/invalidValue(slot:value:reason:)`` when the folder cannot be read.
     func composeFiles() throws(PlannerError) -> [ComposeFile]
+
+    /// Everything deployable under the project folder: charts, values files, Kustomize folders, manifest
+    /// folders, compose files, Dockerfiles. The default knows only the compose files.
+    /// - Throws: ``PlannerError/invalidValue(slot:value:reason:)`` when the folder cannot be read.
+    func inventory() throws(PlannerError) -> ProjectInventory
+
+    /// Whether a path (relative to the working directory, as plans show it) exists. The default: unknown, false.
+    func fileExists(_ path: String) -> Bool
+}
+
+extension ProjectReader {
+    public func inventory() throws(PlannerError) -> ProjectInventory {
+        ProjectInventory(composeFiles: try composeFiles())
+    }
+
+    public func fileExists(_ path: String) -> Bool { false }
 }

@@ -40,6 +40,9 @@ public struct FixtureCluster: ClusterReader {
         var selector: [String: String]?
         var ports: [Port]?
         var status: String?
+        /// Ingresses only: their rules (host and paths) and class.
+        var rules: [Rule]?
+        var ingressClass: String?
         /// Helm releases only: the current revision and the chart.
         var revision: Int?
         var chart: String?
@@ -47,6 +50,11 @@ public struct FixtureCluster: ClusterReader {
         struct Container: Decodable {
             var name: String
             var image: String
+        }
+
+        struct Rule: Decodable {
+            var host: String
+            var paths: [String]?
         }
 
         struct Port: Decodable {
@@ -62,7 +70,7 @@ public struct FixtureCluster: ClusterReader {
         let releaseKind = "helmrelease"
         return FixtureCluster(
             objects: file.objects.filter { $0.kind != releaseKind }.map { entry in
-                ClusterObject(
+                var object = ClusterObject(
                     kind: entry.kind, name: entry.name, namespace: entry.namespace ?? "",
                     labels: entry.labels ?? [:], annotations: entry.annotations ?? [:], replicas: entry.replicas ?? -1,
                     readyReplicas: entry.replicas ?? 0,
@@ -72,6 +80,9 @@ public struct FixtureCluster: ClusterReader {
                         .init(name: $0.name ?? "", port: $0.port, targetPort: $0.targetPort ?? String($0.port))
                     },
                     status: entry.status ?? "")
+                object.ingressRules = (entry.rules ?? []).map { .init(host: $0.host, paths: $0.paths ?? ["/"]) }
+                object.ingressClass = entry.ingressClass
+                return object
             },
             releases: file.objects.filter { $0.kind == releaseKind }.map { entry in
                 HelmRelease(

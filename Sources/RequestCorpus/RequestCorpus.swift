@@ -25,6 +25,11 @@ public struct RequestCorpus: Sendable {
         public var error: String?
         /// The file it came from.
         public var file: String?
+
+        public init(request: String, namespace: String? = nil) {
+            self.request = request
+            self.namespace = namespace
+        }
     }
 
     struct File: Decodable { var cases: [Case] }

@@ -1,5 +1,6 @@
 // kagent-bench: figures, not tests.
 //   kagent-bench corpus          accuracy of the labelled corpus, per action, and every miss
+//   kagent-bench fuzz [N] [SEED]   N seeded random requests through the parser and planner
 //   kagent-bench speed [N]       parse+plan time per request over the corpus (N rounds), catalogue load time,
 //                                and the wall time of `kagent --dry-run --offline --output json` processes
 //   kagent-bench troubleshoot [PODS] [FAILING]   kubectl calls, wall time and analysis share of one troubleshooting
@@ -117,6 +118,37 @@ func speed(rounds: Int) async throws -> Int32 {
     return 0
 }
 
+/// Random characters and word salads through the parser and planner: counts, and any changing plan made
+/// from random characters (there must be none).
+func fuzz(count: Int, seed: UInt64) async throws -> Int32 {
+    let catalog = try RuleCatalog.load(from: rulesDirectory())
+    let corpus = try RequestCorpus.load()
+    var random = RandomRequests(seed: seed, catalog: catalog)
+    let start = Date()
+    var understood = 0, planned = 0, changingFromCharacters = 0
+    for round in 0..<count {
+        let fromCharacters = round % 2 == 0
+        let request = fromCharacters ? random.characters() : random.wordSalad()
+        guard case .understood(let intents)? = try? catalog.parse(request) else { continue }
+        understood += 1
+        let resolved = (try? ConversationMemory().resolve(intents)) ?? intents
+        guard
+            let plan = try? await Planner(context: corpus.context(for: .init(request: request)))
+                .plan(request: request, intents: resolved)
+        else { continue }
+        planned += 1
+        if fromCharacters && !plan.isReadOnly {
+            changingFromCharacters += 1
+            print("changing plan from random characters: \(request.debugDescription)")
+        }
+    }
+    let seconds = Date().timeIntervalSince(start)
+    print(
+        "fuzz: \(count) inputs (seed \(seed)) in \(String(format: "%.1f", seconds)) s: \(understood) understood, "
+            + "\(planned) planned, \(changingFromCharacters) changing plans from random characters; no crash, no hang")
+    return changingFromCharacters == 0 ? 0 : 1
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
@@ -133,13 +165,17 @@ do {
                     + " per request")
         }
         exit(0)
+    case "fuzz":
+        let count = arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
+        let seed = arguments.dropFirst(2).first.flatMap(UInt64.init) ?? 2026
+        exit(try await fuzz(count: count, seed: seed))
     case "speed":
         exit(try await speed(rounds: arguments.dropFirst().first.flatMap(Int.init) ?? 20))
     case "troubleshoot":
         let numbers = arguments.dropFirst().compactMap { Int($0) }
         exit(try await TroubleshootBenchmark.run(pods: numbers.first ?? 500, failing: numbers.dropFirst().first ?? 100))
     default:
-        print("usage: kagent-bench corpus | speed [ROUNDS] | troubleshoot [PODS] [FAILING]")
+        print("usage: kagent-bench corpus | rules | speed [ROUNDS] | fuzz [COUNT] [SEED] | troubleshoot [PODS] [FAILING]")
         exit(64)
     }
 } catch {

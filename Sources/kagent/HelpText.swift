@@ -11,7 +11,7 @@ enum HelpText {
             "  kagent \"REQUEST\"            plan, confirm, run and verify one request",
             "  kagent                      interactive shell (help, exit; Ctrl-C drops the line, Ctrl-D leaves)",
             "  kagent --dry-run \"REQUEST\"  show and validate the plan only",
-            "  options: -n NAMESPACE, --context NAME, --kubeconfig FILE, --yes, --offline, --output json",
+            "  options: -n NAMESPACE, --context NAME, --kubeconfig FILE, --yes, --offline, --output json, --project-dir DIR",
             "",
             terminal.bold("What kagent understands"),
         ]

@@ -44,6 +44,12 @@ struct KagentCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Plan without contacting the cluster: names are taken literally, nothing is validated.")
     var offline = false
 
+    @Option(
+        name: .customLong("project-dir"),
+        help:
+            "The project folder with the charts, Kustomize folders and compose files (default: the working directory).")
+    var projectDirectory: String?
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
@@ -60,6 +66,12 @@ struct KagentCommand: AsyncParsableCommand {
         }
         if let kubeconfig, !FileManager.default.fileExists(atPath: kubeconfig) {
             throw ValidationError("--kubeconfig '\(kubeconfig)': no such file")
+        }
+        if let projectDirectory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: projectDirectory, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else { throw ValidationError("--project-dir '\(projectDirectory)': no such folder") }
         }
     }
 
@@ -78,7 +90,7 @@ struct KagentCommand: AsyncParsableCommand {
         let text = request.joined(separator: " ")
         let settings = SessionSettings(
             namespace: namespace, kubeContext: context, kubeconfig: kubeconfig, dryRun: dryRun, assumeYes: yes,
-            json: output == .json, offline: offline)
+            json: output == .json, offline: offline, projectDirectory: projectDirectory)
 
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "help", "--help":

@@ -17,6 +17,9 @@ struct PlanRenderer: Sendable {
             if let input = step.input {
                 lines.append("     " + terminal.dim("  with standard input: \(input.shownAs)"))
             }
+            if let file = step.outputFile {
+                lines.append("     " + terminal.dim("  its output is written to \(file) (a new file)"))
+            }
             if step.attached { lines.append("     " + terminal.dim("  runs in this terminal; Ctrl-C ends it")) }
             if case .typeName(let name) = step.confirmation, step.mutating {
                 lines.append("     " + terminal.dim("  you will be asked to type '\(name)' to confirm"))

@@ -32,7 +32,8 @@ struct RequestSession: Sendable {
         var context = PlanningContext(
             namespace: settings.namespace, defaultNamespace: file.namespace,
             kubeContext: settings.kubeContext, kubeconfig: settings.kubeconfig, cluster: nil,
-            project: DiskProjectReader(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
+            project: settings.projectDirectory.map { DiskProjectReader(root: URL(fileURLWithPath: $0), shownAs: $0) }
+                ?? DiskProjectReader(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
             kubeconfigContexts: .init(names: file.contexts, current: file.currentContext))
         if !settings.offline {
             context.cluster = KubectlCluster(runner: runner, context: context)
@@ -42,7 +43,8 @@ struct RequestSession: Sendable {
 
     mutating func handle(_ request: String) async -> ExitStatus {
         Interruption.reset()
-        var report = JSONReport(request: request)
+        // Until the request is understood, secret-looking values are hidden from any echo of it.
+        var report = JSONReport(request: RuleCatalog.scrub(request))
         let renderer = PlanRenderer(terminal: terminal)
 
         // 1. Understand.

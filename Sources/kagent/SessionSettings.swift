@@ -7,4 +7,7 @@ struct SessionSettings: Sendable {
     var assumeYes: Bool
     var json: Bool
     var offline: Bool
+    /// The project folder searched for charts, Kustomize folders, compose files (`--project-dir`; default: the
+    /// working directory).
+    var projectDirectory: String? = nil
 }

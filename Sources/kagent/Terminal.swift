@@ -33,11 +33,25 @@ struct Terminal: Sendable {
     }
 
     func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Self.write(text, to: 1)
     }
 
     func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        Self.write(text, to: 2)
+    }
+
+    /// Writes all of the text with write(2). A reader that went away (`kagent … | head`) ends the writing
+    /// quietly: SIGPIPE is ignored, and EPIPE is not an error worth crashing for.
+    private static func write(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            bytes = bytes.dropFirst(written)
+        }
     }
 
     /// Prints a question and reads one line from the terminal. Returns nil on end of input or Ctrl-C.

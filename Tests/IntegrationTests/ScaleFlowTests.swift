@@ -160,6 +160,30 @@ struct ScaleFlowTests {
         }
     }
 
+    @Test(
+        "a step that fails stops the plan; the report says what ran, what failed with its command, and what did not run"
+    )
+    func failedStepReport() async throws {
+        try await Sandbox.withNamespace("fail") { ns in
+            try await Sandbox.deploy(["todo-backend": 1], namespace: ns)
+            // Offline skips the server-side check, so the refusal comes from the real step itself.
+            let result = try await Kagent.run([
+                "--kubeconfig", Sandbox.viewerKubeconfig, "--offline", "-n", ns, "--yes", "scale todo-backend to 3",
+            ])
+            #expect(result.exitCode == 1)
+            #expect(result.stderr.contains("The plan stopped at step 1 of 3"), "\(result.stderr)")
+            #expect(result.stderr.contains("failed   1. scale deployment/todo-backend"), "\(result.stderr)")
+            #expect(result.stderr.contains("not run  2.") && result.stderr.contains("not run  3."), "\(result.stderr)")
+            #expect(result.stderr.contains("the cluster refused: your user may not do this"), "\(result.stderr)")
+            #expect(
+                result.stderr.contains(
+                    "command: kubectl --kubeconfig=\(Sandbox.viewerKubeconfig) scale deployment/todo-backend --replicas=3 --namespace=\(ns)"
+                ), "\(result.stderr)")
+            #expect(result.stderr.contains("No changing step completed"), "\(result.stderr)")
+            #expect(try await Sandbox.replicas("deployment/todo-backend", namespace: ns).spec == 1)
+        }
+    }
+
     @Test("a JSON run reports each step's status, exit code and output")
     func jsonRun() async throws {
         try await Sandbox.withNamespace("json") { ns in

@@ -166,4 +166,30 @@ struct ShellTests {
             try await screen.type("C-u", "C-d")
         }
     }
+
+    @Test("the shell remembers: 'it', 'same for X', and 'use namespace X' in the prompt")
+    func conversation() async throws {
+        let state = try TemporaryFolder()
+        let screen = Screen()
+        defer { Task { await screen.kill() } }
+        try await screen.start([
+            "env", "XDG_STATE_HOME=\(state.path)", "TERM=xterm", "NO_COLOR=1", Repository.kagentExecutable, "--offline",
+            "--dry-run",
+        ])
+        try await screen.waitFor("kagent (")
+        try await screen.type("-l", "use namespace shop")
+        try await screen.type("Enter")
+        try await screen.waitFor("/shop)>")
+        try await screen.type("-l", "scale web-app to 2")
+        try await screen.type("Enter")
+        try await screen.waitFor("$ kubectl scale deployment/web-app --replicas=2 --namespace=shop")
+        try await screen.type("-l", "restart it")
+        try await screen.type("Enter")
+        try await screen.waitFor("$ kubectl rollout restart deployment/web-app --namespace=shop")
+        try await screen.type("-l", "same for checkout")
+        try await screen.type("Enter")
+        try await screen.waitFor("$ kubectl rollout restart deployment/checkout --namespace=shop")
+        try await screen.type("C-d")
+        #expect(try await screen.waitUntilGone())
+    }
 }

@@ -111,3 +111,14 @@ struct SlotParsingTests {
                 == "create secret db with password=(hidden)")
     }
 }
+
+@Suite("Secrets in requests not understood")
+struct ScrubTests {
+    @Test("secret-looking values are hidden, the rest is kept")
+    func scrub() {
+        #expect(
+            RuleCatalog.scrub("make secret x --from-literal=password=hunter2 user=bob API_TOKEN=abc")
+                == "make secret x --from-literal=password=(hidden) user=bob API_TOKEN=(hidden)")
+        #expect(RuleCatalog.scrub("scale backend to 3") == "scale backend to 3")
+    }
+}
