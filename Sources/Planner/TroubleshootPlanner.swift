@@ -94,6 +94,7 @@ struct TroubleshootPlanner: ActionPlanner {
             request: request, intents: [intent], steps: steps, notes: notes, outcome: outcome,
             subjects: target.map { [$0] } ?? [])
         plan.findings = findings
+        plan.analyzed = true
         return plan
     }
 

@@ -12,7 +12,7 @@ import Planner
 ///  "intents": [...] (only when the request asked for several things),
 ///  "executed": true, "results": [{"argv", "status", "exit_code", "seconds", "output", "error"}] (only when steps ran),
 ///  "findings": [{"problem", "severity", "resource", "namespace", "evidence": [str], "explanation",
-///                "fix": {"steps": [...]} | null, "check": [{"argv", "mutating", "summary"}]}] (troubleshooting only)}
+///                "fix": {"steps": [...]} | null, "check": [{"argv", "mutating", "summary"}]}] (troubleshooting with the cluster only)}
 /// ```
 struct JSONReport: Encodable {
     var request: String
@@ -96,7 +96,7 @@ struct JSONReport: Encodable {
         try container.encode(plan?.steps ?? [], forKey: .steps)
         if let message, !message.isEmpty { try container.encode(message, forKey: .message) }
         if let suggestions, !suggestions.isEmpty { try container.encode(suggestions, forKey: .suggestions) }
-        if let plan, plan.intents.contains(where: { $0.action == "troubleshoot" }) {
+        if let plan, plan.analyzed {
             try container.encode(plan.findings.map(FindingReport.init), forKey: .findings)
         }
         if let execution {
