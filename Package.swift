@@ -50,7 +50,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["Executors"], path: "Tests/TestSupport"),
         .testTarget(name: "IntentTests", dependencies: ["Intent", "TestSupport"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "TestSupport"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "TestSupport"], exclude: ["AnalyzerExamples"]),
         .testTarget(name: "ExecutorsTests", dependencies: ["Executors", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["Executors", "TestSupport", "kagent"]),
         .testTarget(name: "CorpusTests", dependencies: ["RequestCorpus", "TestSupport"]),

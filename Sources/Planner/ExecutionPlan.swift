@@ -15,6 +15,11 @@ public struct ExecutionPlan: Sendable, Hashable {
     public var subjects: [ClusterObject]
     /// The namespace the shell should use from now on ("use namespace srvthreds"); kagent's own, not kubectl's.
     public var sessionNamespace: String?
+    /// What troubleshooting found, most severe first (empty for other plans); the steps hold their fixes.
+    public var findings: [Finding] = []
+    /// Whether troubleshooting analysed the cluster for this plan (offline it cannot: no findings then
+    /// means "not looked", not "nothing wrong").
+    public var analyzed = false
 
     public init(
         request: String, intents: [UserIntent], steps: [PlanStep], notes: [String] = [], outcome: String,

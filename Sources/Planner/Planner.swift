@@ -20,6 +20,8 @@ public struct Planner: Sendable {
             plan.steps += part.steps
             plan.notes += part.notes
             plan.subjects += part.subjects
+            plan.findings += part.findings
+            plan.analyzed = plan.analyzed || part.analyzed
             if let namespace = part.sessionNamespace { plan.sessionNamespace = namespace }
             outcomes.append(part.outcome)
         }

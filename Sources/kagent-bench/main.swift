@@ -3,6 +3,8 @@
 //   kagent-bench fuzz [N] [SEED]   N seeded random requests through the parser and planner
 //   kagent-bench speed [N]       parse+plan time per request over the corpus (N rounds), catalogue load time,
 //                                and the wall time of `kagent --dry-run --offline --output json` processes
+//   kagent-bench troubleshoot [PODS] [FAILING]   kubectl calls, wall time and analysis share of one troubleshooting
+//                                read of a namespace with PODS pods (500), FAILING of them failing (100)
 import Executors
 import Foundation
 import Intent
@@ -169,8 +171,11 @@ do {
         exit(try await fuzz(count: count, seed: seed))
     case "speed":
         exit(try await speed(rounds: arguments.dropFirst().first.flatMap(Int.init) ?? 20))
+    case "troubleshoot":
+        let numbers = arguments.dropFirst().compactMap { Int($0) }
+        exit(try await TroubleshootBenchmark.run(pods: numbers.first ?? 500, failing: numbers.dropFirst().first ?? 100))
     default:
-        print("usage: kagent-bench corpus | rules | speed [ROUNDS] | fuzz [COUNT] [SEED]")
+        print("usage: kagent-bench corpus | rules | speed [ROUNDS] | fuzz [COUNT] [SEED] | troubleshoot [PODS] [FAILING]")
         exit(64)
     }
 } catch {

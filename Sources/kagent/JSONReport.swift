@@ -11,7 +11,9 @@ import Planner
 ///  "message": str (optional), "suggestions": [str] (optional),
 ///  "intents": [...] (only when the request asked for several things),
 ///  "source": "model" (only when a language model, not the rules, understood the request),
-///  "executed": true, "results": [{"argv", "status", "exit_code", "seconds", "output", "error"}] (only when steps ran)}
+///  "executed": true, "results": [{"argv", "status", "exit_code", "seconds", "output", "error"}] (only when steps ran),
+///  "findings": [{"problem", "severity", "resource", "namespace", "evidence": [str], "explanation",
+///                "fix": {"steps": [...]} | null, "check": [{"argv", "mutating", "summary"}]}] (troubleshooting with the cluster only)}
 /// ```
 struct JSONReport: Encodable {
     var request: String
@@ -29,7 +31,46 @@ struct JSONReport: Encodable {
     }
 
     enum Key: String, CodingKey {
-        case request, understood, intent, intents, steps, message, suggestions, executed, results, source
+        case request, understood, intent, intents, steps, message, suggestions, executed, results, source, findings
+    }
+
+    /// One troubleshooting finding as the contract shows it.
+    struct FindingReport: Encodable {
+        struct Fix: Encodable { var steps: [PlanStep] }
+        var problem: String
+        var severity: String
+        var resource: String
+        var namespace: String
+        var evidence: [String]
+        var explanation: String
+        var fix: Fix?
+        var check: [PlanStep]
+
+        init(_ finding: Finding) {
+            problem = finding.problem
+            severity = finding.severity.rawValue
+            resource = finding.resource
+            namespace = finding.namespace
+            evidence = finding.evidence
+            explanation = finding.explanation
+            fix = finding.fix.isEmpty ? nil : Fix(steps: finding.fix)
+            check = finding.checks
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            enum Key: String, CodingKey {
+                case problem, severity, resource, namespace, evidence, explanation, fix, check
+            }
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(problem, forKey: .problem)
+            try container.encode(severity, forKey: .severity)
+            try container.encode(resource, forKey: .resource)
+            try container.encode(namespace, forKey: .namespace)
+            try container.encode(evidence, forKey: .evidence)
+            try container.encode(explanation, forKey: .explanation)
+            if let fix { try container.encode(fix, forKey: .fix) } else { try container.encodeNil(forKey: .fix) }
+            try container.encode(check, forKey: .check)
+        }
     }
 
     struct Result: Encodable {
@@ -59,6 +100,9 @@ struct JSONReport: Encodable {
         if let message, !message.isEmpty { try container.encode(message, forKey: .message) }
         if let suggestions, !suggestions.isEmpty { try container.encode(suggestions, forKey: .suggestions) }
         if let source { try container.encode(source, forKey: .source) }
+        if let plan, plan.analyzed {
+            try container.encode(plan.findings.map(FindingReport.init), forKey: .findings)
+        }
         if let execution {
             try container.encode(true, forKey: .executed)
             let results = execution.outcomes.map { outcome in

@@ -9,6 +9,7 @@ struct PlanRenderer: Sendable {
     func plan(_ plan: ExecutionPlan) -> String {
         var lines = [terminal.bold("Plan") + " for \"\(plan.request)\":"]
         for note in plan.notes { lines.append("  " + terminal.dim(note)) }
+        lines += findings(plan.findings)
         for (index, step) in plan.steps.enumerated() {
             let marker = step.mutating ? "  " + terminal.yellow("[changes]") : ""
             lines.append("  \(index + 1). \(step.summary)\(marker)")
@@ -25,6 +26,25 @@ struct PlanRenderer: Sendable {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Troubleshooting's findings, most severe first: the problem, where, why, the evidence, and the fix
+    /// (its steps are the plan's) or the commands to check next.
+    func findings(_ findings: [Finding]) -> [String] {
+        var lines: [String] = []
+        for (index, finding) in findings.enumerated() {
+            let mark = finding.severity == .critical ? terminal.red("✗") : terminal.yellow("!")
+            lines.append(
+                "  \(mark) \(index + 1). " + terminal.bold(finding.problem)
+                    + " \(finding.resource) in \(finding.namespace) (\(finding.severity.rawValue))")
+            lines.append("     " + finding.explanation)
+            for line in finding.evidence { lines.append("     " + terminal.dim("· " + line)) }
+            for step in finding.fix where step.mutating { lines.append("     fix: " + step.summary + " (step below)") }
+            for step in finding.checks {
+                lines.append("     check: " + terminal.cyan("$ " + ShellQuoting.command(step.argv)))
+            }
+        }
+        return lines
     }
 
     func validated(_ count: Int) -> String {

@@ -156,7 +156,15 @@ struct RequestSession: Sendable {
             return finish(report, status: .success) { "" }
         }
 
-        // 4. Confirm.
+        // 4. Confirm: in the shell, troubleshooting's fixes one at a time.
+        if isShell && terminal.inputIsTerminal && !settings.json && !settings.assumeYes
+            && plan.findings.contains(where: { !$0.fix.isEmpty })
+        {
+            let guided = await GuidedTroubleshooting(session: self, renderer: renderer, planRunner: planRunner)
+                .run(plan, intents: intents)
+            report.message = guided.message
+            return finish(report, status: guided.status) { "" }
+        }
         if settings.json, plan.steps.contains(where: \.attached) {
             report.message =
                 "not run: this plan runs a command attached to the terminal, which --output json cannot show"
@@ -189,10 +197,34 @@ struct RequestSession: Sendable {
         report.execution = execution
         if execution.succeeded {
             report.message = plan.outcome
-            return finish(report, status: .success) { renderer.outcome(plan.outcome) }
+            if !plan.findings.isEmpty && !plan.isReadOnly {
+                // Troubleshooting fixes: look again, and say what is left.
+                let recheck = await Self.recheck(plan, intents: intents, context: planningContext())
+                report.message = plan.outcome + "\n" + recheck
+            }
+            return finish(report, status: .success) { renderer.outcome(report.message ?? plan.outcome) }
         }
         report.message = renderer.failureSummary(execution, colored: false)
         return finish(report, status: .failure) { renderer.failureSummary(execution, colored: true) }
+    }
+
+    /// After troubleshooting fixes ran: the same request planned again, and which problems remain.
+    static func recheck(_ plan: ExecutionPlan, intents: [UserIntent], context: PlanningContext) async -> String {
+        guard let again = try? await Planner(context: context).plan(request: plan.request, intents: intents) else {
+            return "re-check: the cluster could not be read again; run the request again to see what is left"
+        }
+        let fixed = plan.findings.filter { !$0.fix.isEmpty }
+        let remaining = again.findings.map { "\($0.problem) (\($0.resource))" }
+        let gone = fixed.filter { finding in
+            !again.findings.contains {
+                $0.problem == finding.problem && !$0.subjects.isDisjoint(with: finding.subjects)
+            }
+        }
+        var lines = gone.map { "re-checked: \($0.problem) on \($0.resource) is gone" }
+        lines.append(
+            remaining.isEmpty
+                ? "re-checked: no problems remain" : "re-checked: still found " + remaining.joined(separator: ", "))
+        return lines.joined(separator: "\n")
     }
 
     /// Prints the JSON report, or the text the closure makes, and passes the status through.

@@ -1,0 +1,42 @@
+import Executors
+import Foundation
+import TestSupport
+import Testing
+
+/// Whether the engine answers (its socket can outlive it).
+let localEngineAnswers: Bool = {
+    guard LocalDockerEngine.isUp else { return false }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["docker", "--host=\(LocalDockerEngine.host)", "version", "--format={{.Server.Version}}"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    do {
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    } catch {
+        return false
+    }
+}()
+
+/// "why won't my X container start" on the local engine of scripts/docker-engine: a container that exits
+/// at once, and what kagent shows of it. Skipped when that engine does not answer.
+@Suite("Container troubleshooting on the local engine", .enabled(if: localEngineAnswers))
+struct ContainerTroubleshootTests {
+    @Test("a container that exited: its state, exit code and last log lines")
+    func exited() async throws {
+        let name = "kt-exit-\(UUID().uuidString.prefix(6).lowercased())"
+        let created = try await LocalDockerEngine.docker([
+            "run", "--name=\(name)", "--network=none", "kagent-base:busybox", "sh", "-c",
+            "echo 'MongoServerSelectionError: connect ECONNREFUSED 127.0.0.1:27017'; exit 3",
+        ])
+        #expect(created.exitCode == 3, "\(created.stderr)")
+        defer { Task { _ = try? await LocalDockerEngine.docker(["rm", "--force", name]) } }
+        let result = try await Kagent.run(
+            ["--offline", "why won't my \(name) container start"], environment: ["DOCKER_HOST": LocalDockerEngine.host])
+        #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("exited, exit code 3"), "\(result.stdout)")
+        #expect(result.stdout.contains("connect ECONNREFUSED 127.0.0.1:27017"), "\(result.stdout)")
+    }
+}
