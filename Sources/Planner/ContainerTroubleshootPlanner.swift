@@ -24,6 +24,9 @@ struct ContainerTroubleshootPlanner: ActionPlanner {
             throw .invalidValue(
                 slot: "container", value: container, reason: "not a Docker container name (letters, digits, _ . -)")
         }
+        if let reader = context.containers {
+            return try await analyzed(container, reader: reader, intent: intent, request: request)
+        }
         let format =
             "{{.Name}}: {{.State.Status}}, exit code {{.State.ExitCode}}, OOM killed {{.State.OOMKilled}}, "
             + "restarts {{.RestartCount}}, error '{{.State.Error}}', image {{.Config.Image}}"
@@ -45,5 +48,38 @@ struct ContainerTroubleshootPlanner: ActionPlanner {
                     + "write, a missing setting; `docker compose up` restarts it with its project's settings"
             ],
             outcome: "showed why container \(container) is not running")
+    }
+
+    /// With the container read: the ContainerNotRunning finding, its read-only checks as the steps, and the
+    /// fix (`docker start`, only for a container that stopped cleanly) after them.
+    private func analyzed(
+        _ container: String, reader: any ContainerReader, intent: UserIntent, request: String
+    ) async throws(PlannerError) -> ExecutionPlan {
+        guard let state = try await reader.container(named: container) else {
+            throw .notFound(kind: "container", name: container, namespace: nil, nearby: [])
+        }
+        guard let finding = ContainerNotRunningAnalyzer.analyze(state) else {
+            var plan = ExecutionPlan(
+                request: request, intents: [intent],
+                steps: [
+                    PlanStep(
+                        argv: ["docker", "logs", "--tail=\(Self.tail)", container], mutating: false,
+                        summary: "show the last \(Self.tail) lines \(container) logged")
+                ],
+                notes: ["container \(container) is running (status \(state.status))"],
+                outcome: "container \(container) is running; nothing is wrong with its state")
+            plan.analyzed = true
+            return plan
+        }
+        var plan = ExecutionPlan(
+            request: request, intents: [intent], steps: finding.checks + finding.fix,
+            notes: finding.fix.isEmpty
+                ? ["no safe fix: a container that crashed would crash again; the checks show why"] : [],
+            outcome: finding.fix.isEmpty
+                ? "container \(container) is not running: \(finding.evidence.first ?? "")"
+                : "container \(container) started again and is running")
+        plan.findings = [finding]
+        plan.analyzed = true
+        return plan
     }
 }

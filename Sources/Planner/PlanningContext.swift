@@ -14,6 +14,8 @@ public struct PlanningContext: Sendable {
     public var project: (any ProjectReader)?
     /// The kubeconfig's contexts and its current-context, for "use context X"; nil when not read.
     public var kubeconfigContexts: KubeconfigContexts?
+    /// The local Docker engine's containers, for "why won't my mongo container start"; nil when not read.
+    public var containers: (any ContainerReader)?
 
     /// The contexts a kubeconfig defines, read from the file (no cluster needed).
     public struct KubeconfigContexts: Sendable, Hashable {
@@ -31,8 +33,9 @@ public struct PlanningContext: Sendable {
     public init(
         namespace: String? = nil, defaultNamespace: String = "default", kubeContext: String? = nil,
         kubeconfig: String? = nil, cluster: (any ClusterReader)?, project: (any ProjectReader)? = nil,
-        kubeconfigContexts: KubeconfigContexts? = nil
+        kubeconfigContexts: KubeconfigContexts? = nil, containers: (any ContainerReader)? = nil
     ) {
+        self.containers = containers
         self.namespace = namespace
         self.defaultNamespace = defaultNamespace
         self.kubeContext = kubeContext

@@ -175,7 +175,8 @@ do {
         let numbers = arguments.dropFirst().compactMap { Int($0) }
         exit(try await TroubleshootBenchmark.run(pods: numbers.first ?? 500, failing: numbers.dropFirst().first ?? 100))
     default:
-        print("usage: kagent-bench corpus | rules | speed [ROUNDS] | fuzz [COUNT] [SEED] | troubleshoot [PODS] [FAILING]")
+        print(
+            "usage: kagent-bench corpus | rules | speed [ROUNDS] | fuzz [COUNT] [SEED] | troubleshoot [PODS] [FAILING]")
         exit(64)
     }
 } catch {

@@ -35,6 +35,8 @@ struct RequestSession: Sendable {
             project: settings.projectDirectory.map { DiskProjectReader(root: URL(fileURLWithPath: $0), shownAs: $0) }
                 ?? DiskProjectReader(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
             kubeconfigContexts: .init(names: file.contexts, current: file.currentContext))
+        // The local Docker engine is not the cluster: it is read even offline.
+        context.containers = DockerContainerReader(runner: runner)
         if !settings.offline {
             context.cluster = KubectlCluster(runner: runner, context: context)
         }
