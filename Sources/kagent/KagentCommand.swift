@@ -44,6 +44,12 @@ struct KagentCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Plan without contacting the cluster: names are taken literally, nothing is validated.")
     var offline = false
 
+    @Flag(name: .long, help: "Refuse every changing step (also KAGENT_READ_ONLY=1); looking and troubleshooting work.")
+    var readOnly = false
+
+    @Flag(name: .long, help: "Change protected namespaces (kube-system, …) without typing their name.")
+    var force = false
+
     @Option(
         name: .customLong("project-dir"),
         help:
@@ -108,6 +114,14 @@ struct KagentCommand: AsyncParsableCommand {
         var settings = SessionSettings(
             namespace: namespace, kubeContext: context, kubeconfig: kubeconfig, dryRun: dryRun, assumeYes: yes,
             json: output == .json, offline: offline, projectDirectory: projectDirectory)
+        let environment = ProcessInfo.processInfo.environment
+        settings.readOnly =
+            readOnly || ["1", "true", "yes"].contains(environment["KAGENT_READ_ONLY"]?.lowercased() ?? "")
+        settings.force = force
+        if let list = environment["KAGENT_PROTECTED_NAMESPACES"] {
+            settings.protectedNamespaces = Set(
+                list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        }
         if !noLlm {
             settings.model = ModelSetup.model(
                 urlFlag: llmUrl, modelFlag: llmModel, rulesDirectory: rulesDirectory)

@@ -138,6 +138,14 @@ struct RequestSession: Sendable {
             if plan.steps.isEmpty, let message = report.message { terminal.write(renderer.outcome(message)) }
         }
 
+        // Read-only mode refuses every changing step before anything is asked of the server.
+        if settings.readOnly, let first = plan.mutatingSteps.first {
+            report.message =
+                "not run: kagent is in read-only mode (--read-only or KAGENT_READ_ONLY) and this plan "
+                + "changes the cluster (\(first.summary)); looking and troubleshooting still work"
+            return finish(report, status: .notConfirmed) { renderer.error(report.message ?? "") }
+        }
+
         // 3. Validate changing steps with the API server before asking.
         let planRunner = PlanRunner(runner: runner)
         if !plan.isReadOnly && !settings.offline {
@@ -158,7 +166,26 @@ struct RequestSession: Sendable {
             return finish(report, status: .success) { "" }
         }
 
-        // 4. Confirm: in the shell, troubleshooting's fixes one at a time.
+        // 4. Confirm. Changes in a protected namespace need its name typed, even with --yes, unless --force.
+        let protected = Self.protectedNamespaces(in: plan, among: settings.protectedNamespaces)
+        if !protected.isEmpty && !settings.force {
+            let names = protected.sorted()
+            if settings.json || !terminal.inputIsTerminal {
+                report.message =
+                    "not run: the plan changes the protected namespace \(names.joined(separator: ", ")); "
+                    + "type its name at a terminal, or add --force"
+                return finish(report, status: .notConfirmed) { renderer.error(report.message ?? "") }
+            }
+            for name in names {
+                let question =
+                    terminal.bold("This changes the protected namespace \(name). Type '\(name)' to confirm:") + " "
+                guard terminal.ask(question)?.trimmingCharacters(in: .whitespaces) == name else {
+                    report.message = "not run: the protected namespace was not typed as '\(name)'"
+                    return finish(report, status: .notConfirmed) { renderer.notConfirmed(plan, noTerminal: false) }
+                }
+            }
+        }
+        // In the shell, troubleshooting's fixes come one at a time.
         if isShell && terminal.inputIsTerminal && !settings.json && !settings.assumeYes
             && plan.findings.contains(where: { !$0.fix.isEmpty })
         {
@@ -227,6 +254,28 @@ struct RequestSession: Sendable {
             remaining.isEmpty
                 ? "re-checked: no problems remain" : "re-checked: still found " + remaining.joined(separator: ", "))
         return lines.joined(separator: "\n")
+    }
+
+    /// The protected namespaces the plan's changing steps act in (`--namespace=NS`, `-n NS`, or the namespace
+    /// itself as the object of a kubectl command).
+    static func protectedNamespaces(in plan: ExecutionPlan, among protected: Set<String>) -> Set<String> {
+        var found: Set<String> = []
+        for step in plan.steps where step.mutating {
+            for (index, word) in step.argv.enumerated() {
+                if word.hasPrefix("--namespace=") { found.insert(String(word.dropFirst("--namespace=".count))) }
+                if (word == "-n" || word == "--namespace"), index + 1 < step.argv.count {
+                    found.insert(step.argv[index + 1])
+                }
+                if (word == "namespace" || word == "ns" || word.hasPrefix("namespace/")), step.argv.first == "kubectl" {
+                    let name =
+                        word.hasPrefix("namespace/")
+                        ? String(word.dropFirst("namespace/".count))
+                        : (index + 1 < step.argv.count ? step.argv[index + 1] : "")
+                    found.insert(name)
+                }
+            }
+        }
+        return found.intersection(protected)
     }
 
     /// Prints the JSON report, or the text the closure makes, and passes the status through.

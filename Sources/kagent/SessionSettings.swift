@@ -16,4 +16,10 @@ struct SessionSettings: Sendable {
     var model: (any IntentModel)? = nil
     /// `--llm`: ask the model even when a rule understands the request.
     var modelFirst = false
+    /// `--read-only` or KAGENT_READ_ONLY: changing steps are refused.
+    var readOnly = false
+    /// `--force`: protected namespaces are changed without typing their name.
+    var force = false
+    /// Namespaces whose changes need the namespace typed (KAGENT_PROTECTED_NAMESPACES overrides).
+    var protectedNamespaces: Set<String> = ["kube-system", "kube-public", "kube-node-lease"]
 }
