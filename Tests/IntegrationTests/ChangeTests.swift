@@ -229,8 +229,12 @@ struct ChangeTests {
         _ = try? await Sandbox.kubectl("uncordon", node)
 
         let drain = try await Kagent.onSandbox("--dry-run", "--output", "json", "drain \(node)")
-        Self.ok(drain, "drain dry run")
         let json = try Kagent.json(drain)
+        // (The server may refuse the drain for another suite's bare pods: see below.)
+        #expect(
+            drain.exitCode == 0
+                || (drain.exitCode == 1 && (json["message"] as? String)?.contains("rejected the plan") == true),
+            "\(drain.stdout)\(drain.stderr)")
         let steps = try #require(json["steps"] as? [[String: Any]])
         #expect(
             steps.first?["argv"] as? [String] == [
@@ -238,8 +242,17 @@ struct ChangeTests {
                 "--delete-emptydir-data", "--timeout=120s",
             ])
         #expect(json["executed"] == nil)
+        // Whether the server accepts a drain depends on every pod on the node, and other suites create bare
+        // pods on the one sandbox node at the same time (drain refuses those without --force). Either answer
+        // is right; what must hold is that kagent reports the server's answer truly and changes nothing.
         let text = try await Kagent.onSandbox("--dry-run", "drain \(node)")
-        #expect(text.stdout.contains("the API server accepts the change"), "\(text.stdout)")
+        if text.exitCode == 0 {
+            #expect(text.stdout.contains("the API server accepts the change"), "\(text.stdout)")
+        } else {
+            #expect(text.exitCode == 1)
+            #expect(text.stderr.contains("rejected the plan, so nothing ran"), "\(text.stderr)")
+            #expect(text.stderr.contains("command: kubectl"), "\(text.stderr)")
+        }
         #expect(
             try await Self.field("node/\(node)", unschedulable, namespace: nil) == "", "the dry run changed nothing")
     }
