@@ -5,8 +5,12 @@ import Planner
 public struct PlanRunner: Sendable {
     public let runner: any CommandRunner
 
-    public init(runner: any CommandRunner) {
+    /// Where every step that ran is recorded (the audit log); nil records nothing.
+    public let journal: AuditLog?
+
+    public init(runner: any CommandRunner, journal: AuditLog? = nil) {
         self.runner = runner
+        self.journal = journal
     }
 
     /// Something to show while a plan runs.
@@ -50,6 +54,7 @@ public struct PlanRunner: Sendable {
             onEvent?(.started(index: index, step: step))
             let outcome = await run(step) { text in onEvent?(.output(index: index, text: text)) }
             onEvent?(.finished(index: index, outcome: outcome))
+            journal?.record(outcome, step: index + 1, of: plan)
             outcomes.append(outcome)
             stopped = outcome.status != .succeeded
         }

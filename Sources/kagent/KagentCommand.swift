@@ -139,6 +139,9 @@ struct KagentCommand: AsyncParsableCommand {
         case "init":
             try ModelSetup.initialize(terminal: terminal)
             return
+        case "history":
+            terminal.write(HistoryText.render(file: UserDirectories.current().auditFile, terminal: terminal))
+            return
         case "version":
             terminal.write(Self.versionLine + "\n")
             return

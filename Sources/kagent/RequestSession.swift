@@ -147,7 +147,9 @@ struct RequestSession: Sendable {
         }
 
         // 3. Validate changing steps with the API server before asking.
-        let planRunner = PlanRunner(runner: runner)
+        let planRunner = PlanRunner(
+            runner: runner,
+            journal: AuditLog(file: URL(fileURLWithPath: directories.auditFile), context: kubeconfigFile.context))
         if !plan.isReadOnly && !settings.offline {
             let validation = await planRunner.validate(plan)
             if let rejection = validation.rejection {

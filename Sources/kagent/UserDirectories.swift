@@ -20,6 +20,8 @@ struct UserDirectories: Sendable {
 
     /// The shell's history file.
     var historyFile: String { state + "/history" }
+    /// The audit log: every step kagent ran, one JSON line each (`kagent history` shows it).
+    var auditFile: String { state + "/audit.jsonl" }
     /// Where scripts/setup puts helm (and kubectl when the machine has none); searched after PATH.
     var toolFolder: String { cache + "/bin" }
 

@@ -53,4 +53,44 @@ struct TrustTests {
         let exists = try await Sandbox.kubectl("get", "configmap", "kagent-probe", "--namespace=kube-system")
         #expect(!exists.succeeded, "nothing was created in kube-system")
     }
+
+    @Test("every step that ran is in the audit log, one JSON line each, with no secret value; kagent history shows it")
+    func auditLog() async throws {
+        try await Sandbox.withNamespace("audit") { ns in
+            try await Sandbox.deploy(["todo-backend": 1], namespace: ns)
+            let state = try TemporaryFolder()
+            let environment = ["XDG_STATE_HOME": state.path]
+            let scaled = try await Kagent.run(
+                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "scale backend to 2"], environment: environment)
+            #expect(scaled.exitCode == 0, "\(scaled.stderr)")
+            let secret = try await Kagent.run(
+                [
+                    "--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes",
+                    "create secret db-creds with password=hunter2xyz",
+                ],
+                environment: environment)
+            #expect(secret.exitCode == 0, "\(secret.stdout)\(secret.stderr)")
+            let text = try String(contentsOfFile: state.path + "/kagent/audit.jsonl", encoding: .utf8)
+            #expect(!text.contains("hunter2xyz"), "a secret value reached the audit log")
+            let lines = text.split(separator: "\n").compactMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            }
+            let scale = lines.filter { ($0["request"] as? String) == "scale backend to 2" }
+            #expect(scale.count == 3, "\(text)")
+            #expect(Set(scale.compactMap { $0["plan"] as? String }).count == 1, "one plan id for the plan's steps")
+            #expect(
+                scale.first?["argv"] as? [String] == [
+                    "kubectl", "--kubeconfig=\(Sandbox.kubeconfig)", "scale", "deployment/todo-backend", "--replicas=2",
+                    "--namespace=\(ns)",
+                ])
+            #expect(scale.first?["exit_status"] as? Int == 0)
+            #expect(scale.first?["namespace"] as? String == ns)
+            #expect(scale.first?["context"] as? String == "kagent-sandbox")
+            let history = try await Kagent.run(["history"], environment: environment)
+            #expect(
+                history.stdout.contains("scale deployment/todo-backend --replicas=2 --namespace=\(ns)"),
+                "\(history.stdout)")
+            #expect(!history.stdout.contains("hunter2xyz"))
+        }
+    }
 }
