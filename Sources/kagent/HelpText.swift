@@ -11,6 +11,7 @@ enum HelpText {
             "  kagent \"REQUEST\"            plan, confirm, run and verify one request",
             "  kagent                      interactive shell (help, exit; Ctrl-C drops the line, Ctrl-D leaves)",
             "  kagent --dry-run \"REQUEST\"  show and validate the plan only",
+            "  kagent history              the last steps kagent ran (the audit log)",
             "  options: -n NAMESPACE, --context NAME, --kubeconfig FILE, --yes, --offline, --output json, --project-dir DIR",
             "",
             terminal.bold("What kagent understands"),
