@@ -3,26 +3,9 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Whether the engine answers (its socket can outlive it).
-let localEngineAnswers: Bool = {
-    guard LocalDockerEngine.isUp else { return false }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["docker", "--host=\(LocalDockerEngine.host)", "version", "--format={{.Server.Version}}"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    do {
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    } catch {
-        return false
-    }
-}()
-
 /// "why won't my X container start" on the local engine of scripts/docker-engine: a container that exits
 /// at once, and what kagent shows of it. Skipped when that engine does not answer.
-@Suite("Container troubleshooting on the local engine", .enabled(if: localEngineAnswers))
+@Suite("Container troubleshooting on the local engine", .enabled(if: LocalDockerEngine.isUp))
 struct ContainerTroubleshootTests {
     @Test("a container that exited: its state, exit code and last log lines")
     func exited() async throws {

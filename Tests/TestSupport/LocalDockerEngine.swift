@@ -15,18 +15,7 @@ public enum LocalDockerEngine {
     /// left behind by an engine that died). Checked once per test process.
     public static let isUp: Bool = {
         guard FileManager.default.fileExists(atPath: String(host.dropFirst("unix://".count))) else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["docker", "--host", host, "version", "--format", "{{.Server.Version}}"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-            process.waitUntilExit()
-            return process.terminationStatus == 0
-        } catch {
-            return false
-        }
+        return commandSucceeds(["docker", "--host", host, "version", "--format", "{{.Server.Version}}"])
     }()
 
     /// Real docker against the engine.

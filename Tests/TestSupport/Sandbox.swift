@@ -26,18 +26,9 @@ public enum Sandbox {
     /// Whether the sandbox answers (checked once per test process).
     public static let isUp: Bool = {
         guard FileManager.default.fileExists(atPath: kubeconfig) else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["kubectl", "--kubeconfig=\(kubeconfig)", "get", "--raw=/readyz", "--request-timeout=5s"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-            process.waitUntilExit()
-            return process.terminationStatus == 0
-        } catch {
-            return false
-        }
+        return commandSucceeds([
+            "kubectl", "--kubeconfig=\(kubeconfig)", "get", "--raw=/readyz", "--request-timeout=5s",
+        ])
     }()
 
     /// Run the test when the sandbox is up, and in CI always (where a missing sandbox is a failure).
