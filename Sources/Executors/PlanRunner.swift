@@ -8,9 +8,13 @@ public struct PlanRunner: Sendable {
     /// Where every step that ran is recorded (the audit log); nil records nothing.
     public let journal: AuditLog?
 
-    public init(runner: any CommandRunner, journal: AuditLog? = nil) {
+    /// Where the reversals of the changing steps that ran are kept for `kagent undo`; nil keeps nothing.
+    public let undoJournal: UndoJournal?
+
+    public init(runner: any CommandRunner, journal: AuditLog? = nil, undoJournal: UndoJournal? = nil) {
         self.runner = runner
         self.journal = journal
+        self.undoJournal = undoJournal
     }
 
     /// Something to show while a plan runs.
@@ -58,7 +62,10 @@ public struct PlanRunner: Sendable {
             outcomes.append(outcome)
             stopped = outcome.status != .succeeded
         }
-        return ExecutionReport(plan: plan, outcomes: outcomes)
+        let report = ExecutionReport(plan: plan, outcomes: outcomes)
+        undoJournal?.record(
+            report, id: journal?.planID ?? String(UUID().uuidString.prefix(8)).lowercased(), context: journal?.context)
+        return report
     }
 
     func run(_ step: PlanStep, onOutput: @escaping @Sendable (String) -> Void) async -> ExecutionReport.StepOutcome {

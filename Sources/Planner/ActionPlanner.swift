@@ -15,7 +15,7 @@ extension Planner {
     static let registry: [String: any ActionPlanner] = {
         var table: [String: any ActionPlanner] = [:]
         for planner in [ScalePlanner()] + lookPlanners + changePlanners + createPlanners + contextPlanners
-            + dockerPlanners + helmPlanners + deployPlanners + troubleshootPlanners
+            + dockerPlanners + helmPlanners + deployPlanners + troubleshootPlanners + [UndoPlanner()]
         {
             for action in planner.actions { table[action] = planner }
         }

@@ -53,7 +53,11 @@ struct AutoscalePlanner: ActionPlanner {
             context.changeStep(
                 ["autoscale", target.reference, "--min=\(min)", "--max=\(max)", "--cpu-percent=\(cpu)"]
                     + context.namespaceArguments(for: target),
-                summary: "autoscale \(target.displayName) between \(min) and \(max) replicas at \(cpu)% CPU"),
+                summary: "autoscale \(target.displayName) between \(min) and \(max) replicas at \(cpu)% CPU"
+            ).undone(
+                by: context.deletionReversal(
+                    of: hpa.reference, namespace: hpa.namespace,
+                    what: "the autoscaler \(hpa.name) of \(target.displayName)")),
             context.readBackStep(
                 hpa, jsonPath: "{.spec.minReplicas}/{.spec.maxReplicas}", expected: "\(min)/\(max)",
                 summary: "check that the autoscaler \(target.name) keeps \(min) to \(max) replicas"),

@@ -62,23 +62,28 @@ struct BuildDeployPlanner: ActionPlanner {
             PlanStep(
                 argv: ["docker", "build", "--tag=\(image)", dockerfile.folder], mutating: true,
                 summary: "build image \(image) from \(dockerfile.folder)",
-                timeoutSeconds: DockerPlanner.buildTimeoutSeconds))
+                timeoutSeconds: DockerPlanner.buildTimeoutSeconds
+            ).irreversible("the built image \(image) stays in the local Docker engine (docker rmi \(image) removes it)")
+        )
         if intent.text("registry") != nil {
             steps.append(
                 PlanStep(
                     argv: ["docker", "push", image], mutating: true, summary: "push \(image) to its registry",
-                    timeoutSeconds: 900))
+                    timeoutSeconds: 900
+                ).irreversible("a pushed image stays in the registry; kagent does not delete it there"))
         } else if contextName == "minikube" {
             steps.append(
                 PlanStep(
                     argv: ["minikube", "image", "load", image], mutating: true,
-                    summary: "load \(image) into minikube's container runtime", timeoutSeconds: 600))
+                    summary: "load \(image) into minikube's container runtime", timeoutSeconds: 600
+                ).irreversible("the loaded image stays in minikube's container runtime"))
         } else if contextName.hasPrefix("kind-") {
             let cluster = String(contextName.dropFirst("kind-".count))
             steps.append(
                 PlanStep(
                     argv: ["kind", "load", "docker-image", image, "--name=\(cluster)"], mutating: true,
-                    summary: "load \(image) into the nodes of kind cluster \(cluster)", timeoutSeconds: 600))
+                    summary: "load \(image) into the nodes of kind cluster \(cluster)", timeoutSeconds: 600
+                ).irreversible("the loaded image stays on the nodes of kind cluster \(cluster)"))
         } else {
             throw .invalidValue(
                 slot: "registry", value: "",
@@ -91,7 +96,8 @@ struct BuildDeployPlanner: ActionPlanner {
             steps.append(
                 context.changeStep(
                     ["rollout", "restart", workload.reference] + context.namespaceArguments(for: workload),
-                    summary: "restart \(workload.reference) so its pods start from the new \(image)"))
+                    summary: "restart \(workload.reference) so its pods start from the new \(image)"
+                ).irreversible("a restart replaces the pods of \(workload.displayName); the old pods cannot come back"))
             notes.append("\(workload.reference) already runs \(image): it is restarted to pick up the new build")
         } else {
             let name = container?.name ?? ProjectNames.lastComponent(currentRepository ?? dockerfile.name)
@@ -99,7 +105,8 @@ struct BuildDeployPlanner: ActionPlanner {
                 context.changeStep(
                     ["set", "image", workload.reference, "\(name)=\(image)"]
                         + context.namespaceArguments(for: workload),
-                    summary: "run \(image) in container \(name) of \(workload.reference)"))
+                    summary: "run \(image) in container \(name) of \(workload.reference)"
+                ).undone(by: SetImagePlanner.reversal(of: workload, changing: [name], context: context)))
         }
         steps.append(context.rolloutStatusStep(workload))
         return ExecutionPlan(

@@ -32,7 +32,14 @@ struct ComposePlanner: ActionPlanner {
                     PlanStep(
                         argv: base + ["up", "--detach", "--wait"] + services, mutating: true,
                         summary: "start \(what) and wait until \(services.count == 1 ? "it is" : "they are") running",
-                        timeoutSeconds: Self.upTimeoutSeconds))
+                        timeoutSeconds: Self.upTimeoutSeconds
+                    ).undone(
+                        by: "stop \(what) again (the containers are kept)",
+                        [
+                            PlanStep(
+                                argv: base + ["stop"] + services, mutating: true,
+                                summary: "stop \(what) again (the containers are kept)", timeoutSeconds: 180)
+                        ]))
                 outcomes.append("started \(what)")
             case "compose_down":
                 // `down` removes every container of the file; a part of it is only stopped.
@@ -42,7 +49,16 @@ struct ComposePlanner: ActionPlanner {
                         argv: argv, mutating: true,
                         summary: services.isEmpty
                             ? "stop and remove the containers of \(selection.file.path)" : "stop \(what)",
-                        timeoutSeconds: 180))
+                        timeoutSeconds: 180
+                    ).undone(
+                        by: services.isEmpty
+                            ? "start \(what) again (new containers; named volumes were kept)" : "start \(what) again",
+                        [
+                            PlanStep(
+                                argv: services.isEmpty
+                                    ? base + ["up", "--detach", "--wait"] : base + ["start"] + services,
+                                mutating: true, summary: "start \(what) again", timeoutSeconds: Self.upTimeoutSeconds)
+                        ]))
                 outcomes.append(services.isEmpty ? "stopped and removed \(what)" : "stopped \(what)")
             case "compose_ps":
                 steps.append(

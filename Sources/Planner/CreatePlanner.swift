@@ -47,7 +47,11 @@ struct CreatePlanner: ActionPlanner {
             steps: [
                 PlanStep(
                     argv: context.kubectl(create), mutating: true, summary: "create namespace \(name)",
-                    validationArgv: context.kubectl(create + ["--dry-run=server"]), timeoutSeconds: 30),
+                    validationArgv: context.kubectl(create + ["--dry-run=server"]), timeoutSeconds: 30
+                ).undone(
+                    by: context.deletionReversal(
+                        of: object.reference, namespace: nil,
+                        what: "namespace \(name) and everything put in it since", confirmation: .typeName(name))),
                 PlanStep(
                     argv: context.kubectl("get", "namespace", name, "--output=jsonpath={.status.phase}"),
                     mutating: false, summary: "check that namespace \(name) is active",
@@ -118,7 +122,9 @@ struct CreatePlanner: ActionPlanner {
                 PlanStep(
                     argv: context.kubectl(create), mutating: true,
                     summary: "create \(kind) \(name) in \(namespace) with \(keyList)",
-                    validationArgv: context.kubectl(create + ["--dry-run=server"]), timeoutSeconds: 30, input: input),
+                    validationArgv: context.kubectl(create + ["--dry-run=server"]), timeoutSeconds: 30, input: input
+                ).undone(
+                    by: context.deletionReversal(of: object.reference, namespace: namespace, what: "\(kind) \(name)")),
                 readBack,
             ],
             outcome: "created \(kind) \(name) in \(namespace) with \(keys.count == 1 ? "key" : "keys") \(keyList)",

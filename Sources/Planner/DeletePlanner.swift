@@ -69,7 +69,12 @@ struct DeletePlanner: ActionPlanner {
             context.changeStep(
                 ["delete", target.kind, target.name] + context.namespaceArguments(for: target),
                 summary: "delete \(target.displayName)", timeoutSeconds: wait + 15,
-                confirmation: .typeName(target.name)),
+                confirmation: .typeName(target.name)
+            ).irreversible(
+                target.kind == "namespace"
+                    ? "deleting namespace \(target.name) deletes everything in it; it cannot be undone"
+                    : "a deleted \(target.kind) cannot be brought back by kagent; re-create it from its manifest or chart"
+            ),
             PlanStep(
                 argv: context.kubectl(
                     ["wait", "--for=delete", target.reference] + context.namespaceArguments(for: target)

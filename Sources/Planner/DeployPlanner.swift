@@ -187,6 +187,7 @@ struct DeployPlanner: ActionPlanner {
         var release = chart.name
         var namespace = said ?? context.defaultNamespace
         var createNamespace = true
+        var previousRevision: Int?
         if let cluster = context.cluster {
             // An installed release of this chart is upgraded where it is.
             let installed = try await cluster.helmReleases(namespace: said).filter {
@@ -197,6 +198,7 @@ struct DeployPlanner: ActionPlanner {
             {
                 release = existing.name
                 namespace = existing.namespace
+                previousRevision = existing.revision
                 notes.append(
                     "upgrades helm release \(release) in namespace \(namespace) (revision \(existing.revision))")
             } else if installed.count > 1 {
@@ -240,7 +242,11 @@ struct DeployPlanner: ActionPlanner {
                 validationArgv: context.helm(
                     arguments.filter { !$0.hasPrefix("--wait") && !$0.hasPrefix("--timeout") }
                         + ["--dry-run=server"]),
-                timeoutSeconds: 330)
+                timeoutSeconds: 330
+            ).undone(
+                by: Self.reversal(
+                    release: release, namespace: namespace, previousRevision: previousRevision,
+                    createsNamespace: createNamespace, context: context))
         ]
         if chart.hasDeployments {
             steps.append(
@@ -256,6 +262,33 @@ struct DeployPlanner: ActionPlanner {
             outcome: "release \(release) of chart \(chart.name) is deployed in namespace \(namespace)"
                 + (values.map { " with \($0)" } ?? ""),
             subjects: [HelmRelease(name: release, namespace: namespace).object])
+    }
+
+    /// An upgrade goes back to the revision before it; a first install is uninstalled. Offline, which it is was
+    /// not read.
+    static func reversal(
+        release: String, namespace: String, previousRevision: Int?, createsNamespace: Bool, context: PlanningContext
+    ) -> Reversal {
+        if let previousRevision, previousRevision > 0 {
+            return context.helmReversal(release: release, namespace: namespace, revision: previousRevision)
+        }
+        guard context.cluster != nil else {
+            return .impossible("planned --offline, kagent did not read whether release \(release) is installed already")
+        }
+        let summary =
+            "uninstall release \(release) from \(namespace) again"
+            + (createsNamespace ? " (namespace \(namespace), created for it, is kept)" : "")
+        let pinned = context.pinned
+        return .steps(
+            summary: summary,
+            [
+                PlanStep(
+                    argv: pinned.helm("uninstall", release, "--namespace=\(namespace)", "--wait"), mutating: true,
+                    summary: summary, timeoutSeconds: 330),
+                PlanStep(
+                    argv: pinned.helm("list", "--namespace=\(namespace)", "--filter=^\(release)$", "--short"),
+                    mutating: false, summary: "check that \(release) is gone", expectation: .outputEquals("")),
+            ])
     }
 
     // MARK: - kubectl apply
@@ -276,7 +309,10 @@ struct DeployPlanner: ActionPlanner {
         if objects == nil { notes.append("\(what) is not in the project kagent read: its rollouts are not waited for") }
         var change = context.changeStep(
             ["apply"] + source + (fixed == nil ? ["--namespace=\(namespace)"] : []),
-            summary: "apply \(what)", timeoutSeconds: 120)
+            summary: "apply \(what)", timeoutSeconds: 120
+        ).irreversible(
+            "kubectl apply keeps no earlier version of the objects that kagent could restore; "
+                + "apply the previous version of \(what) to go back")
         // The server can only check objects of a namespace that exists; one the manifests create is not there yet.
         if let cluster = context.cluster, (objects ?? []).contains(where: { $0.kind == "namespace" }),
             !(try await cluster.objects(kinds: ["namespace"], namespace: nil)).contains(where: { $0.name == namespace })

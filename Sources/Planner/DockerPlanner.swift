@@ -23,7 +23,10 @@ struct DockerPlanner: ActionPlanner {
             step = PlanStep(
                 argv: argv, mutating: true,
                 summary: "build an image from \(path)" + (tag.map { " tagged \($0)" } ?? " (untagged)"),
-                timeoutSeconds: Self.buildTimeoutSeconds)
+                timeoutSeconds: Self.buildTimeoutSeconds
+            ).irreversible(
+                "kagent leaves the built image in the local Docker engine"
+                    + (tag.map { " (docker rmi \($0) removes it)" } ?? ""))
             outcome = tag.map { "built image \($0) from \(path)" } ?? "built an untagged image from \(path)"
         case "docker_images":
             let repository = intent.text("repository")

@@ -42,11 +42,13 @@ struct ExecPlanner: ActionPlanner {
         if interactive {
             step = PlanStep(
                 argv: context.kubectl(["exec", "-it", target.reference] + ns + ["--"] + command), mutating: true,
-                summary: "run \(shown) in \(target.reference)\(place) in this terminal (exit ends it)", attached: true)
+                summary: "run \(shown) in \(target.reference)\(place) in this terminal (exit ends it)", attached: true
+            ).irreversible("kagent cannot know what a command run inside the container changes")
         } else {
             step = PlanStep(
                 argv: context.kubectl(["exec", target.reference] + ns + ["--"] + command), mutating: true,
-                summary: "run \(shown) in \(target.reference)\(place)", timeoutSeconds: Self.timeoutSeconds)
+                summary: "run \(shown) in \(target.reference)\(place)", timeoutSeconds: Self.timeoutSeconds
+            ).irreversible("kagent cannot know what a command run inside the container changes")
         }
         return ExecutionPlan(
             request: request, intents: [intent], steps: [step], notes: notes,

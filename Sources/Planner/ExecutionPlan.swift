@@ -20,6 +20,8 @@ public struct ExecutionPlan: Sendable, Hashable {
     /// Whether troubleshooting analysed the cluster for this plan (offline it cannot: no findings then
     /// means "not looked", not "nothing wrong").
     public var analyzed = false
+    /// For `kagent undo`: the id of the recorded change this plan puts back (nil for every other plan).
+    public var undoes: String? = nil
 
     public init(
         request: String, intents: [UserIntent], steps: [PlanStep], notes: [String] = [], outcome: String,

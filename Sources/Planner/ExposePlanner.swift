@@ -67,7 +67,10 @@ struct ExposePlanner: ActionPlanner {
         let steps = [
             context.changeStep(
                 arguments,
-                summary: "create \(type ?? "ClusterIP") service \(service) for \(target.displayName) on port \(port)"),
+                summary: "create \(type ?? "ClusterIP") service \(service) for \(target.displayName) on port \(port)"
+            ).undone(
+                by: context.deletionReversal(
+                    of: created.reference, namespace: created.namespace, what: "service/\(service)")),
             context.readBackStep(
                 created, jsonPath: "{.spec.ports[0].port}", expected: String(port),
                 summary: "check that service \(service) exists and listens on port \(port)"),

@@ -51,6 +51,7 @@ struct GenerateManifestPlanner: ActionPlanner {
                 slot: "file", value: file, reason: "it exists already; kagent never overwrites it: name a new file")
         }
         var write = PlanStep(argv: argv, mutating: true, summary: "write that manifest to \(file)", timeoutSeconds: 30)
+            .irreversible("kagent never deletes files: remove \(file) yourself if you do not want it")
         write.outputFile = file
         steps.append(write)
         return ExecutionPlan(

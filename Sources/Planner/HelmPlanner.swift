@@ -61,7 +61,8 @@ struct HelmPlanner: ActionPlanner {
                 PlanStep(
                     argv: context.helm("uninstall", release.name, ns, "--wait"), mutating: true,
                     summary: "uninstall \(shown) and delete its resources", timeoutSeconds: Self.waitSeconds + 30,
-                    confirmation: .typeName(release.name)),
+                    confirmation: .typeName(release.name)
+                ).irreversible("uninstalling deletes every resource of release \(release.name); it cannot be undone"),
                 PlanStep(
                     argv: context.helm("list", ns, "--filter=^\(release.name)$", "--short"), mutating: false,
                     summary: "check that \(release.name) is gone", expectation: .outputEquals("")),
@@ -106,7 +107,12 @@ struct HelmPlanner: ActionPlanner {
                 argv: context.helm(argv), mutating: true,
                 summary:
                     "roll back release \(release.name) in \(release.namespace) to \(to) and wait for its resources",
-                timeoutSeconds: Self.waitSeconds + 30),
+                timeoutSeconds: Self.waitSeconds + 30
+            ).undone(
+                by: release.revision > 0
+                    ? context.helmReversal(
+                        release: release.name, namespace: release.namespace, revision: release.revision)
+                    : .impossible("planned --offline, the release's current revision was not read")),
             PlanStep(
                 argv: context.helm("status", release.name, ns), mutating: false,
                 summary: "check the release's status after the rollback"),

@@ -68,7 +68,9 @@ struct IngressPlanner: ActionPlanner {
             context.changeStep(
                 arguments,
                 summary: "create ingress \(name) routing \(host)\(path) to service \(service.name) port \(port)"
-                    + (secret.map { " with TLS from secret \($0)" } ?? "")))
+                    + (secret.map { " with TLS from secret \($0)" } ?? "")
+            ).undone(by: context.deletionReversal(of: "ingress/\(name)", namespace: namespace, what: "ingress \(name)"))
+        )
         let object = ClusterObject(kind: "ingress", name: name, namespace: namespace)
         steps.append(
             context.readBackStep(
@@ -177,7 +179,10 @@ struct IngressPlanner: ActionPlanner {
                 PlanStep(
                     argv: ["minikube", "addons", "enable", "ingress"], mutating: true,
                     summary: "enable minikube's ingress addon (the nginx ingress controller and class nginx)",
-                    timeoutSeconds: 300))
+                    timeoutSeconds: 300
+                ).irreversible(
+                    "kagent leaves minikube's ingress addon enabled (other ingresses may need it); "
+                        + "minikube addons disable ingress turns it off"))
             notes.append("no ingress controller in minikube yet: its ingress addon is enabled first")
             return named ?? "nginx"
         }
@@ -217,6 +222,8 @@ struct IngressPlanner: ActionPlanner {
         let ruleIndex = existing.ingressRules.firstIndex { $0.host == host }
         let currentPaths = ruleIndex.map { existing.ingressRules[$0].paths } ?? []
         var operations: [[String: Any]] = []
+        // The JSON patch that takes the additions out again, each removal guarded by a test of what it removes.
+        var removals: [[String: Any]] = []
         var said: [String] = []
         var finalPaths = currentPaths
         let routes = intent.text("service") != nil || intent.text("path") != nil || known != nil
@@ -239,10 +246,14 @@ struct IngressPlanner: ActionPlanner {
             ]
             if let ruleIndex {
                 operations.append(["op": "add", "path": "/spec/rules/\(ruleIndex)/http/paths/-", "value": entry])
+                let added = "/spec/rules/\(ruleIndex)/http/paths/\(currentPaths.count)"
+                removals += [["op": "test", "path": added + "/path", "value": path], ["op": "remove", "path": added]]
             } else {
                 operations.append([
                     "op": "add", "path": "/spec/rules/-", "value": ["host": host, "http": ["paths": [entry]]],
                 ])
+                let added = "/spec/rules/\(existing.ingressRules.count)"
+                removals += [["op": "test", "path": added + "/host", "value": host], ["op": "remove", "path": added]]
             }
             finalPaths.append(path)
             said.append("route \(host)\(path) to service \(service.name) port \(port)")
@@ -260,14 +271,35 @@ struct IngressPlanner: ActionPlanner {
                 existing.ingressTLSSecrets.isEmpty
                     ? ["op": "add", "path": "/spec/tls", "value": [tls]]
                     : ["op": "add", "path": "/spec/tls/-", "value": tls])
+            let added =
+                existing.ingressTLSSecrets.isEmpty ? "/spec/tls" : "/spec/tls/\(existing.ingressTLSSecrets.count)"
+            removals += [
+                [
+                    "op": "test",
+                    "path": existing.ingressTLSSecrets.isEmpty ? "/spec/tls/0/secretName" : added + "/secretName",
+                    "value": secret,
+                ],
+                ["op": "remove", "path": added],
+            ]
             said.append("serve \(host) with TLS from secret \(secret)")
         }
         if !operations.isEmpty {
             let patch = Self.json(operations)
+            let undoSummary = "take what was added out of ingress \(existing.name) again"
             steps.append(
                 context.changeStep(
                     ["patch", "ingress", existing.name, "--namespace=\(namespace)", "--type=json", "--patch=\(patch)"],
-                    summary: "change ingress \(existing.name) to " + said.joined(separator: " and ")))
+                    summary: "change ingress \(existing.name) to " + said.joined(separator: " and ")
+                ).undone(
+                    by: undoSummary,
+                    [
+                        context.pinned.changeStep(
+                            [
+                                "patch", "ingress", existing.name, "--namespace=\(namespace)", "--type=json",
+                                "--patch=\(Self.json(Array(removals.reversed())))",
+                            ],
+                            summary: undoSummary)
+                    ]))
         }
         if let issuer, existing.annotations[Self.issuerAnnotation] != issuer {
             steps.append(
@@ -276,7 +308,18 @@ struct IngressPlanner: ActionPlanner {
                         "annotate", "ingress", existing.name, "--namespace=\(namespace)",
                         "\(Self.issuerAnnotation)=\(issuer)", "--overwrite",
                     ],
-                    summary: "have cert-manager issue the certificate of ingress \(existing.name) with \(issuer)"))
+                    summary: "have cert-manager issue the certificate of ingress \(existing.name) with \(issuer)"
+                ).undone(
+                    by: "put the cert-manager issuer annotation of ingress \(existing.name) back",
+                    [
+                        context.pinned.changeStep(
+                            [
+                                "annotate", "ingress", existing.name, "--namespace=\(namespace)",
+                                existing.annotations[Self.issuerAnnotation].map { "\(Self.issuerAnnotation)=\($0)" }
+                                    ?? "\(Self.issuerAnnotation)-", "--overwrite",
+                            ],
+                            summary: "put the cert-manager issuer annotation of ingress \(existing.name) back")
+                    ]))
             said.append("use cert-manager issuer \(issuer)")
         }
         guard !steps.isEmpty else {

@@ -57,7 +57,10 @@ struct LabelPlanner: ActionPlanner {
                 arguments,
                 summary:
                     "\(intent.text("remove") == nil ? "set" : "remove") the \(noun)\(changes.count > 1 ? "s" : "") "
-                    + "\(changes.joined(separator: " ")) on \(target.displayName)")
+                    + "\(changes.joined(separator: " ")) on \(target.displayName)"
+            ).undone(
+                by: Self.reversal(
+                    of: target, keys: checks.map(\.key), noun: noun, action: intent.action, context: context))
         ]
         for (key, expected) in checks {
             steps.append(
@@ -73,6 +76,26 @@ struct LabelPlanner: ActionPlanner {
         return ExecutionPlan(
             request: request, intents: [intent], steps: steps, notes: resolved.note.map { [$0] } ?? [],
             outcome: "\(done) \(target.displayName)", subjects: [target])
+    }
+
+    /// The keys put back as they were read while planning: the old value again, or removed if there was none.
+    static func reversal(
+        of target: ClusterObject, keys: [String], noun: String, action: String, context: PlanningContext
+    ) -> Reversal {
+        guard !context.isOffline else {
+            return .impossible("planned --offline, the \(noun)s' values before the change were not read")
+        }
+        let before = noun == "label" ? target.labels : target.annotations
+        let putBack = keys.map { key in before[key].map { "\(key)=\($0)" } ?? "\(key)-" }
+        let summary = "put the \(noun)s of \(target.displayName) back: \(putBack.joined(separator: " "))"
+        return .steps(
+            summary: summary,
+            [
+                context.pinned.changeStep(
+                    [action, target.kind, target.name] + putBack + ["--overwrite"]
+                        + context.namespaceArguments(for: target),
+                    summary: summary)
+            ])
     }
 
     /// The object: of the kind said; else a workload; else any other kind.

@@ -43,6 +43,20 @@ struct NamespaceChoicePlanner: ActionPlanner {
         // `--current` is the file's current context; with --context the named one is changed instead.
         let target = context.kubeContext.map { [$0] } ?? ["--current"]
         let contextName = context.kubeContext.map { "context \($0)" } ?? "the current context"
+        let reversal: Reversal
+        if let named = context.pinned.kubeContext {
+            let summary = "set the namespace of context \(named) back to \(context.defaultNamespace)"
+            reversal = .steps(
+                summary: summary,
+                [
+                    PlanStep(
+                        argv: context.kubectlConfig("set-context", named, "--namespace=\(context.defaultNamespace)"),
+                        mutating: true, summary: summary, timeoutSeconds: 15)
+                ])
+        } else {
+            reversal = .impossible(
+                "the kubeconfig's current context was not read, so there is no namespace to go back to")
+        }
         return ExecutionPlan(
             request: request, intents: [intent],
             steps: [
@@ -50,7 +64,8 @@ struct NamespaceChoicePlanner: ActionPlanner {
                     argv: context.kubectlConfig(["set-context"] + target + ["--namespace=\(namespace)"]),
                     mutating: true,
                     summary: "set the namespace of \(contextName) to \(namespace) in the kubeconfig",
-                    timeoutSeconds: 15),
+                    timeoutSeconds: 15
+                ).undone(by: reversal),
                 PlanStep(
                     argv: context.kubectl("config", "view", "--minify", "--output=jsonpath={..namespace}"),
                     mutating: false, summary: "check that kubectl's default namespace is \(namespace)",

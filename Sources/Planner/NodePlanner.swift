@@ -14,7 +14,7 @@ struct NodePlanner: ActionPlanner {
         try PlanningContext.requireLiteral(resolved, for: intent.text("name") ?? "", verb: action)
         let node = resolved.object
         var notes = resolved.note.map { [$0] } ?? []
-        let change: PlanStep
+        var change: PlanStep
         switch action {
         case "uncordon":
             change = context.changeStep(
@@ -35,6 +35,20 @@ struct NodePlanner: ActionPlanner {
                 ["cordon", node.name], summary: "stop the scheduler placing new pods on node \(node.name)")
         }
         let schedulable = action == "uncordon"
+        let pinned = context.pinned
+        let back = schedulable ? "cordon" : "uncordon"
+        let summary =
+            action == "drain"
+            ? "uncordon node \(node.name) (the evicted pods stay where their controllers placed them)"
+            : "\(back) node \(node.name) again"
+        change = change.undone(
+            by: summary,
+            [
+                pinned.changeStep([back, node.name], summary: summary),
+                pinned.readBackStep(
+                    node, jsonPath: "{.spec.unschedulable}", expected: schedulable ? "true" : "",
+                    summary: "check that node \(node.name) is \(schedulable ? "unschedulable" : "schedulable") again"),
+            ])
         let check = context.readBackStep(
             node, jsonPath: "{.spec.unschedulable}", expected: schedulable ? "" : "true",
             summary: "check that node \(node.name) is \(schedulable ? "schedulable" : "unschedulable")")

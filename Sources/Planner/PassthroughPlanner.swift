@@ -83,14 +83,16 @@ struct PassthroughPlanner: ActionPlanner {
                 || ["exec", "run"].contains(verb) && lowered.contains { ["-it", "-ti", "-i", "-t"].contains($0) }
         }
         let shown = ([tool] + words).joined(separator: " ")
+        var step = PlanStep(
+            argv: argv, mutating: !readOnly,
+            summary: readOnly ? "run \(shown) (read-only)" : "run \(shown) (it may change things)",
+            validationArgv: validation, timeoutSeconds: Self.timeoutSeconds, attached: attached)
+        if !readOnly {
+            step = step.irreversible("kagent cannot work out how to reverse a command passed through as written")
+        }
         return ExecutionPlan(
             request: request, intents: [intent],
-            steps: [
-                PlanStep(
-                    argv: argv, mutating: !readOnly,
-                    summary: readOnly ? "run \(shown) (read-only)" : "run \(shown) (it may change things)",
-                    validationArgv: validation, timeoutSeconds: Self.timeoutSeconds, attached: attached)
-            ],
+            steps: [step],
             outcome: "ran \(shown)")
     }
 }

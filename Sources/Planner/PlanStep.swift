@@ -21,6 +21,9 @@ public struct PlanStep: Sendable, Hashable, Codable {
     /// A file the command's standard output is written to once it succeeds (a generated manifest); kagent
     /// writes it itself (no shell redirection) and never overwrites a file. Not in the JSON contract's steps.
     public var outputFile: String? = nil
+    /// How to put back what this changing step changes, or why it cannot be; nil for steps that change nothing.
+    /// Worked out while planning, from the state before the change. Not in the JSON contract's steps.
+    public var reversal: Reversal? = nil
 
     /// How a changing step is confirmed.
     public enum Confirmation: Sendable, Hashable, Codable {

@@ -23,6 +23,7 @@ public struct Planner: Sendable {
             plan.findings += part.findings
             plan.analyzed = plan.analyzed || part.analyzed
             if let namespace = part.sessionNamespace { plan.sessionNamespace = namespace }
+            if let undoes = part.undoes { plan.undoes = undoes }
             outcomes.append(part.outcome)
         }
         plan.outcome = outcomes.joined(separator: "\n")

@@ -16,6 +16,8 @@ public enum PlannerError: Error, Sendable, Equatable, LocalizedError {
     case invalidValue(slot: String, value: String, reason: String)
     /// Reading the cluster failed: unreachable, forbidden, kubectl missing. `command` is the command that failed.
     case cluster(reason: String, command: String?)
+    /// `kagent undo` has nothing it can put back, and why.
+    case cannotUndo(String)
 
     public var errorDescription: String? {
         switch self {
@@ -36,6 +38,8 @@ public enum PlannerError: Error, Sendable, Equatable, LocalizedError {
             return "\(slot) '\(value)': \(reason)"
         case .cluster(let reason, let command):
             return command.map { "\(reason)\n  command: \($0)" } ?? reason
+        case .cannotUndo(let reason):
+            return reason
         }
     }
 }

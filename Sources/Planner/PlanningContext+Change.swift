@@ -46,6 +46,37 @@ extension PlanningContext {
             confirmation: confirmation)
     }
 
+    /// Putting a workload's pod template back as it is now, for changes to the template (environment, resources,
+    /// rollbacks): a deployment to the revision read while planning (its `deployment.kubernetes.io/revision`),
+    /// other kinds to the revision before the change.
+    func templateReversal(of target: ClusterObject, what: String) -> Reversal {
+        let pinned = self.pinned
+        var arguments = ["rollout", "undo", target.reference] + namespaceArguments(for: target)
+        var summary = "roll \(target.displayName) back to the revision before this change (\(what) as before)"
+        if target.kind == "deployment", let revision = target.annotations[Self.revisionAnnotation],
+            Int(revision) != nil
+        {
+            arguments.append("--to-revision=\(revision)")
+            summary = "roll \(target.displayName) back to revision \(revision) (\(what) as before)"
+        }
+        return .steps(
+            summary: summary, [pinned.changeStep(arguments, summary: summary), pinned.rolloutStatusStep(target)])
+    }
+
+    /// The annotation a Deployment carries its current revision in.
+    static let revisionAnnotation = "deployment.kubernetes.io/revision"
+
+    /// Deleting an object kagent is about to create: the reversal of a create.
+    func deletionReversal(
+        of reference: String, namespace: String?, what: String, confirmation: PlanStep.Confirmation = .standard
+    ) -> Reversal {
+        let arguments = ["delete", reference] + (namespace.map { ["--namespace=\($0)"] } ?? []) + ["--wait=true"]
+        let summary = "delete \(what) again"
+        return .steps(
+            summary: summary,
+            [pinned.changeStep(arguments, summary: summary, timeoutSeconds: 120, confirmation: confirmation)])
+    }
+
     /// `kubectl rollout status`: the outcome is only reported once the new pods are ready.
     func rolloutStatusStep(_ object: ClusterObject) -> PlanStep {
         PlanStep(

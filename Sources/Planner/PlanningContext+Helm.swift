@@ -11,6 +11,23 @@ extension PlanningContext {
         return argv + arguments
     }
 
+    /// Putting a release back at the revision it has now (read while planning): `helm rollback` to it. A rollback
+    /// makes a new revision with that revision's chart and values, so the release is as it was.
+    func helmReversal(release: String, namespace: String, revision: Int) -> Reversal {
+        let summary = "roll release \(release) in \(namespace) back to revision \(revision)"
+        let pinned = self.pinned
+        return .steps(
+            summary: summary,
+            [
+                PlanStep(
+                    argv: pinned.helm("rollback", release, String(revision), "--namespace=\(namespace)", "--wait"),
+                    mutating: true, summary: summary + " and wait for its resources", timeoutSeconds: 330),
+                PlanStep(
+                    argv: pinned.helm("status", release, "--namespace=\(namespace)"), mutating: false,
+                    summary: "check the release's status after the rollback"),
+            ])
+    }
+
     /// The release a loose name means ("backend" → todo-backend in todo), in the intent's namespace or, when
     /// none is given, in whichever namespace has it; a note when the name was not literal.
     /// Offline, the name is taken literally, in the given or default namespace.

@@ -16,6 +16,8 @@ public struct PlanningContext: Sendable {
     public var kubeconfigContexts: KubeconfigContexts?
     /// The local Docker engine's containers, for "why won't my mongo container start"; nil when not read.
     public var containers: (any ContainerReader)?
+    /// What kagent changed before, for `kagent undo`; nil when not kept.
+    public var history: (any ChangeHistory)?
 
     /// The contexts a kubeconfig defines, read from the file (no cluster needed).
     public struct KubeconfigContexts: Sendable, Hashable {
@@ -43,6 +45,14 @@ public struct PlanningContext: Sendable {
         self.cluster = cluster
         self.project = project
         self.kubeconfigContexts = kubeconfigContexts
+    }
+
+    /// The same context with the kubeconfig context named explicitly (`--context`): reversals are built with it,
+    /// so `kagent undo` acts on the cluster the change was made in even after kubectl's current context changed.
+    public var pinned: PlanningContext {
+        var copy = self
+        if copy.kubeContext == nil { copy.kubeContext = kubeconfigContexts?.current }
+        return copy
     }
 
     /// `kubectl`, then the connection flags the user gave, then the arguments.

@@ -24,7 +24,8 @@ struct RestartPlanner: ActionPlanner {
             PlanStep(
                 argv: context.kubectl(
                     ["rollout", "restart", target.reference] + context.namespaceArguments(for: target)),
-                mutating: true, summary: "restart the pods of \(target.displayName), one by one"),
+                mutating: true, summary: "restart the pods of \(target.displayName), one by one"
+            ).irreversible("a restart replaces the pods of \(target.displayName); the old pods cannot come back"),
             context.rolloutStatusStep(target),
         ]
         return ExecutionPlan(

@@ -24,7 +24,8 @@ struct RollbackPlanner: ActionPlanner {
             what = "revision \(revision)"
         }
         let steps = [
-            context.changeStep(arguments, summary: "roll \(target.displayName) back to \(what)"),
+            context.changeStep(arguments, summary: "roll \(target.displayName) back to \(what)")
+                .undone(by: context.templateReversal(of: target, what: "the pod template")),
             context.rolloutStatusStep(target),
         ]
         return ExecutionPlan(

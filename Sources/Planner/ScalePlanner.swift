@@ -47,11 +47,19 @@ struct ScalePlanner: ActionPlanner {
             scale.append("--current-replicas=\(target.replicas)")
         }
         let from = target.replicas >= 0 ? "from \(target.replicas) " : ""
+        var change = PlanStep(
+            argv: context.kubectl(scale), mutating: true,
+            summary: "scale \(target.reference) in \(target.namespace) \(from)to \(replicas) replicas",
+            validationArgv: context.kubectl(scale + ["--dry-run=server"]), timeoutSeconds: 60)
+        if target.replicas >= 0 {
+            change = change.undone(by: Self.reversal(of: target, to: replicas, context: context.pinned))
+        } else {
+            change = change.irreversible(
+                "planned --offline, kagent did not read the replica count to go back to; "
+                    + "scale \(target.name) back yourself if needed")
+        }
         let steps = [
-            PlanStep(
-                argv: context.kubectl(scale), mutating: true,
-                summary: "scale \(target.reference) in \(target.namespace) \(from)to \(replicas) replicas",
-                validationArgv: context.kubectl(scale + ["--dry-run=server"]), timeoutSeconds: 60),
+            change,
             readBack,
             PlanStep(
                 argv: context.kubectl(
@@ -65,6 +73,33 @@ struct ScalePlanner: ActionPlanner {
             request: request, intents: [intent], steps: steps, notes: notes,
             outcome: "scaled \(target.reference) in \(target.namespace) \(from)to \(replicas) replicas (\(ready))",
             subjects: [target])
+    }
+
+    /// Scaling back to the count read while planning, guarded by the count kagent left (`--current-replicas`):
+    /// if someone scaled it since, the API server refuses the undo instead of overwriting their change.
+    static func reversal(of target: ClusterObject, to replicas: Int, context: PlanningContext) -> Reversal {
+        let ns = "--namespace=\(target.namespace)"
+        let back = ["scale", target.reference, "--replicas=\(target.replicas)", "--current-replicas=\(replicas)", ns]
+        let count = target.replicas == 1 ? "1 replica" : "\(target.replicas) replicas"
+        let summary = "scale \(target.reference) in \(target.namespace) back to \(count)"
+        return .steps(
+            summary: summary,
+            [
+                PlanStep(
+                    argv: context.kubectl(back), mutating: true, summary: summary,
+                    validationArgv: context.kubectl(back + ["--dry-run=server"])),
+                context.readBackStep(
+                    target, jsonPath: "{.spec.replicas}", expected: String(target.replicas),
+                    summary: "check that \(target.reference) asks for \(count) again"),
+                PlanStep(
+                    argv: context.kubectl(
+                        "rollout", "status", target.reference, ns, "--timeout=\(Self.rolloutTimeoutSeconds)s"),
+                    mutating: false,
+                    summary: target.replicas == 0
+                        ? "wait until the pods are gone"
+                        : "wait until \(count) \(target.replicas == 1 ? "is" : "are") ready",
+                    timeoutSeconds: Self.rolloutTimeoutSeconds + 15),
+            ])
     }
 
     /// The replica count asked for, and how it was computed for relative requests.

@@ -45,7 +45,8 @@ struct SetEnvPlanner: ActionPlanner {
         let steps = [
             context.changeStep(
                 ["set", "env", target.reference] + changes + context.namespaceArguments(for: target),
-                summary: "\(said.joined(separator: ", ")) in every container of \(target.displayName)"),
+                summary: "\(said.joined(separator: ", ")) in every container of \(target.displayName)"
+            ).undone(by: context.templateReversal(of: target, what: "its environment")),
             context.rolloutStatusStep(target),
         ]
         return ExecutionPlan(

@@ -43,13 +43,37 @@ struct SetImagePlanner: ActionPlanner {
         let steps = [
             context.changeStep(
                 ["set", "image", target.reference] + described + context.namespaceArguments(for: target),
-                summary: "set the image of \(target.displayName): \(described.joined(separator: ", "))"),
+                summary: "set the image of \(target.displayName): \(described.joined(separator: ", "))"
+            ).undone(by: Self.reversal(of: target, changing: assignments.map(\.container), context: context)),
             context.rolloutStatusStep(target),
         ]
         let runs = assignments.map { "\($0.image) in container \($0.container)" }.joined(separator: " and ")
         return ExecutionPlan(
             request: request, intents: [intent], steps: steps, notes: notes,
             outcome: "\(target.displayName) now runs \(runs); the new pods are ready", subjects: [target])
+    }
+
+    /// Setting the images read while planning back on the containers that change.
+    static func reversal(of target: ClusterObject, changing containers: [String], context: PlanningContext)
+        -> Reversal
+    {
+        let previous = containers.compactMap { name in target.containers.first { $0.name == name } }
+        guard previous.count == containers.count, !previous.isEmpty else {
+            return .impossible(
+                "the images to go back to were not read (planned --offline); "
+                    + "\"roll back \(target.name)\" returns to the previous revision")
+        }
+        let described = previous.map { "\($0.name)=\($0.image)" }
+        let summary = "set the image of \(target.displayName) back: \(described.joined(separator: ", "))"
+        let pinned = context.pinned
+        return .steps(
+            summary: summary,
+            [
+                pinned.changeStep(
+                    ["set", "image", target.reference] + described + context.namespaceArguments(for: target),
+                    summary: summary),
+                pinned.rolloutStatusStep(target),
+            ])
     }
 
     /// Refuses what is not an image: a bare number ("update backend to 3") is a replica count, not an image.

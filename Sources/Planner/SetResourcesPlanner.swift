@@ -44,7 +44,8 @@ struct SetResourcesPlanner: ActionPlanner {
         let what = bounds.map { "\(resource) \($0 == "limits" ? "limit" : "request")" }.joined(separator: " and ")
         let steps = [
             context.changeStep(
-                arguments, summary: "set the \(what) of \(which) of \(target.displayName) to \(quantity)"),
+                arguments, summary: "set the \(what) of \(which) of \(target.displayName) to \(quantity)"
+            ).undone(by: context.templateReversal(of: target, what: "its resources")),
             context.rolloutStatusStep(target),
         ]
         return ExecutionPlan(

@@ -86,7 +86,8 @@ struct SwitchTrafficPlanner: ActionPlanner {
             context.changeStep(
                 ["patch", "service", target.name] + context.namespaceArguments(for: target)
                     + ["--type=merge", "--patch=\(patch)"],
-                summary: "point \(target.displayName) at \(key)=\(value)"),
+                summary: "point \(target.displayName) at \(key)=\(value)"
+            ).undone(by: Self.reversal(of: target, key: key, context: context)),
             context.readBackStep(
                 target, jsonPath: "{.spec.selector.\(PlanningContext.jsonPathKey(key))}", expected: value,
                 summary: "check that \(target.reference) now selects \(key)=\(value)"),
@@ -96,5 +97,26 @@ struct SwitchTrafficPlanner: ActionPlanner {
             outcome: "\(target.displayName) now sends traffic to \(key)=\(value) "
                 + "(\(choice.workloads.map(\.reference).joined(separator: ", ")))",
             subjects: [target] + choice.workloads)
+    }
+
+    /// The selector value read while planning, patched back.
+    static func reversal(of service: ClusterObject, key: String, context: PlanningContext) -> Reversal {
+        guard let previous = service.selector[key] else {
+            return .impossible("\(service.displayName) had no selector \(key) to go back to")
+        }
+        let patch = "{\"spec\":{\"selector\":{\"\(key)\":\"\(previous)\"}}}"
+        let summary = "point \(service.displayName) back at \(key)=\(previous)"
+        let pinned = context.pinned
+        return .steps(
+            summary: summary,
+            [
+                pinned.changeStep(
+                    ["patch", "service", service.name] + context.namespaceArguments(for: service)
+                        + ["--type=merge", "--patch=\(patch)"],
+                    summary: summary),
+                pinned.readBackStep(
+                    service, jsonPath: "{.spec.selector.\(PlanningContext.jsonPathKey(key))}", expected: previous,
+                    summary: "check that \(service.reference) selects \(key)=\(previous) again"),
+            ])
     }
 }

@@ -54,7 +54,9 @@ struct TroubleshootPlanner: ActionPlanner {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             if parts.count == 2 { literals[parts[0]] = parts[1] }
         }
-        let analysis = AnalysisContext(kubectl: { context.kubectl($0) }, literals: literals)
+        let pinned = context.pinned
+        let analysis = AnalysisContext(
+            kubectl: { context.kubectl($0) }, pinnedKubectl: { pinned.kubectl($0) }, literals: literals)
         var findings = Analyzers.findings(in: snapshot, context: analysis)
         if let target { findings = findings.filter { $0.concerns(target.name) } }
         var scope = target.map { "\($0.reference) in \(ns)" } ?? "namespace \(ns)"

@@ -36,12 +36,32 @@ struct UseContextPlanner: ActionPlanner {
             steps: [
                 PlanStep(
                     argv: context.kubectlConfig("use-context", name), mutating: true,
-                    summary: "make \(name) the kubeconfig's current context", timeoutSeconds: 15),
+                    summary: "make \(name) the kubeconfig's current context", timeoutSeconds: 15
+                ).undone(by: Self.reversal(from: context.kubeconfigContexts?.current, context: context)),
                 PlanStep(
                     argv: context.kubectlConfig("current-context"), mutating: false,
                     summary: "check that the current context is \(name)", expectation: .outputEquals(name),
                     timeoutSeconds: 15),
             ],
             notes: notes, outcome: "kubectl now uses context \(name)")
+    }
+
+    /// Making the context that is current now current again.
+    static func reversal(from previous: String?, context: PlanningContext) -> Reversal {
+        guard let previous else {
+            return .impossible("the kubeconfig names no current context now, so there is none to go back to")
+        }
+        let summary = "make \(previous) the kubeconfig's current context again"
+        return .steps(
+            summary: summary,
+            [
+                PlanStep(
+                    argv: context.kubectlConfig("use-context", previous), mutating: true, summary: summary,
+                    timeoutSeconds: 15),
+                PlanStep(
+                    argv: context.kubectlConfig("current-context"), mutating: false,
+                    summary: "check that the current context is \(previous)", expectation: .outputEquals(previous),
+                    timeoutSeconds: 15),
+            ])
     }
 }

@@ -23,6 +23,9 @@ public struct RequestCorpus: Sendable {
         public var understood: Bool?
         /// Part of the message when planning must fail (unknown name, ambiguity, refused input).
         public var error: String?
+        /// How `kagent undo` would put the plan's changes back, last first: each reversal step as its shell-quoted
+        /// command, or `cannot: REASON` for a change that cannot be undone. Checked when given.
+        public var undo: [String]?
         /// The file it came from.
         public var file: String?
 
@@ -65,6 +68,16 @@ public struct RequestCorpus: Sendable {
         public var correct: Bool
         /// What kagent planned (commands), or why it did not.
         public var actual: String
+        /// The plan, when one was made.
+        public var plan: ExecutionPlan? = nil
+    }
+
+    /// The corpus's form of a plan's reversals (see ``Case/undo``).
+    public static func undoLines(of plan: ExecutionPlan) -> [String] {
+        plan.reversals.flatMap { reversal in
+            reversal.isPossible
+                ? reversal.steps.map { ShellQuoting.command($0.argv) } : ["cannot: \(reversal.summary)"]
+        }
     }
 
     /// The context every case is planned in: kubectl's default namespace is `default`, the fixture cluster,
@@ -104,8 +117,13 @@ public struct RequestCorpus: Sendable {
             let plan = try await Planner(context: context(for: testCase)).plan(
                 request: testCase.request, intents: resolved)
             let commands = plan.steps.map { ShellQuoting.command($0.argv) }
-            let correct = testCase.steps == commands && testCase.understood != false && testCase.error == nil
-            return Result(testCase: testCase, correct: correct, actual: commands.joined(separator: "\n"))
+            let undo = Self.undoLines(of: plan)
+            let correct =
+                testCase.steps == commands && testCase.understood != false && testCase.error == nil
+                && (testCase.undo.map { $0 == undo } ?? true)
+            var actual = commands.joined(separator: "\n")
+            if testCase.undo != nil { actual += "\nundo:\n" + undo.joined(separator: "\n") }
+            return Result(testCase: testCase, correct: correct, actual: actual, plan: plan)
         } catch {
             let message = error.localizedDescription
             let correct = testCase.error.map { message.contains($0) } ?? false

@@ -13,7 +13,9 @@ import Planner
 ///  "source": "model" (only when a language model, not the rules, understood the request),
 ///  "executed": true, "results": [{"argv", "status", "exit_code", "seconds", "output", "error"}] (only when steps ran),
 ///  "findings": [{"problem", "severity", "resource", "namespace", "evidence": [str], "explanation",
-///                "fix": {"steps": [...]} | null, "check": [{"argv", "mutating", "summary"}]}] (troubleshooting with the cluster only)}
+///                "fix": {"steps": [...]} | null, "check": [{"argv", "mutating", "summary"}]}] (troubleshooting with the cluster only),
+///  "undo": [{"summary": str, "possible": bool, "steps": [{"argv", "mutating", "summary"}]}] (plans that change
+///           something: how `kagent undo` would put each change back, last first, or why it cannot)}
 /// ```
 struct JSONReport: Encodable {
     var request: String
@@ -32,6 +34,20 @@ struct JSONReport: Encodable {
 
     enum Key: String, CodingKey {
         case request, understood, intent, intents, steps, message, suggestions, executed, results, source, findings
+        case undo
+    }
+
+    /// How one change would be put back, as the contract shows it.
+    struct UndoReport: Encodable {
+        var summary: String
+        var possible: Bool
+        var steps: [PlanStep]
+
+        init(_ reversal: Reversal) {
+            summary = reversal.summary
+            possible = reversal.isPossible
+            steps = reversal.steps
+        }
     }
 
     /// One troubleshooting finding as the contract shows it.
@@ -100,6 +116,9 @@ struct JSONReport: Encodable {
         if let message, !message.isEmpty { try container.encode(message, forKey: .message) }
         if let suggestions, !suggestions.isEmpty { try container.encode(suggestions, forKey: .suggestions) }
         if let source { try container.encode(source, forKey: .source) }
+        if let plan, plan.undoes == nil, !plan.reversals.isEmpty {
+            try container.encode(plan.reversals.map(UndoReport.init), forKey: .undo)
+        }
         if let plan, plan.analyzed {
             try container.encode(plan.findings.map(FindingReport.init), forKey: .findings)
         }

@@ -25,7 +25,17 @@ struct PlanRenderer: Sendable {
                 lines.append("     " + terminal.dim("  you will be asked to type '\(name)' to confirm"))
             }
         }
+        if plan.undoes == nil { lines += undo(plan.reversals) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What `kagent undo` would do afterwards, and what cannot be undone — said before anything runs.
+    func undo(_ reversals: [Reversal]) -> [String] {
+        reversals.map { reversal in
+            reversal.isPossible
+                ? "  " + terminal.dim("undo afterwards: `kagent undo` would \(reversal.summary)")
+                : "  " + terminal.yellow("cannot be undone:") + " " + reversal.summary
+        }
     }
 
     /// Troubleshooting's findings, most severe first: the problem, where, why, the evidence, and the fix
@@ -74,6 +84,12 @@ struct PlanRenderer: Sendable {
 
     func outcome(_ outcome: String) -> String {
         outcome.split(separator: "\n").map { terminal.green("✓ ") + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    /// After a change succeeded: that `kagent undo` puts it back (when it can).
+    func undoHint(_ plan: ExecutionPlan) -> String {
+        guard plan.undoes == nil, plan.reversals.contains(where: \.isPossible) else { return "" }
+        return terminal.dim("  (kagent undo puts it back)") + "\n"
     }
 
     func error(_ message: String) -> String {
@@ -137,6 +153,16 @@ struct PlanRenderer: Sendable {
             ? (report.outcomes.contains { $0.status == .failed && $0.step.mutating }
                 ? "No changing step completed; check the failed one above." : "Nothing was changed.")
             : "Already changed: " + changed.map(\.summary).joined(separator: "; ") + "."
-        return t.red("✗ ") + header + ":\n" + lines.joined(separator: "\n") + "\n" + footer + "\n"
+        var undo = ""
+        if report.plan.undoes == nil {
+            let reversals = changed.reversed().compactMap(\.reversal)
+            let possible = reversals.filter(\.isPossible).map(\.summary)
+            let impossible = reversals.filter { !$0.isPossible }.map(\.summary)
+            if !possible.isEmpty {
+                undo += "To undo what ran: kagent undo (it would \(possible.joined(separator: "; then ")))\n"
+            }
+            if !impossible.isEmpty { undo += "Cannot be undone: " + impossible.joined(separator: "; ") + "\n" }
+        }
+        return t.red("✗ ") + header + ":\n" + lines.joined(separator: "\n") + "\n" + footer + "\n" + undo
     }
 }

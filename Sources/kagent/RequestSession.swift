@@ -35,6 +35,7 @@ struct RequestSession: Sendable {
             project: settings.projectDirectory.map { DiskProjectReader(root: URL(fileURLWithPath: $0), shownAs: $0) }
                 ?? DiskProjectReader(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
             kubeconfigContexts: .init(names: file.contexts, current: file.currentContext))
+        context.history = UndoJournal(file: URL(fileURLWithPath: directories.undoFile))
         // The local Docker engine is not the cluster: it is read even offline.
         context.containers = DockerContainerReader(runner: runner)
         if !settings.offline {
@@ -149,7 +150,8 @@ struct RequestSession: Sendable {
         // 3. Validate changing steps with the API server before asking.
         let planRunner = PlanRunner(
             runner: runner,
-            journal: AuditLog(file: URL(fileURLWithPath: directories.auditFile), context: kubeconfigFile.context))
+            journal: AuditLog(file: URL(fileURLWithPath: directories.auditFile), context: kubeconfigFile.context),
+            undoJournal: UndoJournal(file: URL(fileURLWithPath: directories.undoFile)))
         if !plan.isReadOnly && !settings.offline {
             let validation = await planRunner.validate(plan)
             if let rejection = validation.rejection {
@@ -233,7 +235,9 @@ struct RequestSession: Sendable {
                 let recheck = await Self.recheck(plan, intents: intents, context: planningContext())
                 report.message = plan.outcome + "\n" + recheck
             }
-            return finish(report, status: .success) { renderer.outcome(report.message ?? plan.outcome) }
+            return finish(report, status: .success) {
+                renderer.outcome(report.message ?? plan.outcome) + renderer.undoHint(plan)
+            }
         }
         report.message = renderer.failureSummary(execution, colored: false)
         return finish(report, status: .failure) { renderer.failureSummary(execution, colored: true) }

@@ -22,6 +22,8 @@ struct UserDirectories: Sendable {
     var historyFile: String { state + "/history" }
     /// The audit log: every step kagent ran, one JSON line each (`kagent history` shows it).
     var auditFile: String { state + "/audit.jsonl" }
+    /// The undo journal: how to put back each recent change (`kagent undo`).
+    var undoFile: String { state + "/undo.json" }
     /// Where scripts/setup puts helm (and kubectl when the machine has none); searched after PATH.
     var toolFolder: String { cache + "/bin" }
 

@@ -23,6 +23,41 @@ struct CorpusTests {
         #expect(results.count >= 1)
     }
 
+    @Test("every change the corpus plans says how undo puts it back, or why it cannot, before it runs")
+    func everyChangeHasAReversal() async throws {
+        let corpus = try RequestCorpus.load()
+        let results = await corpus.evaluateAll(catalog: Catalog.shared)
+        var changes = 0
+        var reversible = 0
+        for result in results {
+            guard let plan = result.plan else { continue }
+            for step in plan.steps where step.mutating {
+                changes += 1
+                let request = result.testCase.request
+                guard let reversal = step.reversal else {
+                    Issue.record("\"\(request)\": step \"\(step.summary)\" does not say how to undo it")
+                    continue
+                }
+                #expect(!reversal.summary.isEmpty, "\"\(request)\": an empty undo summary")
+                if reversal.isPossible {
+                    reversible += 1
+                    #expect(reversal.steps.contains { $0.mutating }, "\"\(request)\": an undo that changes nothing")
+                    for undo in reversal.steps {
+                        #expect(undo.input == nil, "\"\(request)\": an undo step with standard input")
+                        #expect(undo.reversal == nil, "\"\(request)\": undo steps are not undone again")
+                        if undo.argv.first == "kubectl", !undo.argv.contains("config") {
+                            #expect(
+                                undo.argv.contains("--context=kagent-sandbox"),
+                                "\"\(request)\": the undo does not name the context it was planned in: \(undo.argv)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(changes > 100, "the corpus has changing plans")
+        #expect(reversible > changes / 3, "most changes can be undone")
+    }
+
     @Test("no request in the corpus that must not be understood produces a changing plan")
     func noGuessing() async throws {
         let corpus = try RequestCorpus.load()

@@ -99,6 +99,13 @@ struct AnalyzerExampleTests {
                 }
                 for step in finding.fix where step.mutating {
                     #expect(step.validationArgv == step.argv + ["--dry-run=server"], "\(step.argv) is not validated")
+                    // Every fix says how undo puts it back, or why it cannot.
+                    #expect(step.reversal != nil, "fix \(step.argv) does not say how to undo it")
+                    for undo in step.reversal?.steps ?? [] where undo.mutating {
+                        #expect(
+                            undo.validationArgv == undo.argv + ["--dry-run=server"],
+                            "undo \(undo.argv) is not validated")
+                    }
                 }
                 if fix.isEmpty { #expect(!finding.checks.isEmpty, "no fix and nothing to check") }
             }

@@ -39,7 +39,11 @@ struct ContainerConfigAnalyzer: Analyzer {
                             PlanStep(
                                 argv: context.kubectl(create), mutating: true,
                                 summary: "create configmap \(name) in \(ns) with \(context.literals.count) values",
-                                validationArgv: context.kubectl(create + ["--dry-run=server"]))
+                                validationArgv: context.kubectl(create + ["--dry-run=server"])
+                            ).undone(
+                                by: context.reversal(
+                                    ["delete", "configmap/\(name)", "--namespace=\(ns)"],
+                                    summary: "delete configmap \(name) in \(ns) again"))
                         ]
                     }
                 } else if !missing.isEmpty {

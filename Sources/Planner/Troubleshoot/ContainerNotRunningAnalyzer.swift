@@ -40,7 +40,10 @@ public enum ContainerNotRunningAnalyzer {
         if !state.oomKilled && (state.exitCode == 0 || state.exitCode == 143) && state.error.isEmpty {
             fix = [
                 PlanStep(
-                    argv: ["docker", "start", name], mutating: true, summary: "start container \(name) again"),
+                    argv: ["docker", "start", name], mutating: true, summary: "start container \(name) again"
+                ).undone(
+                    by: "stop container \(name) again",
+                    [PlanStep(argv: ["docker", "stop", name], mutating: true, summary: "stop container \(name) again")]),
                 PlanStep(
                     argv: ["docker", "inspect", "--format={{.State.Running}}", name], mutating: false,
                     summary: "check that \(name) is running", expectation: .outputEquals("true")),

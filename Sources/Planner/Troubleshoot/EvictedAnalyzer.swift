@@ -18,7 +18,9 @@ struct EvictedAnalyzer: Analyzer {
                 fix: [
                     PlanStep(
                         argv: context.kubectl(delete), mutating: true, summary: "delete the evicted pod/\(pod.name)",
-                        validationArgv: context.kubectl(delete + ["--dry-run=server"]))
+                        validationArgv: context.kubectl(delete + ["--dry-run=server"])
+                    ).irreversible(
+                        "a deleted pod cannot come back; this one is only a record, its controller made another")
                 ], subjects: PodFacts.subjects(of: pod, in: snapshot))
         }
     }

@@ -38,7 +38,17 @@ struct ImagePullAnalyzer: Analyzer {
                             PlanStep(
                                 argv: context.kubectl(undo), mutating: true,
                                 summary: "roll \(reference) back to revision \(previous.revision) (\(previous.image))",
-                                validationArgv: context.kubectl(undo + ["--dry-run=server"])),
+                                validationArgv: context.kubectl(undo + ["--dry-run=server"])
+                            ).undone(
+                                by: previous.current.map { current in
+                                    context.reversal(
+                                        [
+                                            "rollout", "undo", reference, "--to-revision=\(current)",
+                                            "--namespace=\(ns)",
+                                        ],
+                                        summary: "roll \(reference) forward to revision \(current) (\(image)) again",
+                                        then: [PodFacts.rolloutStatus(reference, namespace: ns, context: context)])
+                                } ?? .impossible("the revision of \(reference) was not read")),
                             PodFacts.rolloutStatus(reference, namespace: ns, context: context),
                         ]
                     }
@@ -54,7 +64,7 @@ struct ImagePullAnalyzer: Analyzer {
 
     /// The newest older revision of a deployment whose pods used another image.
     func previousRevision(of deployment: String, without image: String, in snapshot: ClusterSnapshot)
-        -> (revision: Int, image: String)?
+        -> (revision: Int, image: String, current: Int?)?
     {
         let sets = snapshot.items("ReplicaSet").filter {
             $0["metadata"]["ownerReferences"].array.contains {
@@ -74,6 +84,6 @@ struct ImagePullAnalyzer: Analyzer {
                 && !$0.1.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains(image)
         }
         .max { $0.0 < $1.0 }
-        .map { (revision: $0.0, image: $0.1) }
+        .map { (revision: $0.0, image: $0.1, current: current) }
     }
 }

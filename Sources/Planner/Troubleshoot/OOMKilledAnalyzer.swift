@@ -38,7 +38,15 @@ struct OOMKilledAnalyzer: Analyzer {
                             PlanStep(
                                 argv: context.kubectl(change), mutating: true,
                                 summary: "raise \(container)'s memory limit in \(reference) from \(limit) to \(raised)",
-                                validationArgv: context.kubectl(change + ["--dry-run=server"])),
+                                validationArgv: context.kubectl(change + ["--dry-run=server"])
+                            ).undone(
+                                by: context.reversal(
+                                    [
+                                        "set", "resources", reference, "--containers=\(container)",
+                                        "--limits=memory=\(limit)", "--namespace=\(ns)",
+                                    ],
+                                    summary: "set \(container)'s memory limit in \(reference) back to \(limit)",
+                                    then: [PodFacts.rolloutStatus(reference, namespace: ns, context: context)])),
                             PodFacts.rolloutStatus(reference, namespace: ns, context: context),
                         ]
                     }

@@ -71,7 +71,11 @@ struct ServiceEndpointsAnalyzer: Analyzer {
                 PlanStep(
                     argv: context.kubectl(change), mutating: true,
                     summary: "point service/\(service.name)'s selector at \(labels)",
-                    validationArgv: context.kubectl(change + ["--dry-run=server"])),
+                    validationArgv: context.kubectl(change + ["--dry-run=server"])
+                ).undone(
+                    by: context.reversal(
+                        ["set", "selector", "service/\(service.name)", format(selector), "--namespace=\(ns)"],
+                        summary: "point service/\(service.name)'s selector back at \(format(selector))")),
                 PlanStep(
                     argv: context.kubectl([
                         "get", "service/\(service.name)", "--namespace=\(ns)", "--output=jsonpath={.spec.selector}",
