@@ -192,4 +192,38 @@ struct ShellTests {
         try await screen.type("C-d")
         #expect(try await screen.waitUntilGone())
     }
+
+    @Test(
+        "\"undo that\" in the shell puts the last change back, after showing and confirming it",
+        .enabled(if: Sandbox.enabled))
+    func undoThat() async throws {
+        try await Sandbox.withNamespace("shundo") { ns in
+            try await Sandbox.deploy(["todo-backend": 1], namespace: ns)
+            let state = try TemporaryFolder()
+            let screen = Screen()
+            defer { Task { await screen.kill() } }
+            try await screen.start([
+                "env", "XDG_STATE_HOME=\(state.path)", "TERM=xterm", "NO_COLOR=1", Repository.kagentExecutable,
+                "--kubeconfig", Sandbox.kubeconfig, "-n", ns,
+            ])
+            try await screen.waitFor("kagent (")
+            try await screen.type("-l", "scale backend to 2")
+            try await screen.type("Enter")
+            try await screen.waitFor("[y/N]")
+            try await screen.type("-l", "y")
+            try await screen.type("Enter")
+            try await screen.waitFor("(kagent undo puts it back)")
+            #expect(try await Sandbox.replicas("deployment/todo-backend", namespace: ns).spec == 2)
+            try await screen.type("-l", "undo that")
+            try await screen.type("Enter")
+            try await screen.waitFor("undoes \"scale backend to 2\"")
+            try await screen.waitFor("[y/N]", occurrences: 2)
+            try await screen.type("-l", "y")
+            try await screen.type("Enter")
+            try await screen.waitFor("undid \"scale backend to 2\"")
+            #expect(try await Sandbox.replicas("deployment/todo-backend", namespace: ns).spec == 1)
+            try await screen.type("C-d")
+            #expect(try await screen.waitUntilGone())
+        }
+    }
 }
