@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Where the optional language model is and how to reach it: flags, then the environment, then the config file.
 ///
@@ -32,16 +31,6 @@ public struct ModelConfiguration: Sendable, CustomStringConvertible {
         return base.hasSuffix("/chat/completions") ? base : base + "/chat/completions"
     }
 
-    /// The `config.yaml` form: `llm: {url: …, model: …, timeout: …}`.
-    struct File: Codable {
-        var llm: Section?
-        struct Section: Codable {
-            var url: String?
-            var model: String?
-            var timeout: Int?
-        }
-    }
-
     /// The configuration from flags, environment and file, or nil when no model is named anywhere.
     /// - Parameter configFile: `$XDG_CONFIG_HOME/kagent/config.yaml`.
     public static func resolve(
@@ -50,8 +39,7 @@ public struct ModelConfiguration: Sendable, CustomStringConvertible {
         func env(_ name: String) -> String? {
             environment[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         }
-        let file = (try? String(contentsOfFile: configFile, encoding: .utf8))
-            .flatMap { try? YAMLDecoder().decode(File.self, from: $0) }?.llm
+        let file = (try? ConfigurationFile.load(from: configFile))?.llm
         guard let model = modelFlag ?? env("KAGENT_LLM_MODEL") ?? file?.model, !model.isEmpty else { return nil }
         let url = urlFlag ?? env("KAGENT_LLM_URL") ?? env("OPENAI_BASE_URL") ?? file?.url ?? defaultURL
         let timeout = env("KAGENT_LLM_TIMEOUT").flatMap(Int.init) ?? file?.timeout ?? defaultTimeoutSeconds
@@ -60,14 +48,13 @@ public struct ModelConfiguration: Sendable, CustomStringConvertible {
             timeoutSeconds: max(1, timeout))
     }
 
-    /// Writes `config.yaml` with the URL and model (never a key: keys stay in the environment).
+    /// Writes the URL and model into `config.yaml`, keeping its other settings (never a key: keys stay in the
+    /// environment).
     public static func write(url: String, model: String, to path: String) throws {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let yaml = try YAMLEncoder().encode(File(llm: .init(url: url, model: model, timeout: nil)))
-        let text =
-            "# kagent configuration (kagent init). The API key is read from KAGENT_LLM_API_KEY or OPENAI_API_KEY.\n"
-            + yaml
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        var configuration = try ConfigurationFile.load(from: path)
+        configuration.llm = .init(url: url, model: model, timeout: configuration.llm?.timeout)
+        try configuration.write(
+            to: path,
+            comment: "kagent configuration. The API key is read from KAGENT_LLM_API_KEY or OPENAI_API_KEY.")
     }
 }

@@ -11,8 +11,11 @@ enum HelpText {
             "  kagent \"REQUEST\"            plan, confirm, run and verify one request",
             "  kagent                      interactive shell (help, exit; Ctrl-C drops the line, Ctrl-D leaves)",
             "  kagent --dry-run \"REQUEST\"  show and validate the plan only",
-            "  kagent history              the last steps kagent ran (the audit log)",
-            "  options: -n NAMESPACE, --context NAME, --kubeconfig FILE, --yes, --offline, --output json, --project-dir DIR",
+            "  kagent history              the last steps kagent ran (the audit log), with plan ids",
+            "  kagent undo                 put back the last change (shown and confirmed first; \"undo that\" in the shell)",
+            "  kagent undo plan ID         put back an earlier change, by the plan id kagent history shows",
+            "  options: -n NAMESPACE, --context NAME, --kubeconfig FILE, --yes, --offline, --output json, --project-dir DIR,",
+            "           --read-only (refuse every change), --force (change a protected namespace without typing its name)",
             "",
             terminal.bold("What kagent understands"),
         ]

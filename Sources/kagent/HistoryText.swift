@@ -13,7 +13,8 @@ enum HistoryText {
         for entry in entries {
             if entry.plan != lastPlan {
                 lines.append(
-                    terminal.bold(entry.time) + "  \"\(entry.request)\"" + (entry.context.map { "  (\($0))" } ?? ""))
+                    terminal.bold(entry.time) + "  plan \(entry.plan)  \"\(entry.request)\""
+                        + (entry.context.map { "  (\($0))" } ?? ""))
                 lastPlan = entry.plan
             }
             let mark = entry.status == "succeeded" ? terminal.green("✓") : terminal.red("✗")
@@ -22,7 +23,9 @@ enum HistoryText {
             lines.append(
                 "  \(mark) \(entry.step). " + ShellQuoting.command(entry.argv) + terminal.dim("  (\(exit)\(seconds))"))
         }
-        return lines.joined(separator: "\n") + "\n" + terminal.dim("(the last \(entries.count) steps of \(file))")
-            + "\n"
+        return lines.joined(separator: "\n") + "\n"
+            + terminal.dim(
+                "(the last \(entries.count) steps of \(file); kagent undo puts the last change back, "
+                    + "kagent undo plan ID an earlier one)") + "\n"
     }
 }

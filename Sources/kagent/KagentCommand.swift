@@ -11,7 +11,8 @@ struct KagentCommand: AsyncParsableCommand {
         abstract: "Plain-English Kubernetes operations: planned exactly, shown, confirmed, verified.",
         discussion: """
             With a request, kagent plans it, shows every command, asks before anything changes, runs it and \
-            checks the result. Without one, it opens an interactive shell. `kagent help` lists what it understands.
+            checks the result. Without one, it opens an interactive shell. `kagent help` lists what it understands; \
+            `kagent history` shows what ran; `kagent undo` puts the last change back.
 
             Exit status: 0 done (or planned, with --dry-run); 1 failed; 2 request refused as input; \
             3 not understood; 4 not confirmed (nothing ran).
@@ -115,12 +116,23 @@ struct KagentCommand: AsyncParsableCommand {
             namespace: namespace, kubeContext: context, kubeconfig: kubeconfig, dryRun: dryRun, assumeYes: yes,
             json: output == .json, offline: offline, projectDirectory: projectDirectory)
         let environment = ProcessInfo.processInfo.environment
+        let configuration: ConfigurationFile
+        do {
+            configuration = try ConfigurationFile.load(from: ModelSetup.configFile)
+        } catch {
+            terminal.writeError("kagent: \(error.localizedDescription)\n")
+            throw ExitStatus.failure.code
+        }
+        // Any of the three turns read-only mode on; none of them turns off what another turned on.
         settings.readOnly =
             readOnly || ["1", "true", "yes"].contains(environment["KAGENT_READ_ONLY"]?.lowercased() ?? "")
+            || configuration.readOnly == true
         settings.force = force
         if let list = environment["KAGENT_PROTECTED_NAMESPACES"] {
             settings.protectedNamespaces = Set(
                 list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        } else if let list = configuration.protectedNamespaces {
+            settings.protectedNamespaces = Set(list.filter { !$0.isEmpty })
         }
         if !noLlm {
             settings.model = ModelSetup.model(

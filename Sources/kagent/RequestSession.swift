@@ -142,7 +142,7 @@ struct RequestSession: Sendable {
         // Read-only mode refuses every changing step before anything is asked of the server.
         if settings.readOnly, let first = plan.mutatingSteps.first {
             report.message =
-                "not run: kagent is in read-only mode (--read-only or KAGENT_READ_ONLY) and this plan "
+                "not run: kagent is in read-only mode (--read-only, KAGENT_READ_ONLY or read_only in config.yaml) and this plan "
                 + "changes the cluster (\(first.summary)); looking and troubleshooting still work"
             return finish(report, status: .notConfirmed) { renderer.error(report.message ?? "") }
         }

@@ -25,6 +25,36 @@ struct TrustTests {
         }
     }
 
+    @Test("read-only mode and protected namespaces from config.yaml; a mistake in the file stops kagent")
+    func fromConfigFile() async throws {
+        try await Sandbox.withNamespace("rocfg") { ns in
+            try await Sandbox.deploy(["todo-backend": 1], namespace: ns)
+            let config = try TemporaryFolder()
+            let environment = ["XDG_CONFIG_HOME": config.path]
+            try config.write("kagent/config.yaml", contents: "read_only: true\n")
+            let readOnly = try await Kagent.run(
+                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "scale backend to 3"], environment: environment)
+            #expect(readOnly.exitCode == 4)
+            #expect(readOnly.stderr.contains("read-only mode"), "\(readOnly.stderr)")
+            let looking = try await Kagent.run(
+                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "get deployments"], environment: environment)
+            #expect(looking.exitCode == 0, "\(looking.stderr)")
+
+            try config.write("kagent/config.yaml", contents: "protected_namespaces: [\(ns)]\n")
+            let protected = try await Kagent.run(
+                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "scale backend to 3"], environment: environment)
+            #expect(protected.exitCode == 4)
+            #expect(protected.stderr.contains("protected namespace \(ns)"), "\(protected.stderr)")
+
+            try config.write("kagent/config.yaml", contents: "readonly: true\n")
+            let misspelt = try await Kagent.run(
+                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "scale backend to 3"], environment: environment)
+            #expect(misspelt.exitCode == 1)
+            #expect(misspelt.stderr.contains("unknown setting 'readonly'"), "\(misspelt.stderr)")
+            #expect(try await Sandbox.replicas("deployment/todo-backend", namespace: ns).spec == 1, "nothing ran")
+        }
+    }
+
     @Test("a protected namespace needs its name typed even with --yes; --force lets it through")
     func protectedNamespace() async throws {
         try await Sandbox.withNamespace("prot") { ns in
