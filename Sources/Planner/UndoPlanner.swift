@@ -37,9 +37,12 @@ struct UndoPlanner: ActionPlanner {
         }
         let impossible = change.reversals.filter { !$0.isPossible }.map(\.summary)
         guard !change.undoSteps.isEmpty else {
+            let earlier = changes.last { !$0.undone && !$0.undoSteps.isEmpty && $0.time <= change.time && $0 != change }
             throw .cannotUndo(
                 "the last change (\"\(change.request)\", plan \(change.id)) cannot be undone: "
-                    + impossible.joined(separator: "; "))
+                    + impossible.joined(separator: "; ")
+                    + (earlier.map { "; to undo the change before it (\"\($0.request)\"): kagent undo plan \($0.id)" }
+                        ?? ""))
         }
         var notes = ["undoes \"\(change.request)\" (plan \(change.id), \(Self.age(of: change.time)))"]
         if let recorded = change.context, let now = context.kubeContext ?? context.kubeconfigContexts?.current,

@@ -85,6 +85,12 @@ struct UndoPlannerTests {
                 "the last change (\"delete namespace shop\", plan dddd4444) cannot be undone: "
                     + "deleting namespace shop deletes everything in it; it cannot be undone")
         ) { try await plan("undo", history: [deletion]) }
+        await #expect(
+            throws: PlannerError.cannotUndo(
+                "the last change (\"delete namespace shop\", plan dddd4444) cannot be undone: "
+                    + "deleting namespace shop deletes everything in it; it cannot be undone; "
+                    + "to undo the change before it (\"scale web to 5\"): kagent undo plan bbbb2222")
+        ) { try await plan("undo", history: changes + [deletion]) }
     }
 
     @Test("a change made in another context is undone there, and the plan says so")
