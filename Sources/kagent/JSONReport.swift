@@ -15,7 +15,7 @@ import Planner
 ///  "findings": [{"problem", "severity", "resource", "namespace", "evidence": [str], "explanation",
 ///                "fix": {"steps": [...]} | null, "check": [{"argv", "mutating", "summary"}]}] (troubleshooting with the cluster only),
 ///  "undo": [{"summary": str, "possible": bool, "steps": [{"argv", "mutating", "summary"}]}] (plans that change
-///           something: how `kagent undo` would put each change back, last first, or why it cannot)}
+///           something, not --offline: how `kagent undo` would put each change back, last first, or why it cannot)}
 /// ```
 struct JSONReport: Encodable {
     var request: String
@@ -27,6 +27,8 @@ struct JSONReport: Encodable {
     var execution: ExecutionReport?
     /// "model" when the language model understood the request; absent for the rules.
     var source: String?
+    /// Planned --offline: no state was read to go back to, so the contract's object has no `undo`.
+    var offline = false
 
     init(request: String) {
         self.request = request
@@ -116,7 +118,7 @@ struct JSONReport: Encodable {
         if let message, !message.isEmpty { try container.encode(message, forKey: .message) }
         if let suggestions, !suggestions.isEmpty { try container.encode(suggestions, forKey: .suggestions) }
         if let source { try container.encode(source, forKey: .source) }
-        if let plan, plan.undoes == nil, !plan.reversals.isEmpty {
+        if let plan, plan.undoes == nil, !plan.reversals.isEmpty, !offline {
             try container.encode(plan.reversals.map(UndoReport.init), forKey: .undo)
         }
         if let plan, plan.analyzed {

@@ -48,6 +48,7 @@ struct RequestSession: Sendable {
         Interruption.reset()
         // Until the request is understood, secret-looking values are hidden from any echo of it.
         var report = JSONReport(request: RuleCatalog.scrub(request))
+        report.offline = settings.offline
         let renderer = PlanRenderer(terminal: terminal)
 
         // 1. Understand: the rules, then the model when one is configured and no rule understood.
