@@ -64,7 +64,8 @@ struct FaultTests {
             let command = ShellQuoting.command([
                 "kubectl", "--kubeconfig=\(kubeconfig)", "config", "set-context", "--current", "--namespace=\(ns)",
             ])
-            #expect(result.stderr.contains("the command did not finish within 15 s and was stopped"), "\(result.stderr)")
+            #expect(
+                result.stderr.contains("the command did not finish within 15 s and was stopped"), "\(result.stderr)")
             #expect(result.stderr.contains("command: \(command)"), "\(result.stderr)")
             #expect(result.stderr.contains("not run  2. check that kubectl's default namespace is \(ns)"))
             #expect(result.stderr.contains("No changing step completed"), "\(result.stderr)")

@@ -39,8 +39,7 @@ public final class FakeKubectl: Sendable {
         realKubectl = real
         let dir = ShellQuoting.quote(folder.path)
         // Quoted text in a `case` pattern is literal; the `*`s between the fragments are not.
-        let pattern = "*" + fragments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-            .joined(separator: "*") + "*"
+        let pattern = "*" + fragments.map(ShellQuoting.quote).joined(separator: "*") + "*"
         let action: String
         switch fault {
         case .fail(let stderr):
