@@ -195,6 +195,33 @@ struct FaultTests {
         }
     }
 
+    @Test("without helm, helm requests name helm and how to get it, when planning and when running; nothing changed")
+    func helmMissing() async throws {
+        try Sandbox.require()
+        let state = try TemporaryFolder()
+        let path = Sandbox.searchPath.filter { ProcessRunner(searchPath: [$0]).locate("helm") == nil }
+        let environment = [
+            "PATH": path.joined(separator: ":"), "XDG_CACHE_HOME": state.path + "/cache", "XDG_STATE_HOME": state.path,
+        ]
+        let hint = "'helm' is not installed or not on PATH; install helm (https://helm.sh/docs/intro/install/)"
+        // Planning reads the releases with helm: it stops there.
+        let uninstall = try await Kagent.run(
+            ["--kubeconfig", Sandbox.kubeconfig, "--yes", "--output", "json", "uninstall the frontend release"],
+            environment: environment)
+        #expect(uninstall.exitCode == 1, "\(uninstall.stdout)\(uninstall.stderr)")
+        let planning = try Kagent.json(uninstall)
+        #expect((planning["message"] as? String)?.hasPrefix(hint) == true, "\(uninstall.stdout)")
+        #expect(planning["executed"] == nil)
+        // A plan of one helm step: the step fails with the same message, and nothing was changed.
+        let list = try await Kagent.run(
+            ["--kubeconfig", Sandbox.kubeconfig, "--output", "json", "helm list"], environment: environment)
+        #expect(list.exitCode == 1, "\(list.stdout)\(list.stderr)")
+        let running = try Kagent.json(list)
+        #expect(Self.statuses(running) == ["failed"])
+        #expect((Self.results(running).first?["error"] as? String)?.hasPrefix(hint) == true, "\(list.stdout)")
+        #expect((running["message"] as? String)?.contains("Nothing was changed.") == true, "\(list.stdout)")
+    }
+
     @Test("an unreachable cluster is said plainly with the address, exit 1, and no step ran")
     func clusterUnreachable() async throws {
         try Sandbox.require()
