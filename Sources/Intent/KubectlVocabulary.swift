@@ -12,8 +12,13 @@ public enum KubectlVocabulary {
         "uncordon", "drain", "taint", "certificate", "wait", "events", "kustomize", "debug", "proxy",
     ]
 
-    /// Words that appear in sentences but never in a kubectl command line.
-    static let englishWords: Set<String> = ["a", "an", "new", "for", "with", "please", "some", "my", "our"]
+    /// Words that appear in sentences but never in a kubectl command line. The prepositions keep a sentence
+    /// with an option in it ("set image of web-app to -image", "logs of backend since -1h") from being read
+    /// as a command line and passed to kubectl word for word.
+    static let englishWords: Set<String> = [
+        "a", "an", "new", "for", "with", "please", "some", "my", "our", "the", "to", "of", "on", "in", "since",
+        "into", "from", "by", "at", "between",
+    ]
 
     /// Commands that only read.
     static let readOnlyVerbs: Set<String> = [

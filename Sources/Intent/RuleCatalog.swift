@@ -249,6 +249,10 @@ public struct RuleCatalog: Sendable {
                 take = (2, tokens[index + 1].text)
             } else if word.hasPrefix("--namespace=") || word.hasPrefix("-n=") {
                 take = (1, String(tokens[index].text.split(separator: "=", maxSplits: 1).last ?? ""))
+            } else if word.count > 2, word.hasPrefix("-n"), !word.hasPrefix("-n=") {
+                // kubectl's attached short form, `-nkube-system`: read like `-n kube-system`, so a literal
+                // command carries `--namespace=kube-system`, where the protected-namespace check sees it.
+                take = (1, String(tokens[index].text.dropFirst(2)))
             } else if prepositions.contains(word), index + 2 < tokens.count {
                 let second = tokens[index + 1], third = tokens[index + 2]
                 if !second.quoted, keywords.contains(second.norm) {

@@ -28,6 +28,15 @@ struct PassthroughPlanner: ActionPlanner {
     ]
     static let readOnlyDocker: Set<String> = ["ps", "images", "logs", "inspect", "version", "info"]
 
+    /// kubectl's every-namespace option in a command line (`-A`, `-A` with more one-letter options after it,
+    /// `--all-namespaces[=true]`), before any `--`; nil when there is none.
+    static func allNamespacesOption(in words: [String]) -> String? {
+        words.prefix { $0 != "--" }.first { word in
+            word.hasPrefix("-A") || word == "--all-namespaces"
+                || word.hasPrefix("--all-namespaces=") && word.lowercased() != "--all-namespaces=false"
+        }
+    }
+
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
     {
@@ -65,6 +74,12 @@ struct PassthroughPlanner: ActionPlanner {
             readOnly =
                 dryRun || Self.readOnlyKubectl.contains(verb)
                 || Self.readOnlyKubectlSubcommands[verb]?.contains(second) == true
+            if !readOnly, let all = Self.allNamespacesOption(in: words) {
+                throw .invalidValue(
+                    slot: "command", value: all,
+                    reason: "a changing command in every namespace would also change the protected ones "
+                        + "(kube-system…) without asking; name one namespace with -n")
+            }
             argv = context.kubectl(words)
             if !readOnly && Self.serverValidated.contains(verb) { validation = argv + ["--dry-run=server"] }
             attached =
