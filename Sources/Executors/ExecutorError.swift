@@ -43,6 +43,14 @@ public enum ExecutorError: Error, Sendable, Equatable, LocalizedError {
         }
     }
 
+    /// Whether kagent stopped the command (time-out or Ctrl-C) rather than the command ending by itself.
+    public var isStop: Bool {
+        switch self {
+        case .timedOut, .interrupted: true
+        default: false
+        }
+    }
+
     /// The last few lines of a command's error output, indented under the message.
     static func tail(_ text: String, lines: Int = 5) -> String {
         let kept = text.split(separator: "\n", omittingEmptySubsequences: true).suffix(lines)

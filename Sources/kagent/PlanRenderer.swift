@@ -148,11 +148,20 @@ struct PlanRenderer: Sendable {
             header += " at step \(index + 1) of \(report.outcomes.count)"
         }
         let changed = report.completedChanges
-        let footer =
+        var footer =
             changed.isEmpty
             ? (report.outcomes.contains { $0.status == .failed && $0.step.mutating }
                 ? "No changing step completed; check the failed one above." : "Nothing was changed.")
             : "Already changed: " + changed.map(\.summary).joined(separator: "; ") + "."
+        // A changing command stopped while it ran may have reached the cluster before it was stopped.
+        if let index = report.outcomes.firstIndex(where: { $0.status == .failed && $0.step.mutating }),
+            let error = report.outcomes[index].error, error.isStop
+        {
+            footer += "\nStep \(index + 1) was stopped while it ran: its change may or may not have been made."
+            if let check = report.outcomes[(index + 1)...].first(where: { !$0.step.mutating && !$0.step.attached }) {
+                footer += " Check with: " + ShellQuoting.command(check.step.argv)
+            }
+        }
         var undo = ""
         if report.plan.undoes == nil {
             let reversals = changed.reversed().compactMap(\.reversal)

@@ -270,6 +270,13 @@ struct RequestSession: Sendable {
         for step in plan.steps where step.mutating {
             for (index, word) in step.argv.enumerated() {
                 if word.hasPrefix("--namespace=") { found.insert(String(word.dropFirst("--namespace=".count))) }
+                // kubectl's attached form (-nNAME, -n=NAME), and every namespace at once.
+                if word.hasPrefix("-n"), word.count > 2, !word.hasPrefix("--") {
+                    found.insert(String(word.dropFirst(2).drop { $0 == "=" }))
+                }
+                if word == "-A" || word == "--all-namespaces" || word == "--all-namespaces=true" {
+                    found.formUnion(protected)
+                }
                 if (word == "-n" || word == "--namespace"), index + 1 < step.argv.count {
                     found.insert(step.argv[index + 1])
                 }

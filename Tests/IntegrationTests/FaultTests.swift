@@ -102,6 +102,15 @@ struct FaultTests {
             #expect(!fake.calls().contains { $0.contains("rollout status") }, "the rollout wait did not run")
             #expect(try Self.audit(state).map(\.status) == ["succeeded", "failed"])
             #expect(try await Sandbox.replicas("deployment/todo-backend", namespace: ns).spec == 2, "the change ran")
+            #expect(
+                message.contains(
+                    "To undo what ran: kagent undo (it would scale deployment/todo-backend in \(ns) back to 1 replica)"),
+                "\(message)")
+            // And it does: with the real kubectl, the undo journal the failed plan left puts the change back.
+            let undo = try await Kagent.run(
+                ["--kubeconfig", Sandbox.kubeconfig, "--yes", "undo"], environment: ["XDG_STATE_HOME": state.path])
+            #expect(undo.exitCode == 0, "\(undo.stdout)\(undo.stderr)")
+            #expect(try await Sandbox.replicas("deployment/todo-backend", namespace: ns).spec == 1, "undone")
         }
     }
 
@@ -124,6 +133,10 @@ struct FaultTests {
             #expect(!FakeKubectl.isAlive(pid), "the step's process \(pid) survived Ctrl-C")
             #expect(result.stderr.contains("The plan stopped at step 1 of 3"), "\(result.stderr)")
             #expect(result.stderr.contains("interrupted; the command was stopped"), "\(result.stderr)")
+            #expect(
+                result.stderr.contains(
+                    "Step 1 was stopped while it ran: its change may or may not have been made. Check with: kubectl"),
+                "\(result.stderr)")
             #expect(result.stderr.contains("not run  2. check that deployment/todo-backend now asks for 3 replicas"))
             #expect(result.stderr.contains("not run  3. wait until 3 replicas are ready"), "\(result.stderr)")
             #expect(!fake.calls().contains { $0.contains("rollout status") }, "the plan went on after Ctrl-C")
