@@ -235,6 +235,29 @@ struct FaultTests {
         #expect((running["message"] as? String)?.contains("Nothing was changed.") == true, "\(list.stdout)")
     }
 
+    @Test("without docker, a compose plan's step fails naming docker and how to get it; nothing else runs")
+    func dockerMissing() async throws {
+        let state = try TemporaryFolder()
+        let path = Sandbox.searchPath.filter { ProcessRunner(searchPath: [$0]).locate("docker") == nil }
+        let result = try await Kagent.run(
+            [
+                "--offline", "--project-dir", Repository.examples.path, "--yes", "--output", "json",
+                "start the srvthreds databases and docker ps",
+            ],
+            environment: [
+                "PATH": path.joined(separator: ":"), "XDG_CACHE_HOME": state.path + "/cache",
+                "XDG_STATE_HOME": state.path,
+            ])
+        #expect(result.exitCode == 1, "\(result.stdout)\(result.stderr)")
+        let json = try Kagent.json(result)
+        #expect(Self.statuses(json) == ["failed", "skipped"], "\(result.stdout)")
+        #expect(
+            (Self.results(json).first?["error"] as? String)?.hasPrefix("'docker' is not installed or not on PATH")
+                == true,
+            "\(result.stdout)")
+        #expect((json["message"] as? String)?.contains("not run  2.") == true, "\(result.stdout)")
+    }
+
     @Test("an unreachable cluster is said plainly with the address, exit 1, and no step ran")
     func clusterUnreachable() async throws {
         try Sandbox.require()
