@@ -114,31 +114,7 @@ struct ChangeTests {
         "switch traffic patches the service's version selector to a version that exists, and refuses one that does not")
     func switchTraffic() async throws {
         try await Sandbox.withNamespace("bg") { ns in
-            var manifest = ""
-            for color in ["blue", "green"] {
-                manifest += """
-                    apiVersion: apps/v1
-                    kind: Deployment
-                    metadata: {name: checkout-\(color), labels: {app: checkout, version: \(color)}}
-                    spec:
-                      replicas: 1
-                      selector: {matchLabels: {app: checkout, version: \(color)}}
-                      template:
-                        metadata: {labels: {app: checkout, version: \(color)}}
-                        spec: {containers: [{name: checkout, image: "registry.example/checkout:\(color)"}]}
-                    ---
-
-                    """
-            }
-            manifest += """
-                apiVersion: v1
-                kind: Service
-                metadata: {name: checkout-service}
-                spec:
-                  selector: {app: checkout, version: blue}
-                  ports: [{port: 80, targetPort: 8080}]
-                """
-            try await Sandbox.apply(manifest, namespace: ns)
+            try await Sandbox.applyBlueGreen(namespace: ns)
             let result = try await Kagent.onSandbox("-n", ns, "--yes", "switch checkout-service to the green version")
             Self.ok(result, "switch")
             #expect(result.stdout.contains("deployment/checkout-green"), "\(result.stdout)")

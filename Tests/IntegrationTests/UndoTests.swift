@@ -94,31 +94,7 @@ struct UndoTests {
     @Test("created objects are deleted again; a selector goes back; kagent undo plan ID picks an older change")
     func createdAndSelector() async throws {
         try await Sandbox.withNamespace("undosel") { ns in
-            var manifest = ""
-            for color in ["blue", "green"] {
-                manifest += """
-                    apiVersion: apps/v1
-                    kind: Deployment
-                    metadata: {name: checkout-\(color), labels: {app: checkout, version: \(color)}}
-                    spec:
-                      replicas: 1
-                      selector: {matchLabels: {app: checkout, version: \(color)}}
-                      template:
-                        metadata: {labels: {app: checkout, version: \(color)}}
-                        spec: {containers: [{name: checkout, image: "registry.example/checkout:\(color)"}]}
-                    ---
-
-                    """
-            }
-            manifest += """
-                apiVersion: v1
-                kind: Service
-                metadata: {name: checkout-service}
-                spec:
-                  selector: {app: checkout, version: blue}
-                  ports: [{port: 80, targetPort: 8080}]
-                """
-            try await Sandbox.apply(manifest, namespace: ns)
+            try await Sandbox.applyBlueGreen(namespace: ns)
             let kagent = try Session(namespace: ns)
             let created = try await kagent.run(
                 "--yes", "--output", "json", "create configmap app-settings with LOG_LEVEL=debug")

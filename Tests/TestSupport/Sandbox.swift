@@ -92,6 +92,36 @@ public enum Sandbox {
         try await kubectlOK("apply", "--namespace=\(namespace)", "-f", file.path)
     }
 
+    /// Two versions of one app, checkout-blue and checkout-green (labels app=checkout, version=COLOR), and a
+    /// service checkout-service selecting the blue one: the blue/green setup of "switch traffic".
+    public static func applyBlueGreen(namespace: String) async throws {
+        var manifest = ""
+        for color in ["blue", "green"] {
+            manifest += """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: checkout-\(color), labels: {app: checkout, version: \(color)}}
+                spec:
+                  replicas: 1
+                  selector: {matchLabels: {app: checkout, version: \(color)}}
+                  template:
+                    metadata: {labels: {app: checkout, version: \(color)}}
+                    spec: {containers: [{name: checkout, image: "registry.example/checkout:\(color)"}]}
+                ---
+
+                """
+        }
+        manifest += """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: checkout-service}
+            spec:
+              selector: {app: checkout, version: blue}
+              ports: [{port: 80, targetPort: 8080}]
+            """
+        try await apply(manifest, namespace: namespace)
+    }
+
     /// Runs body in a namespace of its own, deleted afterwards (without waiting).
     public static func withNamespace(_ prefix: String, _ body: (String) async throws -> Void) async throws {
         try require()
