@@ -180,16 +180,7 @@ struct HostileInputTests {
     /// of its own, so that nothing could change anything even if a plan ran.
     static func runBinary(_ arguments: [String], input: String? = nil) async throws -> (CommandResult, String) {
         let folder = try TemporaryFolder()
-        let kubeconfig = try folder.write(
-            "kubeconfig",
-            contents: """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: nowhere, cluster: {server: "https://127.0.0.1:1"}}]
-                users: [{name: nobody, user: {token: none}}]
-                contexts: [{name: nowhere, context: {cluster: nowhere, user: nobody, namespace: default}}]
-                current-context: nowhere
-                """)
+        let kubeconfig = try folder.unreachableKubeconfig()
         let runner = ProcessRunner(environment: ["XDG_STATE_HOME": folder.path, "NO_COLOR": "1"])
         let result = try await runner.run(
             [Repository.kagentExecutable, "--kubeconfig", kubeconfig.path, "--offline", "--dry-run"] + arguments,

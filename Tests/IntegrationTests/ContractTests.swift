@@ -95,22 +95,7 @@ struct ContractTests {
     @Test("an unreachable cluster is reported as such, with the command, and nothing runs")
     func unreachable() async throws {
         let folder = try TemporaryFolder()
-        let kubeconfig = try folder.write(
-            "config",
-            contents: """
-                apiVersion: v1
-                kind: Config
-                current-context: gone
-                clusters:
-                - name: gone
-                  cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}
-                contexts:
-                - name: gone
-                  context: {cluster: gone, user: u}
-                users:
-                - name: u
-                  user: {token: nothing}
-                """)
+        let kubeconfig = try folder.unreachableKubeconfig()
         let result = try await Kagent.run(["--kubeconfig", kubeconfig.path, "--yes", "scale backend to 3"])
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains("cannot reach the cluster"), "\(result.stderr)")

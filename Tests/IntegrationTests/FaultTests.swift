@@ -263,23 +263,7 @@ struct FaultTests {
         try Sandbox.require()
         let port = try await FakeModelServer.closedPort()
         let folder = try TemporaryFolder()
-        let kubeconfig = try folder.write(
-            "kubeconfig",
-            contents: """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: gone
-                  cluster: {server: "https://127.0.0.1:\(port)", insecure-skip-tls-verify: true}
-                users:
-                - name: someone
-                  user: {token: not-a-real-token}
-                contexts:
-                - name: gone
-                  context: {cluster: gone, user: someone, namespace: default}
-                current-context: gone
-                """
-        ).path
+        let kubeconfig = try folder.unreachableKubeconfig(port: port).path
         let result = try await Kagent.run(
             ["--kubeconfig", kubeconfig, "--yes", "--output", "json", "scale backend to 3"],
             environment: ["XDG_STATE_HOME": folder.path])

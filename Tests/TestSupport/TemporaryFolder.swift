@@ -20,4 +20,26 @@ public final class TemporaryFolder: Sendable {
         try contents.write(to: file, atomically: true, encoding: .utf8)
         return file
     }
+
+    /// A kubeconfig (file `kubeconfig` here) whose only context, `gone`, names a server on 127.0.0.1 at `port`
+    /// where nothing listens: kubectl fails to connect, so no request can change anything.
+    @discardableResult
+    public func unreachableKubeconfig(port: Int = 1) throws -> URL {
+        try write(
+            "kubeconfig",
+            contents: """
+                apiVersion: v1
+                kind: Config
+                current-context: gone
+                clusters:
+                - name: gone
+                  cluster: {server: "https://127.0.0.1:\(port)", insecure-skip-tls-verify: true}
+                users:
+                - name: someone
+                  user: {token: not-a-real-token}
+                contexts:
+                - name: gone
+                  context: {cluster: gone, user: someone, namespace: default}
+                """)
+    }
 }
