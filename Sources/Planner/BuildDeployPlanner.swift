@@ -49,7 +49,7 @@ struct BuildDeployPlanner: ActionPlanner {
         let current = container?.image
         let currentRepository = current.map(PlanningContext.imageRepository)
         let tag = intent.text("tag") ?? "dev"
-        let contextName = context.kubeContext ?? context.kubeconfigContexts?.current ?? ""
+        let contextName = context.effectiveContext ?? ""
         var steps: [PlanStep] = []
         let image: String
         if let registry = intent.text("registry") {

@@ -278,17 +278,9 @@ struct DeployPlanner: ActionPlanner {
         let summary =
             "uninstall release \(release) from \(namespace) again"
             + (createsNamespace ? " (namespace \(namespace), created for it, is kept)" : "")
-        let pinned = context.pinned
         return .steps(
             summary: summary,
-            [
-                PlanStep(
-                    argv: pinned.helm("uninstall", release, "--namespace=\(namespace)", "--wait"), mutating: true,
-                    summary: summary, timeoutSeconds: 330),
-                PlanStep(
-                    argv: pinned.helm("list", "--namespace=\(namespace)", "--filter=^\(release)$", "--short"),
-                    mutating: false, summary: "check that \(release) is gone", expectation: .outputEquals("")),
-            ])
+            context.pinned.helmUninstallSteps(release: release, namespace: namespace, summary: summary))
     }
 
     // MARK: - kubectl apply

@@ -6,7 +6,6 @@ import Intent
 /// todo-backend in todo. Uninstall asks for the release name to be typed; rollback waits for the resources.
 struct HelmPlanner: ActionPlanner {
     let actions = ["helm_list", "helm_status", "helm_history", "helm_values", "helm_uninstall", "helm_rollback"]
-    static let waitSeconds = 300
 
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
@@ -57,16 +56,11 @@ struct HelmPlanner: ActionPlanner {
             plan.steps = [PlanStep(argv: context.helm(argv), mutating: false, summary: "show the values of \(shown)")]
             plan.outcome = "shown: the values of \(shown)"
         case "helm_uninstall":
-            plan.steps = [
-                PlanStep(
-                    argv: context.helm("uninstall", release.name, ns, "--wait"), mutating: true,
-                    summary: "uninstall \(shown) and delete its resources", timeoutSeconds: Self.waitSeconds + 30,
-                    confirmation: .typeName(release.name)
-                ).irreversible("uninstalling deletes every resource of release \(release.name); it cannot be undone"),
-                PlanStep(
-                    argv: context.helm("list", ns, "--filter=^\(release.name)$", "--short"), mutating: false,
-                    summary: "check that \(release.name) is gone", expectation: .outputEquals("")),
-            ]
+            plan.steps = context.helmUninstallSteps(
+                release: release.name, namespace: release.namespace,
+                summary: "uninstall \(shown) and delete its resources", confirmation: .typeName(release.name))
+            plan.steps[0] = plan.steps[0].irreversible(
+                "uninstalling deletes every resource of release \(release.name); it cannot be undone")
             plan.notes.append("uninstalling deletes every resource of the release; it cannot be undone")
             plan.outcome = "uninstalled \(shown)"
         case "helm_rollback":
@@ -81,7 +75,6 @@ struct HelmPlanner: ActionPlanner {
         throws(PlannerError) -> ExecutionPlan
     {
         var plan = plan
-        let ns = "--namespace=\(release.namespace)"
         let target = intent.number("revision")
         if let target {
             guard target >= 1 else {
@@ -99,24 +92,13 @@ struct HelmPlanner: ActionPlanner {
             )
         }
         let to = target.map { "revision \($0)" } ?? "its previous revision"
-        var argv = ["rollback", release.name]
-        if let target { argv.append(String(target)) }
-        argv += [ns, "--wait"]
-        plan.steps = [
-            PlanStep(
-                argv: context.helm(argv), mutating: true,
-                summary:
-                    "roll back release \(release.name) in \(release.namespace) to \(to) and wait for its resources",
-                timeoutSeconds: Self.waitSeconds + 30
-            ).undone(
-                by: release.revision > 0
-                    ? context.helmReversal(
-                        release: release.name, namespace: release.namespace, revision: release.revision)
-                    : .impossible("planned --offline, the release's current revision was not read")),
-            PlanStep(
-                argv: context.helm("status", release.name, ns), mutating: false,
-                summary: "check the release's status after the rollback"),
-        ]
+        plan.steps = context.helmRollbackSteps(
+            release: release.name, namespace: release.namespace, revision: target,
+            summary: "roll back release \(release.name) in \(release.namespace) to \(to) and wait for its resources")
+        plan.steps[0] = plan.steps[0].undone(
+            by: release.revision > 0
+                ? context.helmReversal(release: release.name, namespace: release.namespace, revision: release.revision)
+                : .impossible("planned --offline, the release's current revision was not read"))
         let from = release.revision > 0 ? " from revision \(release.revision)" : ""
         plan.outcome = "rolled back release \(release.name) in \(release.namespace)\(from) to \(to)"
         return plan

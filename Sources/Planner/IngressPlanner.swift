@@ -173,7 +173,7 @@ struct IngressPlanner: ActionPlanner {
             return named
         }
         let classes = try await cluster.objects(kinds: ["ingressclass"], namespace: nil)
-        let contextName = context.kubeContext ?? context.kubeconfigContexts?.current ?? ""
+        let contextName = context.effectiveContext ?? ""
         if classes.isEmpty, contextName == "minikube" {
             steps.append(
                 PlanStep(

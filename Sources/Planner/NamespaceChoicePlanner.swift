@@ -44,7 +44,7 @@ struct NamespaceChoicePlanner: ActionPlanner {
         let target = context.kubeContext.map { [$0] } ?? ["--current"]
         let contextName = context.kubeContext.map { "context \($0)" } ?? "the current context"
         let reversal: Reversal
-        if let named = context.pinned.kubeContext {
+        if let named = context.effectiveContext {
             let summary = "set the namespace of context \(named) back to \(context.defaultNamespace)"
             reversal = .steps(
                 summary: summary,

@@ -15,17 +15,43 @@ extension PlanningContext {
     /// makes a new revision with that revision's chart and values, so the release is as it was.
     func helmReversal(release: String, namespace: String, revision: Int) -> Reversal {
         let summary = "roll release \(release) in \(namespace) back to revision \(revision)"
-        let pinned = self.pinned
         return .steps(
             summary: summary,
-            [
-                PlanStep(
-                    argv: pinned.helm("rollback", release, String(revision), "--namespace=\(namespace)", "--wait"),
-                    mutating: true, summary: summary + " and wait for its resources", timeoutSeconds: 330),
-                PlanStep(
-                    argv: pinned.helm("status", release, "--namespace=\(namespace)"), mutating: false,
-                    summary: "check the release's status after the rollback"),
-            ])
+            pinned.helmRollbackSteps(
+                release: release, namespace: namespace, revision: revision,
+                summary: summary + " and wait for its resources"))
+    }
+
+    /// How long helm waits for a release's resources (`--wait`, helm's default 5 minutes); kagent stops the step
+    /// 30 s after that.
+    static let helmWaitSeconds = 300
+
+    /// `helm rollback RELEASE [REVISION] --wait` (the previous revision when nil), then the release's status.
+    func helmRollbackSteps(release: String, namespace: String, revision: Int?, summary: String) -> [PlanStep] {
+        let ns = "--namespace=\(namespace)"
+        return [
+            PlanStep(
+                argv: helm(["rollback", release] + (revision.map { [String($0)] } ?? []) + [ns, "--wait"]),
+                mutating: true, summary: summary, timeoutSeconds: Self.helmWaitSeconds + 30),
+            PlanStep(
+                argv: helm("status", release, ns), mutating: false,
+                summary: "check the release's status after the rollback"),
+        ]
+    }
+
+    /// `helm uninstall RELEASE --wait`, then a check that the release is gone.
+    func helmUninstallSteps(
+        release: String, namespace: String, summary: String, confirmation: PlanStep.Confirmation = .standard
+    ) -> [PlanStep] {
+        let ns = "--namespace=\(namespace)"
+        return [
+            PlanStep(
+                argv: helm("uninstall", release, ns, "--wait"), mutating: true, summary: summary,
+                timeoutSeconds: Self.helmWaitSeconds + 30, confirmation: confirmation),
+            PlanStep(
+                argv: helm("list", ns, "--filter=^\(release)$", "--short"), mutating: false,
+                summary: "check that \(release) is gone", expectation: .outputEquals("")),
+        ]
     }
 
     /// The release a loose name means ("backend" → todo-backend in todo), in the intent's namespace or, when

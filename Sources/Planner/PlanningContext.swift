@@ -51,9 +51,12 @@ public struct PlanningContext: Sendable {
     /// so `kagent undo` acts on the cluster the change was made in even after kubectl's current context changed.
     public var pinned: PlanningContext {
         var copy = self
-        if copy.kubeContext == nil { copy.kubeContext = kubeconfigContexts?.current }
+        copy.kubeContext = effectiveContext
         return copy
     }
+
+    /// The kubeconfig context kubectl acts in: `--context`, else the kubeconfig's current-context.
+    public var effectiveContext: String? { kubeContext ?? kubeconfigContexts?.current }
 
     /// `kubectl`, then the connection flags the user gave, then the arguments.
     public func kubectl(_ arguments: String...) -> [String] { kubectl(arguments) }

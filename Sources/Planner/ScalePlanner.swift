@@ -25,10 +25,9 @@ struct ScalePlanner: ActionPlanner {
         let (replicas, computation) = try desiredReplicas(intent, current: target.replicas)
         if let computation { notes.append(computation) }
         let ns = "--namespace=\(target.namespace)"
-        let readBack = PlanStep(
-            argv: context.kubectl("get", target.reference, ns, "--output=jsonpath={.spec.replicas}"),
-            mutating: false, summary: "check that \(target.reference) now asks for \(replicas) replicas",
-            expectation: .outputEquals(String(replicas)), timeoutSeconds: 30)
+        let readBack = context.readBackStep(
+            target, jsonPath: "{.spec.replicas}", expected: String(replicas),
+            summary: "check that \(target.reference) now asks for \(replicas) replicas")
 
         if target.replicas == replicas {
             return ExecutionPlan(
@@ -61,12 +60,7 @@ struct ScalePlanner: ActionPlanner {
         let steps = [
             change,
             readBack,
-            PlanStep(
-                argv: context.kubectl(
-                    "rollout", "status", target.reference, ns, "--timeout=\(Self.rolloutTimeoutSeconds)s"),
-                mutating: false,
-                summary: "wait until \(replicas == 0 ? "the pods are gone" : "\(replicas) replicas are ready")",
-                timeoutSeconds: Self.rolloutTimeoutSeconds + 15),
+            Self.rolloutWait(target, replicas: replicas, context: context),
         ]
         let ready = replicas == 0 ? "no pods remain" : "\(replicas) of \(replicas) ready"
         return ExecutionPlan(
@@ -80,7 +74,7 @@ struct ScalePlanner: ActionPlanner {
     static func reversal(of target: ClusterObject, to replicas: Int, context: PlanningContext) -> Reversal {
         let ns = "--namespace=\(target.namespace)"
         let back = ["scale", target.reference, "--replicas=\(target.replicas)", "--current-replicas=\(replicas)", ns]
-        let count = target.replicas == 1 ? "1 replica" : "\(target.replicas) replicas"
+        let count = Self.count(target.replicas)
         let summary = "scale \(target.reference) in \(target.namespace) back to \(count)"
         return .steps(
             summary: summary,
@@ -91,16 +85,25 @@ struct ScalePlanner: ActionPlanner {
                 context.readBackStep(
                     target, jsonPath: "{.spec.replicas}", expected: String(target.replicas),
                     summary: "check that \(target.reference) asks for \(count) again"),
-                PlanStep(
-                    argv: context.kubectl(
-                        "rollout", "status", target.reference, ns, "--timeout=\(Self.rolloutTimeoutSeconds)s"),
-                    mutating: false,
-                    summary: target.replicas == 0
-                        ? "wait until the pods are gone"
-                        : "wait until \(count) \(target.replicas == 1 ? "is" : "are") ready",
-                    timeoutSeconds: Self.rolloutTimeoutSeconds + 15),
+                rolloutWait(target, replicas: target.replicas, context: context),
             ])
     }
+
+    /// `kubectl rollout status`: the outcome is reported only once `replicas` pods are ready (or gone, for zero).
+    static func rolloutWait(_ target: ClusterObject, replicas: Int, context: PlanningContext) -> PlanStep {
+        PlanStep(
+            argv: context.kubectl(
+                "rollout", "status", target.reference, "--namespace=\(target.namespace)",
+                "--timeout=\(rolloutTimeoutSeconds)s"),
+            mutating: false,
+            summary: replicas == 0
+                ? "wait until the pods are gone"
+                : "wait until \(count(replicas)) \(replicas == 1 ? "is" : "are") ready",
+            timeoutSeconds: rolloutTimeoutSeconds + 15)
+    }
+
+    /// "1 replica", "3 replicas".
+    static func count(_ replicas: Int) -> String { replicas == 1 ? "1 replica" : "\(replicas) replicas" }
 
     /// The replica count asked for, and how it was computed for relative requests.
     private func desiredReplicas(_ intent: UserIntent, current: Int) throws(PlannerError) -> (Int, String?) {

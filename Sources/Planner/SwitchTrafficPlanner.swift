@@ -78,20 +78,13 @@ struct SwitchTrafficPlanner: ActionPlanner {
                     + candidates.map(\.key).joined(separator: ", ") + "); switch it with kubectl patch")
         }
         let key = choice.key
-        let patch = "{\"spec\":{\"selector\":{\"\(key)\":\"\(value)\"}}}"
         notes.append(
             "\(key): \(target.selector[key] ?? "") → \(value) sends traffic to "
                 + choice.workloads.map(\.reference).joined(separator: ", "))
-        let steps = [
-            context.changeStep(
-                ["patch", "service", target.name] + context.namespaceArguments(for: target)
-                    + ["--type=merge", "--patch=\(patch)"],
-                summary: "point \(target.displayName) at \(key)=\(value)"
-            ).undone(by: Self.reversal(of: target, key: key, context: context)),
-            context.readBackStep(
-                target, jsonPath: "{.spec.selector.\(PlanningContext.jsonPathKey(key))}", expected: value,
-                summary: "check that \(target.reference) now selects \(key)=\(value)"),
-        ]
+        var steps = Self.steps(
+            pointing: target, at: key, value, summary: "point \(target.displayName) at \(key)=\(value)",
+            check: "check that \(target.reference) now selects \(key)=\(value)", context: context)
+        steps[0] = steps[0].undone(by: Self.reversal(of: target, key: key, context: context))
         return ExecutionPlan(
             request: request, intents: [intent], steps: steps, notes: notes,
             outcome: "\(target.displayName) now sends traffic to \(key)=\(value) "
@@ -104,19 +97,28 @@ struct SwitchTrafficPlanner: ActionPlanner {
         guard let previous = service.selector[key] else {
             return .impossible("\(service.displayName) had no selector \(key) to go back to")
         }
-        let patch = "{\"spec\":{\"selector\":{\"\(key)\":\"\(previous)\"}}}"
         let summary = "point \(service.displayName) back at \(key)=\(previous)"
-        let pinned = context.pinned
         return .steps(
             summary: summary,
-            [
-                pinned.changeStep(
-                    ["patch", "service", service.name] + context.namespaceArguments(for: service)
-                        + ["--type=merge", "--patch=\(patch)"],
-                    summary: summary),
-                pinned.readBackStep(
-                    service, jsonPath: "{.spec.selector.\(PlanningContext.jsonPathKey(key))}", expected: previous,
-                    summary: "check that \(service.reference) selects \(key)=\(previous) again"),
-            ])
+            steps(
+                pointing: service, at: key, previous, summary: summary,
+                check: "check that \(service.reference) selects \(key)=\(previous) again", context: context.pinned))
+    }
+
+    /// A merge patch of one selector key of the service, then a read-back of it.
+    static func steps(
+        pointing service: ClusterObject, at key: String, _ value: String, summary: String, check: String,
+        context: PlanningContext
+    ) -> [PlanStep] {
+        let patch = "{\"spec\":{\"selector\":{\"\(key)\":\"\(value)\"}}}"
+        return [
+            context.changeStep(
+                ["patch", "service", service.name] + context.namespaceArguments(for: service)
+                    + ["--type=merge", "--patch=\(patch)"],
+                summary: summary),
+            context.readBackStep(
+                service, jsonPath: "{.spec.selector.\(PlanningContext.jsonPathKey(key))}", expected: value,
+                summary: check),
+        ]
     }
 }

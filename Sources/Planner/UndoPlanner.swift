@@ -45,7 +45,7 @@ struct UndoPlanner: ActionPlanner {
                         ?? ""))
         }
         var notes = ["undoes \"\(change.request)\" (plan \(change.id), \(Self.age(of: change.time)))"]
-        if let recorded = change.context, let now = context.kubeContext ?? context.kubeconfigContexts?.current,
+        if let recorded = change.context, let now = context.effectiveContext,
             recorded != now
         {
             notes.append(

@@ -31,19 +31,23 @@ struct UseContextPlanner: ActionPlanner {
             notes.append(
                 "--context \(flag) still applies to this command line; the kubeconfig's current context changes")
         }
+        var steps = Self.steps(making: name, summary: "make \(name) the kubeconfig's current context", context: context)
+        steps[0] = steps[0].undone(by: Self.reversal(from: context.kubeconfigContexts?.current, context: context))
         return ExecutionPlan(
-            request: request, intents: [intent],
-            steps: [
-                PlanStep(
-                    argv: context.kubectlConfig("use-context", name), mutating: true,
-                    summary: "make \(name) the kubeconfig's current context", timeoutSeconds: 15
-                ).undone(by: Self.reversal(from: context.kubeconfigContexts?.current, context: context)),
-                PlanStep(
-                    argv: context.kubectlConfig("current-context"), mutating: false,
-                    summary: "check that the current context is \(name)", expectation: .outputEquals(name),
-                    timeoutSeconds: 15),
-            ],
-            notes: notes, outcome: "kubectl now uses context \(name)")
+            request: request, intents: [intent], steps: steps, notes: notes, outcome: "kubectl now uses context \(name)"
+        )
+    }
+
+    /// `kubectl config use-context NAME`, then a check that it is the current context.
+    static func steps(making name: String, summary: String, context: PlanningContext) -> [PlanStep] {
+        [
+            PlanStep(
+                argv: context.kubectlConfig("use-context", name), mutating: true, summary: summary, timeoutSeconds: 15),
+            PlanStep(
+                argv: context.kubectlConfig("current-context"), mutating: false,
+                summary: "check that the current context is \(name)", expectation: .outputEquals(name),
+                timeoutSeconds: 15),
+        ]
     }
 
     /// Making the context that is current now current again.
@@ -52,16 +56,6 @@ struct UseContextPlanner: ActionPlanner {
             return .impossible("the kubeconfig names no current context now, so there is none to go back to")
         }
         let summary = "make \(previous) the kubeconfig's current context again"
-        return .steps(
-            summary: summary,
-            [
-                PlanStep(
-                    argv: context.kubectlConfig("use-context", previous), mutating: true, summary: summary,
-                    timeoutSeconds: 15),
-                PlanStep(
-                    argv: context.kubectlConfig("current-context"), mutating: false,
-                    summary: "check that the current context is \(previous)", expectation: .outputEquals(previous),
-                    timeoutSeconds: 15),
-            ])
+        return .steps(summary: summary, steps(making: previous, summary: summary, context: context))
     }
 }
