@@ -24,6 +24,12 @@ public struct ExecutionReport: Sendable {
     public var completedChanges: [PlanStep] {
         outcomes.filter { $0.status == .succeeded && $0.step.mutating }.map(\.step)
     }
+    /// How to put back what ran, last change first: what the undo journal keeps and a failure report offers.
+    public var completedReversals: [Reversal] {
+        completedChanges.reversed().map {
+            $0.reversal ?? .impossible("kagent does not know how to reverse \"\($0.summary)\"")
+        }
+    }
 }
 
 /// The API server's opinion of a plan's changing steps, asked with `--dry-run=server` before confirming.

@@ -29,11 +29,8 @@ public struct UndoJournal: ChangeHistory {
             write(entries)
             return
         }
-        let ran = report.outcomes.filter { $0.step.mutating && $0.status == .succeeded }
-        guard !ran.isEmpty else { return }
-        let reversals = ran.reversed().map {
-            $0.step.reversal ?? .impossible("kagent does not know how to reverse \"\($0.step.summary)\"")
-        }
+        let reversals = report.completedReversals
+        guard !reversals.isEmpty else { return }
         var entries = entries()
         entries.append(
             Entry(

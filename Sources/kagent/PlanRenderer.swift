@@ -164,7 +164,7 @@ struct PlanRenderer: Sendable {
         }
         var undo = ""
         if report.plan.undoes == nil {
-            let reversals = changed.reversed().compactMap(\.reversal)
+            let reversals = report.completedReversals
             let possible = reversals.filter(\.isPossible).map(\.summary)
             let impossible = reversals.filter { !$0.isPossible }.map(\.summary)
             if !possible.isEmpty {
