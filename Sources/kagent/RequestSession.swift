@@ -23,6 +23,9 @@ struct RequestSession: Sendable {
         return ProcessRunner(searchPath: path + [directories.toolFolder])
     }
 
+    /// What `kagent undo` plans from, and where the plan runner records what ran.
+    var undoJournal: UndoJournal { UndoJournal(file: URL(fileURLWithPath: directories.undoFile)) }
+
     var kubeconfigFile: KubeconfigFile {
         KubeconfigFile.read(kubeconfig: settings.kubeconfig, context: settings.kubeContext)
     }
@@ -35,7 +38,7 @@ struct RequestSession: Sendable {
             project: settings.projectDirectory.map { DiskProjectReader(root: URL(fileURLWithPath: $0), shownAs: $0) }
                 ?? DiskProjectReader(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
             kubeconfigContexts: .init(names: file.contexts, current: file.currentContext))
-        context.history = UndoJournal(file: URL(fileURLWithPath: directories.undoFile))
+        context.history = undoJournal
         // The local Docker engine is not the cluster: it is read even offline.
         context.containers = DockerContainerReader(runner: runner)
         if !settings.offline {
@@ -152,7 +155,7 @@ struct RequestSession: Sendable {
         let planRunner = PlanRunner(
             runner: runner,
             journal: AuditLog(file: URL(fileURLWithPath: directories.auditFile), context: kubeconfigFile.context),
-            undoJournal: UndoJournal(file: URL(fileURLWithPath: directories.undoFile)))
+            undoJournal: undoJournal)
         if !plan.isReadOnly && !settings.offline {
             let validation = await planRunner.validate(plan)
             if let rejection = validation.rejection {
