@@ -101,19 +101,12 @@ extension KubectlCluster: ClusterSnapshotReader {
     }
 
     private func items(_ argv: [String], timeout: Int) async throws(PlannerError) -> [JSONValue] {
-        let command = ShellQuoting.command(argv)
-        let result: CommandResult
-        do {
-            result = try await runner.run(argv, timeoutSeconds: timeout)
-        } catch {
-            throw .cluster(reason: Self.firstLine(of: error), command: command)
-        }
-        if let error = result.error { throw .cluster(reason: Self.firstLine(of: error), command: command) }
+        let result = try await read(argv, timeout: timeout)
         do {
             return try JSONValue.parse(result.stdout)["items"].array
         } catch {
             throw .cluster(
-                reason: "kubectl printed something that is not a list of objects: \(error)", command: command)
+                reason: "kubectl printed something that is not a list of objects: \(error)", command: result.command)
         }
     }
 }

@@ -16,12 +16,44 @@ public struct KubectlCluster: ClusterReader {
         self.helm = { base.helm($0) }
     }
 
-    /// Runs a read; a command that cannot start at all (not installed) is a planning error naming it.
-    private func read(_ argv: [String]) async throws(PlannerError) -> CommandResult {
+    /// Runs a read and returns what it printed. A command that cannot start (not installed), that fails, times
+    /// out or is interrupted is a planning error naming the command, its exit status and its error output
+    /// (``readFailure(_:)``): a read that failed is never taken for an empty answer.
+    func read(_ argv: [String], timeout: Int = 30) async throws(PlannerError) -> CommandResult {
+        let result = try await start(argv, timeout: timeout)
+        if let failure = Self.readFailure(result) { throw failure }
+        return result
+    }
+
+    /// Runs a read, whatever its exit status; only a command that cannot start at all is an error here.
+    private func start(_ argv: [String], timeout: Int = 30) async throws(PlannerError) -> CommandResult {
         do {
-            return try await runner.run(argv, timeoutSeconds: 30)
+            return try await runner.run(argv, timeoutSeconds: timeout)
         } catch {
             throw .cluster(reason: Self.firstLine(of: error), command: ShellQuoting.command(argv))
+        }
+    }
+
+    /// Why a read did not succeed, as the failure it is. A list that could not be read says nothing about what
+    /// exists, so a "not found" in its error output is reported as a failed read (exit status and error output),
+    /// never as an absent object; the causes people can act on (unreachable, forbidden) keep their advice.
+    static func readFailure(_ result: CommandResult) -> PlannerError? {
+        guard let error = result.error else { return nil }
+        let command = result.command
+        switch error {
+        case .timedOut, .interrupted:
+            return .cluster(reason: firstLine(of: error), command: command)
+        case .unreachable, .forbidden, .metricsUnavailable:
+            let advice = firstLine(of: error).components(separatedBy: ":\n").first ?? ""
+            return .cluster(
+                reason: "reading the cluster failed: \(advice) (exit status \(result.exitCode))"
+                    + ExecutorError.tail(result.stderr),
+                command: command)
+        default:
+            return .cluster(
+                reason: "reading the cluster failed with exit status \(result.exitCode)"
+                    + ExecutorError.tail(result.stderr),
+                command: command)
         }
     }
 
@@ -29,15 +61,12 @@ public struct KubectlCluster: ClusterReader {
     public func helmReleases(namespace: String?) async throws(PlannerError) -> [HelmRelease] {
         let scope = namespace.map { ["--namespace=\($0)"] } ?? ["--all-namespaces"]
         let argv = helm(["list", "--output=json"] + scope)
-        let command = ShellQuoting.command(argv)
         let result = try await read(argv)
-        if let error = result.error {
-            throw .cluster(reason: Self.firstLine(of: error), command: command)
-        }
         do {
             return try Self.decodeReleases(result.stdout)
         } catch {
-            throw .cluster(reason: "helm printed something that is not a list of releases: \(error)", command: command)
+            throw .cluster(
+                reason: "helm printed something that is not a list of releases: \(error)", command: result.command)
         }
     }
 
@@ -65,20 +94,17 @@ public struct KubectlCluster: ClusterReader {
         let namespaced = kinds.contains { ResourceKind.named($0)?.namespaced ?? true }
         let scope = namespaced ? (namespace.map { ["--namespace=\($0)"] } ?? ["--all-namespaces"]) : []
         let argv = kubectl(["get", resources.joined(separator: ","), "--output=json"] + scope)
-        let command = ShellQuoting.command(argv)
-        let result = try await read(argv)
-        if let error = result.error {
-            // Users limited to their namespaces may not list every namespace: fall back to the default one.
-            if namespace == nil, namespaced, case .forbidden = error {
-                return try await objects(kinds: kinds, namespace: KubeconfigFile.currentNamespace(kubectlArgv: argv))
-            }
-            throw .cluster(reason: Self.firstLine(of: error), command: command)
+        let result = try await start(argv)
+        // Users limited to their namespaces may not list every namespace: fall back to the default one.
+        if namespace == nil, namespaced, case .forbidden = result.error {
+            return try await objects(kinds: kinds, namespace: KubeconfigFile.currentNamespace(kubectlArgv: argv))
         }
+        if let failure = Self.readFailure(result) { throw failure }
         do {
             return try Self.decodeObjects(result.stdout)
         } catch {
             throw .cluster(
-                reason: "kubectl printed something that is not a list of objects: \(error)", command: command)
+                reason: "kubectl printed something that is not a list of objects: \(error)", command: result.command)
         }
     }
 

@@ -46,6 +46,29 @@ struct FaultTests {
         }
     }
 
+    @Test("a kubectl read that fails while planning is reported as that failure, never as an object that does not exist")
+    func failedReadIsNotAbsence() async throws {
+        try await Sandbox.withNamespace("rdf") { ns in
+            try await Sandbox.deploy(["todo-backend": 1], namespace: ns)
+            // The API server's words for a failed list; "NotFound" in them says nothing about the deployment.
+            let stderr = "Error from server (NotFound): the server could not find the requested resource"
+            let fake = try FakeKubectl(faulting: [" get ", " --output=json "], with: .fail(stderr: stderr))
+            let state = try TemporaryFolder()
+            let result = try await Kagent.run(
+                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "scale backend to 3"],
+                environment: fake.environment.merging(["XDG_STATE_HOME": state.path]) { _, new in new })
+            #expect(fake.faulted, "the stand-in never saw the read: \(result.stdout)\(result.stderr)")
+            #expect(result.exitCode == 1, "\(result.stdout)\(result.stderr)")
+            #expect(result.stderr.contains("reading the cluster failed with exit status 1"), "\(result.stderr)")
+            #expect(result.stderr.contains("| \(stderr)"), "kubectl's error output is shown: \(result.stderr)")
+            #expect(result.stderr.contains("command: kubectl --kubeconfig=\(Sandbox.kubeconfig) get "), "\(result.stderr)")
+            #expect(!result.stderr.contains("no deployment"), "\(result.stderr)")
+            #expect(!result.stderr.contains("does not exist"), "\(result.stderr)")
+            #expect(try Self.audit(state).isEmpty, "nothing ran")
+            #expect(try await Sandbox.replicas("deployment/todo-backend", namespace: ns).spec == 1)
+        }
+    }
+
     @Test("a hanging step is stopped by its 15 s time-out: its process is gone, the plan stops, the file is unchanged")
     func hangingStepTimesOut() async throws {
         try await Sandbox.withNamespace("hang") { ns in

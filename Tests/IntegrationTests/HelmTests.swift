@@ -3,8 +3,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The helm actions on the sandbox: the shared todo releases are only read; rollback and uninstall act on a
-/// release each test installs in its own namespace from examples/todo-app/helm/backend.
+/// The helm actions on the sandbox: every test installs the releases it reads or changes in a namespace of its own,
+/// from examples/todo-app/helm/backend, and asserts on those only.
 @Suite("Helm actions on the sandbox", .enabled(if: Sandbox.enabled), .serialized)
 struct HelmTests {
     /// Real helm against the sandbox; its output, or the test fails.
@@ -26,30 +26,80 @@ struct HelmTests {
             "--timeout=180s")
     }
 
-    @Test("helm list and helm history show the todo releases")
+    /// A word no other test uses, for release names that must be unambiguous across the cluster while a test runs
+    /// (other suites install and uninstall releases named todo-backend in their own namespaces meanwhile).
+    static func uniqueWord() -> String {
+        "hl" + String((0..<6).map { _ in "abcdefghijklmnopqrstuvwxyz".randomElement() ?? "x" })
+    }
+
+    @Test("helm list, history and values show the test's own releases; names resolve in its namespace and across all")
     func listAndHistory() async throws {
-        try Sandbox.require()
-        let list = try await Kagent.onSandbox("list helm releases")
-        #expect(list.exitCode == 0, "\(list.stdout)\(list.stderr)")
-        #expect(
-            list.stdout.contains("$ helm --kubeconfig=\(Sandbox.kubeconfig) list --all-namespaces"), "\(list.stdout)")
-        #expect(list.stdout.contains("todo-backend") && list.stdout.contains("todo-frontend"), "\(list.stdout)")
-        #expect(list.stdout.contains("deployed"), "\(list.stdout)")
+        try await Sandbox.withNamespace("hls") { ns in
+            let word = Self.uniqueWord()
+            let backend = "\(word)-backend", frontend = "\(word)-frontend"
+            try await Self.helm("install", backend, Self.chart, "--namespace=\(ns)", "--wait", "--timeout=180s")
+            try await Self.helm(
+                "upgrade", backend, Self.chart, "--namespace=\(ns)", "--set=replicaCount=2", "--wait", "--timeout=180s")
+            try await Self.helm(
+                "install", frontend, Self.chart, "--namespace=\(ns)", "--set=replicaCount=1", "--wait", "--timeout=180s")
 
-        let history = try await Kagent.onSandbox("show the revisions of the backend release")
-        #expect(history.exitCode == 0, "\(history.stdout)\(history.stderr)")
-        #expect(history.stdout.contains("history todo-backend --namespace=todo"), "\(history.stdout)")
-        #expect(
-            history.stdout.contains("REVISION") && history.stdout.contains("todo-backend-0.1.0"), "\(history.stdout)")
+            // helm list -A reads the whole cluster: only this test's releases are asserted on.
+            let list = try await Kagent.onSandbox("list helm releases")
+            #expect(list.exitCode == 0, "\(list.stdout)\(list.stderr)")
+            #expect(
+                list.stdout.contains("$ helm --kubeconfig=\(Sandbox.kubeconfig) list --all-namespaces"), "\(list.stdout)")
+            let own = list.stdout.split(separator: "\n").filter { $0.contains(word) }
+            #expect(own.count == 2, "\(list.stdout)")
+            #expect(own.allSatisfy { $0.contains(ns) && $0.contains("deployed") }, "\(own)")
 
-        let values = try await Kagent.onSandbox("helm get values todo-frontend")
-        #expect(values.exitCode == 0, "\(values.stdout)\(values.stderr)")
-        #expect(values.stdout.contains("USER-SUPPLIED VALUES"), "\(values.stdout)")
+            // "the backend release" is loose; in the test's own namespace it means one release.
+            let history = try await Kagent.onSandbox("-n", ns, "show the revisions of the backend release")
+            #expect(history.exitCode == 0, "\(history.stdout)\(history.stderr)")
+            #expect(history.stdout.contains("history \(backend) --namespace=\(ns)"), "\(history.stdout)")
+            #expect(
+                history.stdout.contains("REVISION") && history.stdout.contains("todo-backend-0.1.0"), "\(history.stdout)")
 
-        let missing = try await Kagent.onSandbox("helm status payments")
-        #expect(missing.exitCode == 1)
-        #expect(missing.stderr.contains("no helm release named 'payments'"), "\(missing.stderr)")
-        #expect(missing.stderr.contains("todo-backend"), "the releases that exist are listed: \(missing.stderr)")
+            // Without a namespace, the release is found in whichever namespace has it.
+            let values = try await Kagent.onSandbox("helm get values \(frontend)")
+            #expect(values.exitCode == 0, "\(values.stdout)\(values.stderr)")
+            #expect(values.stdout.contains("get values \(frontend) --namespace=\(ns)"), "\(values.stdout)")
+            #expect(values.stdout.contains("USER-SUPPLIED VALUES"), "\(values.stdout)")
+
+            let missing = try await Kagent.onSandbox("-n", ns, "helm status \(word)-payments")
+            #expect(missing.exitCode == 1)
+            #expect(missing.stderr.contains("no helm release named '\(word)-payments'"), "\(missing.stderr)")
+            #expect(missing.stderr.contains(backend), "the releases that exist are listed: \(missing.stderr)")
+        }
+    }
+
+    @Test("a helm list that fails while planning is reported as that failure, never as a release that does not exist")
+    func failedReadIsNotAbsence() async throws {
+        try await Sandbox.withNamespace("hrd") { ns in
+            try await Self.helm("install", "todo-backend", Self.chart, "--namespace=\(ns)", "--wait", "--timeout=180s")
+            let state = try TemporaryFolder()
+            // A failure whose text says "not found" (helm's own wording for a storage error) is no answer either.
+            for stderr in [
+                "Error: list: failed to list: etcdserver: request timed out",
+                "Error: query: failed to query with labels: the server could not find the requested resource (not found)",
+            ] {
+                let fake = try FakeKubectl(faulting: [" list "], with: .fail(stderr: stderr), program: "helm")
+                let result = try await Kagent.run(
+                    ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "roll back the backend release"],
+                    environment: fake.environment.merging(["XDG_STATE_HOME": state.path]) { _, new in new })
+                #expect(fake.faulted, "the stand-in never saw helm list: \(result.stdout)\(result.stderr)")
+                #expect(result.exitCode == 1, "\(result.stdout)\(result.stderr)")
+                #expect(result.stderr.contains("reading the cluster failed with exit status 1"), "\(result.stderr)")
+                #expect(result.stderr.contains("| \(stderr)"), "helm's error output is shown: \(result.stderr)")
+                #expect(
+                    result.stderr.contains(
+                        "command: helm --kubeconfig=\(Sandbox.kubeconfig) list --output=json --namespace=\(ns)"),
+                    "the command, pasteable: \(result.stderr)")
+                #expect(!result.stderr.contains("no helm release"), "\(result.stderr)")
+                #expect(!result.stderr.contains("does not exist"), "\(result.stderr)")
+            }
+            let history = try await Self.helm("history", "todo-backend", "--namespace=\(ns)", "--output=json")
+            #expect(!history.contains("\"revision\":2"), "nothing ran: \(history)")
+        }
     }
 
     @Test("rolling back a release returns it to the previous revision's values and waits for it")

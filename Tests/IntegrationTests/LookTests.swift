@@ -145,14 +145,15 @@ struct LookTests {
 
     @Test("top says the cluster has no metrics API and how to enable it")
     func topWithoutMetrics() async throws {
-        try Sandbox.require()
-        let result = try await Kagent.onSandbox("top pods -n todo")
-        #expect(result.exitCode == 1, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("top pods --namespace=todo"), "\(result.stdout)")
-        let output = result.stdout + result.stderr
-        #expect(output.contains("no metrics API"), "\(output)")
-        #expect(output.contains("minikube addons enable metrics-server"), "\(output)")
-        #expect(output.contains("Metrics API not available"), "kubectl's own words: \(output)")
+        try await Sandbox.withNamespace("top") { ns in
+            let result = try await Kagent.onSandbox("top pods -n \(ns)")
+            #expect(result.exitCode == 1, "\(result.stdout)\(result.stderr)")
+            #expect(result.stdout.contains("top pods --namespace=\(ns)"), "\(result.stdout)")
+            let output = result.stdout + result.stderr
+            #expect(output.contains("no metrics API"), "\(output)")
+            #expect(output.contains("minikube addons enable metrics-server"), "\(output)")
+            #expect(output.contains("Metrics API not available"), "kubectl's own words: \(output)")
+        }
     }
 
     @Test("cluster-info and where-am-I show the sandbox's address and context")

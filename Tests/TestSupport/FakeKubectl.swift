@@ -5,8 +5,8 @@ import Foundation
     import Glibc
 #endif
 
-/// A stand-in for kubectl on PATH, for one test: a small shell script that passes every call through to the
-/// real kubectl, except the first call that matches, where it injects a fault the real cluster cannot produce
+/// A stand-in for kubectl (or helm) on PATH, for one test: a small shell script that passes every call through
+/// to the real program, except the first call that matches, where it injects a fault the real cluster cannot produce
 /// on demand (a failure, a hang, an object that changes between planning and running).
 ///
 /// Calls with `--dry-run` (kagent's validation) never match, so planning and validation always reach the real
@@ -23,20 +23,24 @@ public final class FakeKubectl: Sendable {
     }
 
     public let folder: TemporaryFolder
-    /// The real kubectl the script passes calls to (an absolute path).
-    public let realKubectl: String
+    /// The program it stands in for ("kubectl", "helm").
+    public let program: String
+    /// The real program the script passes calls to (an absolute path).
+    public let realProgram: String
 
     /// Writes the script.
     /// - Parameters:
     ///   - fragments: text that must appear, in this order, in the call's arguments joined by spaces (with a
     ///     space at each end), e.g. `[" scale "]`; the first call that has them (without `--dry-run`) gets the fault.
     ///   - fault: what happens then.
-    public init(faulting fragments: [String], with fault: Fault) throws {
+    ///   - program: the program it stands in for, found on the tests' search path.
+    public init(faulting fragments: [String], with fault: Fault, program: String = "kubectl") throws {
         folder = try TemporaryFolder()
-        guard let real = ProcessRunner(searchPath: Sandbox.searchPath).locate("kubectl") else {
-            throw ExecutorError.binaryMissing("kubectl", hint: ProcessRunner.installHint(for: "kubectl"))
+        guard let real = ProcessRunner(searchPath: Sandbox.searchPath).locate(program) else {
+            throw ExecutorError.binaryMissing(program, hint: ProcessRunner.installHint(for: program))
         }
-        realKubectl = real
+        self.program = program
+        realProgram = real
         let dir = ShellQuoting.quote(folder.path)
         // Quoted text in a `case` pattern is literal; the `*`s between the fragments are not.
         let pattern = "*" + fragments.map(ShellQuoting.quote).joined(separator: "*") + "*"
@@ -52,7 +56,7 @@ public final class FakeKubectl: Sendable {
         }
         let script = """
             #!/bin/sh
-            # kagent's test stand-in for kubectl: see Tests/TestSupport/FakeKubectl.swift.
+            # kagent's test stand-in for \(program): see Tests/TestSupport/FakeKubectl.swift.
             real=\(ShellQuoting.quote(real))
             dir=\(dir)
             printf '%s\\n' "$*" >> "$dir/calls"
@@ -71,8 +75,8 @@ public final class FakeKubectl: Sendable {
         // The executable is written by a child process: a file this process held open for writing would be
         // inherited by children that tests running alongside spawn meanwhile, and executing it would then fail
         // with "Text file busy" (ETXTBSY).
-        let text = try folder.write("kubectl.sh", contents: script)
-        guard commandSucceeds(["install", "-m", "755", text.path, folder.path + "/kubectl"]) else {
+        let text = try folder.write("\(program).sh", contents: script)
+        guard commandSucceeds(["install", "-m", "755", text.path, folder.path + "/" + program]) else {
             throw CocoaError(.fileWriteUnknown)
         }
     }
