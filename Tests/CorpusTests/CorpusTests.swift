@@ -10,7 +10,10 @@ struct CorpusTests {
     func everyActionPasses() async throws {
         let corpus = try RequestCorpus.load()
         let actions = Set(Catalog.shared.rules.map(\.action))
-        #expect(!actions.isEmpty, "the rule catalogue is empty: rules/ does not load (see \"rules/ loads\")")
+        guard !actions.isEmpty else {
+            Issue.record("the rule catalogue is empty: rules/ does not load (see \"rules/ loads\" in IntentTests)")
+            return
+        }
         let results = await corpus.evaluateAll(catalog: Catalog.shared)
         for (action, cases) in RequestCorpus.byAction(results, actions: actions) {
             let misses = cases.filter { !$0.correct }
@@ -24,7 +27,7 @@ struct CorpusTests {
                 for miss in misses { print("  \(miss.missDescription)") }
             }
             #expect(
-                misses.isEmpty,
+                misses.count == 0,
                 "action '\(action)': \(misses.count) of \(cases.count) corpus cases miss:\n\(misses.map(\.missDescription).joined(separator: "\n"))"
             )
         }
