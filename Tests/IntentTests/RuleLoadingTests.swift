@@ -112,8 +112,11 @@ struct RuleLoadingTests {
         try broken.write(to: file, atomically: false, encoding: .utf8)
         try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: file.path)
 
-        #expect(throws: IntentError.self, "the cached copy of the good file answered for the broken one") {
-            try RuleCatalog.load(from: folder.url, cacheDirectory: cache.url)
+        do {
+            let catalog = try RuleCatalog.load(from: folder.url, cacheDirectory: cache.url)
+            Issue.record("the cached copy of the good file answered for the broken one: \(catalog.rules.map(\.id))")
+        } catch {
+            #expect(error.localizedDescription.contains("unknown slot type 'cuont'"), "\(error.localizedDescription)")
         }
     }
 
