@@ -12,9 +12,8 @@ struct ActionRegistryTests {
         // unplanned action is reported by its file and id rather than by the catalogue failing to load.
         let catalog = try RuleCatalog.load(from: Repository.rules)
         #expect(!catalog.rules.isEmpty)
-        for rule in catalog.rules {
-            #expect(
-                Planner.ruleActions.contains(rule.action),
+        for rule in catalog.rules where !Planner.ruleActions.contains(rule.action) {
+            Issue.record(
                 "\(rule.file) \(rule.id): action '\(rule.action)' has no planner (add it to a planner's `actions`)")
         }
         #expect(!Planner.plannableActions.contains(ConversationMemory.repeatAction))
