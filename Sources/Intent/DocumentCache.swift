@@ -2,8 +2,12 @@ import Foundation
 import Yams
 
 /// JSON copies of the rule files, so that starting kagent does not parse YAML (about 1 ms per KB with Yams,
-/// against a few µs per KB for JSON). A copy is named after its file's size and modification time, and is
+/// against a few µs per KB for JSON). A copy is named after its file's name and a hash of its bytes, and is
 /// only used when it decodes to the same type; anything odd falls back to the YAML.
+///
+/// Keyed by contents rather than size and modification time: a file rewritten within one clock tick, given
+/// back an old time, or a file of the same name in another rules folder could otherwise be answered with a
+/// good file's copy, and a broken file would load as the good one. Hashing 150 KB costs far less than parsing.
 struct DocumentCache: Sendable {
     let directory: URL
 
@@ -11,23 +15,27 @@ struct DocumentCache: Sendable {
         self.directory = directory
     }
 
-    private func key(for url: URL) -> URL? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-            let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
-        else { return nil }
-        let stamp = Int(modified.timeIntervalSince1970 * 1_000_000)
-        return directory.appendingPathComponent("\(url.lastPathComponent)-\(size)-\(stamp).json")
+    private func key(for url: URL, contents: Data) -> URL {
+        // 64-bit FNV-1a: not for security (the cache is the user's own folder), only to tell contents apart.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in contents {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return directory.appendingPathComponent(
+            "\(url.lastPathComponent)-\(contents.count)-\(String(hash, radix: 16)).json")
     }
 
-    func read<T: Decodable>(for url: URL) -> T? {
-        guard let file = key(for: url), let data = try? Data(contentsOf: file) else { return nil }
+    /// The copy of a file whose bytes are `contents`, if one was stored and decodes.
+    func read<T: Decodable>(for url: URL, contents: Data) -> T? {
+        guard let data = try? Data(contentsOf: key(for: url, contents: contents)) else { return nil }
         return try? JSONDecoder().decode(T.self, from: data)
     }
 
     /// Stores the document as JSON if the JSON decodes to the same type (YAML scalars such as `yes` or `3`
     /// can change type on the way; such a file is simply not cached).
-    func write<T: Decodable>(yaml: String, for url: URL, as type: T.Type) {
-        guard let file = key(for: url), let document = try? Yams.load(yaml: yaml),
+    func write<T: Decodable>(yaml: String, for url: URL, contents: Data, as type: T.Type) {
+        let file = key(for: url, contents: contents)
+        guard let document = try? Yams.load(yaml: yaml),
             JSONSerialization.isValidJSONObject(document),
             let data = try? JSONSerialization.data(withJSONObject: document),
             (try? JSONDecoder().decode(T.self, from: data)) != nil

@@ -7,6 +7,8 @@ public enum IntentError: Error, Sendable, Equatable, LocalizedError {
     case invalidRule(file: String, id: String, reason: String)
     case invalidPattern(String, reason: String)
     case duplicateRuleID(String, files: [String])
+    /// A rule names an action no planner plans.
+    case unknownAction(String, file: String, id: String, known: [String])
 
     case emptyRequest
     case requestTooLong(characters: Int, limit: Int)
@@ -29,6 +31,12 @@ public enum IntentError: Error, Sendable, Equatable, LocalizedError {
             return "pattern '\(pattern)': \(reason)"
         case .duplicateRuleID(let id, let files):
             return "rule id '\(id)' is used more than once (\(files.joined(separator: ", ")))"
+        case .unknownAction(let action, let file, let id, let known):
+            let close = known.filter { EditDistance.isWithinOne($0, action) }
+            return "rule '\(id)' in '\(file)': unknown action '\(action)'"
+                + (close.isEmpty
+                    ? "; kagent plans: \(known.joined(separator: ", "))"
+                    : "; did you mean '\(close.joined(separator: "' or '"))'?")
         case .emptyRequest:
             return "the request is empty; say what to do, for example: kagent \"scale backend to 3\""
         case .requestTooLong(let characters, let limit):

@@ -19,6 +19,17 @@ public struct Lexicon: Sendable, Decodable {
 
     enum CodingKeys: String, CodingKey { case fillers, numbers, kinds, workloads }
 
+    public init(fillers: [String], numbers: [String: Int], kinds: [String: [String]], workloads: [String]) {
+        self.fillers = fillers
+        self.numbers = numbers
+        self.kinds = kinds
+        self.workloads = workloads
+        index()
+    }
+
+    /// No words at all: the lexicon of an empty catalogue.
+    public static let empty = Lexicon(fillers: [], numbers: [:], kinds: [:], workloads: [])
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         fillers = try container.decode([String].self, forKey: .fillers)

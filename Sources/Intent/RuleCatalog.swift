@@ -29,10 +29,15 @@ public struct RuleCatalog: Sendable {
     // MARK: - Loading
 
     /// Loads `lexicon.yaml` and every rule file of a folder, in file-name order.
-    /// - Parameter cacheDirectory: where a JSON copy of each file is kept, keyed by its size and modification
-    ///   time, so later processes skip YAML parsing (the slow part of starting). nil reads the YAML every time.
-    /// - Throws: ``IntentError`` naming the file and rule that is wrong.
-    public static func load(from directory: URL, cacheDirectory: URL? = nil) throws(IntentError) -> RuleCatalog {
+    /// - Parameters:
+    ///   - cacheDirectory: where a JSON copy of each file is kept, keyed by its contents, so later processes
+    ///     skip YAML parsing (the slow part of starting). nil reads the YAML every time.
+    ///   - actions: the actions a rule may name (the planner's, `Planner.ruleActions`); nil accepts any.
+    /// - Throws: ``IntentError`` naming the file and rule that is wrong: unreadable YAML, a repeated id, a bad
+    ///   pattern (an unknown slot type among them), an unknown action.
+    public static func load(from directory: URL, cacheDirectory: URL? = nil, actions: Set<String>? = nil)
+        throws(IntentError) -> RuleCatalog
+    {
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: directory.path) else {
             throw .rulesDirectoryMissing(directory.path)
@@ -46,6 +51,9 @@ public struct RuleCatalog: Sendable {
             for entry in file.rules {
                 if let other = seen[entry.id] { throw .duplicateRuleID(entry.id, files: [other, name]) }
                 seen[entry.id] = name
+                if let actions, !actions.contains(entry.action) {
+                    throw .unknownAction(entry.action, file: name, id: entry.id, known: actions.sorted())
+                }
                 rules.append(try rule(from: entry, file: name))
             }
         }
@@ -53,12 +61,17 @@ public struct RuleCatalog: Sendable {
     }
 
     private static func decode<T: Decodable>(_ url: URL, cache: DocumentCache?) throws(IntentError) -> T {
-        if let cached: T = cache?.read(for: url) { return cached }
         do {
-            let text = try String(contentsOf: url, encoding: .utf8)
+            let contents = try Data(contentsOf: url)
+            if let cached: T = cache?.read(for: url, contents: contents) { return cached }
+            guard let text = String(data: contents, encoding: .utf8) else {
+                throw IntentError.unreadableRuleFile(url.lastPathComponent, reason: "the file is not UTF-8 text")
+            }
             let value = try YAMLDecoder().decode(T.self, from: text)
-            cache?.write(yaml: text, for: url, as: T.self)
+            cache?.write(yaml: text, for: url, contents: contents, as: T.self)
             return value
+        } catch let error as IntentError {
+            throw error
         } catch {
             throw .unreadableRuleFile(url.lastPathComponent, reason: "\(error)")
         }

@@ -15,6 +15,20 @@ public struct RandomRequests: Sendable {
         words = vocabulary.sorted()
     }
 
+    /// The kinds of input the fuzzer makes.
+    public enum Generator: String, Sendable, CaseIterable {
+        case characters = "random characters"
+        case wordSalad = "word salads"
+    }
+
+    /// One input of the given kind.
+    public mutating func request(from generator: Generator) -> String {
+        switch generator {
+        case .characters: characters()
+        case .wordSalad: wordSalad()
+        }
+    }
+
     /// xorshift64*: small, fast and good enough to spread inputs.
     mutating func next() -> UInt64 {
         state ^= state >> 12

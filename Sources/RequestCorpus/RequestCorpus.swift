@@ -70,6 +70,18 @@ public struct RequestCorpus: Sendable {
         public var actual: String
         /// The plan, when one was made.
         public var plan: ExecutionPlan? = nil
+
+        /// What the label asks for, on one line.
+        public var expected: String {
+            testCase.steps?.joined(separator: " ⏎ ") ?? testCase.error.map { "error containing '\($0)'" }
+                ?? "not understood"
+        }
+
+        /// A miss on one line: file, request, expected and actual.
+        public var missDescription: String {
+            "[\(testCase.file ?? "?")] \"\(testCase.request)\": expected \(expected); "
+                + "got \(actual.replacingOccurrences(of: "\n", with: " ⏎ "))"
+        }
     }
 
     /// The corpus's form of a plan's reversals (see ``Case/undo``).
@@ -135,6 +147,14 @@ public struct RequestCorpus: Sendable {
         var results: [Result] = []
         for testCase in cases { results.append(await evaluate(testCase, catalog: catalog)) }
         return results
+    }
+
+    /// The results by action, sorted by action: every action of the catalogue, with no results when the corpus
+    /// has no case for it, and every label of the corpus (a label no rule names shows up here too).
+    public static func byAction(_ results: [Result], actions: Set<String>) -> [(action: String, results: [Result])] {
+        var table = Dictionary(uniqueKeysWithValues: actions.map { ($0, [Result]()) })
+        for result in results { table[result.testCase.action ?? "?", default: []].append(result) }
+        return table.keys.sorted().map { ($0, table[$0] ?? []) }
     }
 
     /// Accuracy per action label: (correct, total), sorted by label.

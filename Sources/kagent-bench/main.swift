@@ -1,6 +1,9 @@
 // kagent-bench: figures, not tests.
-//   kagent-bench corpus          accuracy of the labelled corpus, per action, and every miss
-//   kagent-bench fuzz [N] [SEED]   N seeded random requests through the parser and planner
+//   kagent-bench corpus          accuracy of the labelled corpus, per action, and every miss by action;
+//                                exits 1 when an action of the catalogue has no cases or any case misses
+//   kagent-bench fuzz [N] [SEED]   N seeded random requests through the parser and planner, counted per
+//                                generator; exits 1 on a changing plan from random characters, a malformed
+//                                step, or a generator whose inputs never reach the planner
 //   kagent-bench speed [N]       parse+plan time per request over the corpus (N rounds), catalogue load time,
 //                                and the wall time of `kagent --dry-run --offline --output json` processes
 //   kagent-bench troubleshoot [PODS] [FAILING]   kubectl calls, wall time and analysis share of one troubleshooting
@@ -26,15 +29,19 @@ func format(_ seconds: Double) -> String {
 }
 
 func corpus() async throws -> Int32 {
-    let catalog = try RuleCatalog.load(from: rulesDirectory())
+    let catalog = try RuleCatalog.load(from: rulesDirectory(), actions: Planner.ruleActions)
+    let actions = Set(catalog.rules.map(\.action))
     let corpus = try RequestCorpus.load()
     let results = await corpus.evaluateAll(catalog: catalog)
+    let groups = RequestCorpus.byAction(results, actions: actions)
     print("action                     correct / total   accuracy")
-    for row in RequestCorpus.accuracy(of: results) {
-        let percent = Double(row.correct) / Double(max(row.total, 1)) * 100
+    for (action, cases) in groups {
+        let correct = cases.filter(\.correct).count
+        let percent = Double(correct) / Double(max(cases.count, 1)) * 100
+        let flag = cases.isEmpty ? "   no cases" : actions.contains(action) ? "" : "   no rule names this action"
         print(
-            row.action.padding(toLength: 26, withPad: " ", startingAt: 0)
-                + String(format: " %7d / %-5d   %6.1f%%", row.correct, row.total, percent))
+            action.padding(toLength: 26, withPad: " ", startingAt: 0)
+                + String(format: " %7d / %-5d   %6.1f%%", correct, cases.count, percent) + flag)
     }
     let correct = results.filter(\.correct).count
     print(
@@ -42,18 +49,21 @@ func corpus() async throws -> Int32 {
             + String(
                 format: " %7d / %-5d   %6.1f%%", correct, results.count,
                 Double(correct) / Double(max(results.count, 1)) * 100))
-    let misses = results.filter { !$0.correct }
-    if !misses.isEmpty {
-        print("\nmisses:")
-        for miss in misses {
-            print("- [\(miss.testCase.file ?? "?")] \(miss.testCase.request)")
-            print(
-                "    expected: \(miss.testCase.steps?.joined(separator: " ⏎ ") ?? miss.testCase.error.map { "error containing '\($0)'" } ?? "not understood")"
-            )
-            print("    actual:   \(miss.actual.replacingOccurrences(of: "\n", with: " ⏎ "))")
+    let missed = groups.filter { $0.results.contains { !$0.correct } }
+    if !missed.isEmpty {
+        print("\nmisses, by action:")
+        for (action, cases) in missed {
+            print("\(action):")
+            for miss in cases where !miss.correct {
+                print("- [\(miss.testCase.file ?? "?")] \(miss.testCase.request)")
+                print("    expected: \(miss.expected)")
+                print("    actual:   \(miss.actual.replacingOccurrences(of: "\n", with: " ⏎ "))")
+            }
         }
     }
-    return 0
+    // The suite's guard: every action of the catalogue has cases, and all of them pass.
+    let uncovered = groups.filter { $0.results.isEmpty || !actions.contains($0.action) }
+    return missed.isEmpty && uncovered.isEmpty ? 0 : 1
 }
 
 func speed(rounds: Int) async throws -> Int32 {
@@ -118,35 +128,38 @@ func speed(rounds: Int) async throws -> Int32 {
     return 0
 }
 
-/// Random characters and word salads through the parser and planner: counts, and any changing plan made
-/// from random characters (there must be none).
+/// Random characters and word salads, alternately, through the parser and planner: what each generator's
+/// inputs came to, and any changing plan made from random characters (there must be none).
 func fuzz(count: Int, seed: UInt64) async throws -> Int32 {
-    let catalog = try RuleCatalog.load(from: rulesDirectory())
+    let catalog = try RuleCatalog.load(from: rulesDirectory(), actions: Planner.ruleActions)
     let corpus = try RequestCorpus.load()
     var random = RandomRequests(seed: seed, catalog: catalog)
+    var characters = FuzzTally(generator: .characters)
+    var salads = FuzzTally(generator: .wordSalad)
     let start = Date()
-    var understood = 0, planned = 0, changingFromCharacters = 0
     for round in 0..<count {
-        let fromCharacters = round % 2 == 0
-        let request = fromCharacters ? random.characters() : random.wordSalad()
-        guard case .understood(let intents)? = try? catalog.parse(request) else { continue }
-        understood += 1
-        let resolved = (try? ConversationMemory().resolve(intents)) ?? intents
-        guard
-            let plan = try? await Planner(context: corpus.context(for: .init(request: request)))
-                .plan(request: request, intents: resolved)
-        else { continue }
-        planned += 1
-        if fromCharacters && !plan.isReadOnly {
-            changingFromCharacters += 1
-            print("changing plan from random characters: \(request.debugDescription)")
+        if round % 2 == 0 {
+            await corpus.fuzz(random.characters(), catalog: catalog, into: &characters)
+        } else {
+            await corpus.fuzz(random.wordSalad(), catalog: catalog, into: &salads)
         }
     }
     let seconds = Date().timeIntervalSince(start)
-    print(
-        "fuzz: \(count) inputs (seed \(seed)) in \(String(format: "%.1f", seconds)) s: \(understood) understood, "
-            + "\(planned) planned, \(changingFromCharacters) changing plans from random characters; no crash, no hang")
-    return changingFromCharacters == 0 ? 0 : 1
+    print("fuzz: \(count) inputs (seed \(seed)) in \(String(format: "%.1f", seconds)) s; no crash, no hang")
+    for tally in [characters, salads] { print("  \(tally)") }
+    for request in characters.changingExamples {
+        print("changing plan from random characters: \(request.debugDescription)")
+    }
+    for request in characters.malformedExamples + salads.malformedExamples {
+        print("malformed step from: \(request.debugDescription)")
+    }
+    let idle = [characters, salads].filter { $0.inputs > 0 && !$0.exercised }
+    for tally in idle {
+        print("\(tally.generator.rawValue): the inputs did not reach what they are for (FuzzTally.exercised)")
+    }
+    print("\(characters.changingPlans) changing plans from random characters")
+    let broken = characters.changingPlans + characters.malformedSteps + salads.malformedSteps
+    return broken == 0 && idle.isEmpty ? 0 : 1
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -180,6 +193,6 @@ do {
         exit(64)
     }
 } catch {
-    print("kagent-bench: \(error)")
+    print("kagent-bench: \(error.localizedDescription)")
     exit(1)
 }

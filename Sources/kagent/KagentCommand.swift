@@ -106,7 +106,8 @@ struct KagentCommand: AsyncParsableCommand {
         do {
             catalog = try RuleCatalog.load(
                 from: rulesDirectory,
-                cacheDirectory: URL(fileURLWithPath: UserDirectories.current().cache + "/rules"))
+                cacheDirectory: URL(fileURLWithPath: UserDirectories.current().cache + "/rules"),
+                actions: Planner.ruleActions)
         } catch {
             terminal.writeError("kagent: \(error.localizedDescription)\n")
             throw ExitStatus.failure.code

@@ -69,10 +69,22 @@ struct RuleCatalogTests {
         }
     }
 
-    @Test("rule ids are unique across files and snake_case")
+    @Test("rules/ loads as kagent loads it: ids unique across files and snake_case, every action planned")
     func idsAreUnique() {
-        let ids = Catalog.shared.rules.map(\.id)
-        #expect(Set(ids).count == ids.count)
+        // Loading refuses a repeated id (and a bad pattern, file or action) with an error naming the file and
+        // the rule; Catalog.shared is then empty, so the error is reported here rather than stopping the run.
+        let catalog: RuleCatalog
+        do {
+            catalog = try Catalog.loaded.get()
+        } catch {
+            Issue.record("rules/ does not load: \(error.localizedDescription)")
+            return
+        }
+        let ids = catalog.rules.map(\.id)
+        #expect(!ids.isEmpty, "rules/ holds no rules")
+        #expect(
+            Set(ids).count == ids.count,
+            "repeated ids: \(Dictionary(grouping: ids) { $0 }.filter { $0.value.count > 1 }.keys.sorted())")
         for id in ids {
             #expect(id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" }, "\(id) is not snake_case")
         }
