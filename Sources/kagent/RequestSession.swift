@@ -50,7 +50,7 @@ struct RequestSession: Sendable {
     mutating func handle(_ request: String) async -> ExitStatus {
         Interruption.reset()
         // Until the request is understood, secret-looking values are hidden from any echo of it.
-        var report = JSONReport(request: RuleCatalog.scrub(request))
+        var report = JSONReport(request: SecretPolicy.hide(in: request))
         report.offline = settings.offline
         let renderer = PlanRenderer(terminal: terminal)
 
@@ -103,7 +103,7 @@ struct RequestSession: Sendable {
             }
         }
         report.understood = true
-        report.request = RuleCatalog.redact(request, intents: intents)
+        report.request = SecretPolicy.hide(request: request, intents: intents)
         let shownRequest = report.request
         do {
             intents = try memory.resolve(intents)
@@ -300,7 +300,8 @@ struct RequestSession: Sendable {
         if settings.json {
             terminal.write(report.encoded() + "\n")
         } else {
-            let message = text()
+            // Error messages may echo a word of the request: its secret values are hidden once more.
+            let message = SecretPolicy.hide(in: text())
             if !message.isEmpty {
                 if status == .success { terminal.write(message) } else { terminal.writeError(message) }
             }
