@@ -12,13 +12,22 @@ public enum SecretPolicy {
         "access_key", "access-key", "privatekey", "private_key", "private-key", "client-key", "credential",
     ]
 
-    /// Options whose values are secret whatever their key (`--from-literal=user=bob` of `kubectl create secret`).
+    /// Options whose values are secret whatever their key when the words are about a secret
+    /// (`kubectl create secret generic db --from-literal=user=bob`), not otherwise (a configmap's literals).
     public static let secretValueOptions = ["--from-literal"]
 
     /// Whether a key (`db.passwd`, `API_TOKEN`, `--password`) names a secret value.
     public static func isSecretKey(_ key: some StringProtocol) -> Bool {
         let lower = key.lowercased()
-        return keyWords.contains { lower.contains($0) } || secretValueOptions.contains(lower)
+        return keyWords.contains { lower.contains($0) }
+    }
+
+    /// Whether the words are about a Kubernetes secret, so that ``secretValueOptions`` carry secret values.
+    static func isAboutSecret(_ words: [String]) -> Bool {
+        words.contains { word in
+            let lower = word.lowercased()
+            return lower == "secret" || lower == "secrets" || lower.hasPrefix("secret/")
+        }
     }
 
     // MARK: - Hiding
@@ -29,12 +38,14 @@ public enum SecretPolicy {
     public static func hide(in text: String) -> String {
         var output = ""
         var hideNext = false
-        for (word, separator) in words(of: text) {
+        let words = words(of: text)
+        let literals = isAboutSecret(words.map(\.word))
+        for (word, separator) in words {
             if hideNext && isValue(word) {
                 output += SlotValue.hidden
                 hideNext = false
             } else {
-                let shown = hide(word: word)
+                let shown = hide(word: word, literals: literals)
                 output += shown
                 // `--password hunter2`, `password: hunter2`: the word after a bare secret key.
                 hideNext = shown == word && isBareSecretKey(word)
@@ -47,13 +58,13 @@ public enum SecretPolicy {
     /// One word with its secret value hidden: `db.passwd=x` → `db.passwd=(hidden)`,
     /// `--set=a=1,db.password=x` → `--set=a=1,db.password=(hidden)`, `--from-literal=user=x` →
     /// `--from-literal=user=(hidden)`. A word without one comes back unchanged.
-    public static func hide(word: String) -> String {
+    public static func hide(word: String, literals: Bool = false) -> String {
         // A terminal's colour codes (ESC [ … letter) around a value are kept; the text between them is looked at.
-        guard word.contains("\u{1B}") else { return hide(assignment: word[...]) }
+        guard word.contains("\u{1B}") else { return hide(assignment: word[...], literals: literals) }
         var output = ""
         var rest = word[...]
         while let escape = rest.firstIndex(of: "\u{1B}") {
-            output += hide(assignment: rest[..<escape])
+            output += hide(assignment: rest[..<escape], literals: literals)
             var end = rest.index(after: escape)
             if end < rest.endIndex, rest[end] == "[" {
                 end = rest.index(after: end)
@@ -63,22 +74,23 @@ public enum SecretPolicy {
             output += rest[escape..<end]
             rest = rest[end...]
         }
-        return output + hide(assignment: rest)
+        return output + hide(assignment: rest, literals: literals)
     }
 
     /// Every word of a command's argv, each with its secret value hidden (`--password x`: the x too).
     public static func hide(arguments: [String]) -> [String] {
         var shown: [String] = []
         var hideNext = false
+        let literals = isAboutSecret(arguments)
         for word in arguments {
-            if hideNext {
+            if hideNext && isValue(word) {
                 shown.append(SlotValue.hidden)
                 hideNext = false
                 continue
             }
-            let hidden = hide(word: word)
+            let hidden = hide(word: word, literals: literals)
             shown.append(hidden)
-            hideNext = hidden == word && word.hasPrefix("-") && isSecretKey(word)
+            hideNext = hidden == word && word.hasPrefix("-") && isBareSecretKey(word)
         }
         return shown
     }
@@ -116,19 +128,20 @@ public enum SecretPolicy {
     /// Whether a line typed in the shell may go to the history file: not when it mentions anything secret-looking
     /// at all (`create secret db with user=bob` carries a value that is secret by where it goes, not by its key).
     public static func mayRecordInHistory(_ line: String) -> Bool {
-        !isSecretKey(line) && !secretValueOptions.contains { line.lowercased().contains($0) }
+        !isSecretKey(line)
     }
 
     // MARK: - Words
 
     /// `KEY=VALUE` with the value hidden when the key is secret; else the value looked into again
     /// (`--set=db.passwd=x`: `--set` is not secret, `db.passwd` is).
-    static func hide(assignment word: Substring) -> String {
+    static func hide(assignment word: Substring, literals: Bool = false) -> String {
         guard let equals = word.firstIndex(of: "="), equals != word.startIndex else { return String(word) }
         let key = word[..<equals]
         let value = word[word.index(after: equals)...]
-        if value.isEmpty { return String(word) }
-        if secretValueOptions.contains(key.lowercased()) {
+        // Empty, or hidden already (`db.passwd=(hidden))` stays as it is).
+        if value.isEmpty || value.hasPrefix(SlotValue.hidden) { return String(word) }
+        if literals && secretValueOptions.contains(key.lowercased()) {
             // `--from-literal=user=bob`: the literal's own key stays.
             guard let inner = value.firstIndex(of: "="), inner != value.startIndex else {
                 return word[...equals] + SlotValue.hidden
@@ -136,7 +149,7 @@ public enum SecretPolicy {
             return word[...inner] + SlotValue.hidden
         }
         if isSecretKey(key) { return word[...equals] + SlotValue.hidden }
-        return word[...equals] + hide(assignment: value)
+        return word[...equals] + hide(assignment: value, literals: literals)
     }
 
     /// `--token`, `password:`: a secret key with its value in the next word.

@@ -243,10 +243,11 @@ struct DeployPlanner: ActionPlanner {
         }
         if let privateValues {
             arguments.append(privateValues.argument)
+            let keys = privateValues.pairs.map { String($0.prefix { $0 != "=" }) }
             notes.append(
-                "\(privateValues.pairs.count) secret value\(privateValues.pairs.count == 1 ? "" : "s") "
-                    + "(\(SlotValue.redacted(privateValues.pairs).joined(separator: ", "))) go to helm in a private "
-                    + "values file that exists only while helm runs, never on its command line")
+                "the secret value\(keys.count == 1 ? " of" : "s of") \(keys.joined(separator: ", ")) "
+                    + "\(keys.count == 1 ? "goes" : "go") to helm in a private values file (mode 0600) that exists "
+                    + "only while helm runs, never on its command line")
         }
         arguments += ["--wait", "--timeout=\(Self.helmTimeout)"]
         var steps = [
