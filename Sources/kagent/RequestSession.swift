@@ -59,11 +59,13 @@ struct RequestSession: Sendable {
         var outcome: ParseOutcome
         do {
             outcome = try catalog.parse(request)
-            // --llm asks the model first, except for requests with secret values: those never leave the machine.
+            // --llm asks the model first, except for requests with secret values: the model would see them
+            // `(hidden)`, and its answer would carry `(hidden)` as the value.
             if settings.model != nil, settings.modelFirst, case .understood(let understood) = outcome,
                 !understood.contains(where: {
                     $0.slots.values.contains { if case .secret = $0 { true } else { false } }
-                })
+                }),
+                SecretPolicy.hide(in: request) == request
             {
                 outcome = .notUnderstood(reason: "the model was asked first (--llm)", suggestions: [])
             }
