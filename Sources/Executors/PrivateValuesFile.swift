@@ -21,7 +21,8 @@ public struct PrivateValuesFile: Sendable {
     /// - Throws: ``ExecutorError/spawnFailed(command:reason:)`` when the folder or file cannot be made.
     public static func create(_ values: PrivateValues, command: String) throws(ExecutorError) -> PrivateValuesFile {
         let base = (ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
-        var template = Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast())
+        var template =
+            Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast())
             + Array("kagent-values.XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw Self.failure(command) }
         let folder = String(cString: made)

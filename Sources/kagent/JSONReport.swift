@@ -131,7 +131,8 @@ struct JSONReport: Encodable {
             try container.encode(true, forKey: .executed)
             let results = execution.outcomes.map { outcome in
                 Result(
-                    argv: SecretPolicy.hide(arguments: outcome.step.argv), status: outcome.status, exitCode: outcome.result?.exitCode,
+                    argv: SecretPolicy.hide(arguments: outcome.step.argv), status: outcome.status,
+                    exitCode: outcome.result?.exitCode,
                     seconds: outcome.result.map { ($0.seconds * 1000).rounded() / 1000 },
                     output: outcome.result?.stdout,
                     error: outcome.error.map { SecretPolicy.hide(in: $0.localizedDescription) })

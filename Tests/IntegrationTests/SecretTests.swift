@@ -26,7 +26,9 @@ struct SecretTests {
             bin = folder.path + "/bin"
             record = folder.path + "/record"
             state = folder.path + "/state"
-            for path in [bin, record, state] { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+            for path in [bin, record, state] {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            }
             try folder.unreachableKubeconfig()
             let helm = """
                 #!/bin/sh
@@ -51,7 +53,8 @@ struct SecretTests {
 
                 """
             try folder.write("helm.sh", contents: helm)
-            try folder.write("kubectl.sh", contents: "#!/bin/sh\necho 'deployment \"todo-backend\" successfully rolled out'\n")
+            try folder.write(
+                "kubectl.sh", contents: "#!/bin/sh\necho 'deployment \"todo-backend\" successfully rolled out'\n")
             for tool in ["helm", "kubectl"] {
                 let installed = try Process.run(
                     URL(fileURLWithPath: "/usr/bin/install"),
@@ -94,9 +97,13 @@ struct SecretTests {
         let text = try await setup.kagent(["--offline", "--dry-run", Self.request])
         #expect(text.exitCode == 0, "\(text.stdout)\(text.stderr)")
         Self.expectNoSecret(text.stdout + text.stderr, "the plan text")
-        #expect(text.stdout.contains("--set=replicaCount=2 --values=<private file with 1 secret value> --wait"), "\(text.stdout)")
+        #expect(
+            text.stdout.contains("--set=replicaCount=2 --values=<private file with 1 secret value> --wait"),
+            "\(text.stdout)")
         #expect(text.stdout.contains("db.passwd=(hidden)"), "\(text.stdout)")
-        #expect(text.stdout.contains("Run it with: kagent --yes \"deploy the backend with prod values and set db.passwd=(hidden)"))
+        #expect(
+            text.stdout.contains(
+                "Run it with: kagent --yes \"deploy the backend with prod values and set db.passwd=(hidden)"))
 
         let json = try await setup.kagent(["--offline", "--dry-run", "--output", "json", Self.request])
         #expect(json.exitCode == 0, "\(json.stdout)\(json.stderr)")
@@ -172,7 +179,9 @@ struct SecretTests {
     @Test("requests not understood, refused or sent to the model: the echo and the model request hide the value")
     func echoes() async throws {
         let setup = try Setup()
-        let unknown = try await setup.kagent(["--offline", "--output", "json", "frobnicate the gizmo with api_key=\(Self.secret)"])
+        let unknown = try await setup.kagent([
+            "--offline", "--output", "json", "frobnicate the gizmo with api_key=\(Self.secret)",
+        ])
         Self.expectNoSecret(unknown.stdout + unknown.stderr, "the not-understood report")
         #expect(unknown.stdout.contains("api_key=(hidden)"), "\(unknown.stdout)")
         let refused = try await setup.kagent(["--offline", "--dry-run", "set DB_PASSWORD=\(Self.secret) on backend"])
@@ -180,7 +189,10 @@ struct SecretTests {
 
         let server = try await FakeModelServer.start(mode: "good")
         let model = try await setup.kagent(
-            ["--offline", "--dry-run", "--output", "json", "please make the backend have three copies token=\(Self.secret)"],
+            [
+                "--offline", "--dry-run", "--output", "json",
+                "please make the backend have three copies token=\(Self.secret)",
+            ],
             extra: ["KAGENT_LLM_URL": server.url, "KAGENT_LLM_MODEL": "test-model", "KAGENT_LLM_API_KEY": "sk-x"])
         Self.expectNoSecret(model.stdout + model.stderr, "the model's plan")
         let body = try await server.lastRequest()

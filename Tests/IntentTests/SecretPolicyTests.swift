@@ -25,21 +25,35 @@ struct SecretPolicyTests {
     @Test(
         "free text: each secret value becomes (hidden), the rest and its spacing stay",
         arguments: [
-            ("deploy the backend with prod values and set db.passwd=hunter2",
-             "deploy the backend with prod values and set db.passwd=(hidden)"),
-            ("make secret x --from-literal=password=hunter2 user=bob API_TOKEN=abc",
-             "make secret x --from-literal=password=(hidden) user=bob API_TOKEN=(hidden)"),
-            ("kubectl create secret generic x --from-literal=user=bob",
-             "kubectl create secret generic x --from-literal=user=(hidden)"),
-            ("kubectl create configmap x --from-literal=user=bob", "kubectl create configmap x --from-literal=user=bob"),
-            ("helm install x --set=a=1,db.password=s3 --set replicaCount=2",
-             "helm install x --set=a=1,db.password=(hidden) --set replicaCount=2"),
+            (
+                "deploy the backend with prod values and set db.passwd=hunter2",
+                "deploy the backend with prod values and set db.passwd=(hidden)"
+            ),
+            (
+                "make secret x --from-literal=password=hunter2 user=bob API_TOKEN=abc",
+                "make secret x --from-literal=password=(hidden) user=bob API_TOKEN=(hidden)"
+            ),
+            (
+                "kubectl create secret generic x --from-literal=user=bob",
+                "kubectl create secret generic x --from-literal=user=(hidden)"
+            ),
+            (
+                "kubectl create configmap x --from-literal=user=bob",
+                "kubectl create configmap x --from-literal=user=bob"
+            ),
+            (
+                "helm install x --set=a=1,db.password=s3 --set replicaCount=2",
+                "helm install x --set=a=1,db.password=(hidden) --set replicaCount=2"
+            ),
             ("login --token abc123  --password   'two words' now", "login --token (hidden)  --password   (hidden) now"),
             ("set password='two words' please", "set password=(hidden) please"),
             ("password: hunter2", "password: (hidden)"),
             ("it doesn't say password=x", "it doesn't say password=(hidden)"),
             ("scale backend to 3", "scale backend to 3"),
-            ("\u{1B}[36m$ helm upgrade --set=db.passwd=x\u{1B}[0m", "\u{1B}[36m$ helm upgrade --set=db.passwd=(hidden)\u{1B}[0m"),
+            (
+                "\u{1B}[36m$ helm upgrade --set=db.passwd=x\u{1B}[0m",
+                "\u{1B}[36m$ helm upgrade --set=db.passwd=(hidden)\u{1B}[0m"
+            ),
         ])
     func freeText(text: String, shown: String) {
         #expect(SecretPolicy.hide(in: text) == shown)
@@ -65,7 +79,8 @@ struct SecretPolicyTests {
 
     @Test("the request with the values of secret slots hidden, whatever their keys")
     func request() {
-        let intent = UserIntent(action: "create_secret", slots: ["name": "db", "data": .secret(["user=bob", "pin=1"])])
+        let intent = UserIntent(
+            action: "create_secret", slots: ["name": "db", "data": .secret(["user=bob", "pin=1"])])
         #expect(
             SecretPolicy.hide(request: "create secret db with user=bob pin='1' db.passwd=x", intents: [intent])
                 == "create secret db with user=(hidden) pin=(hidden) db.passwd=(hidden)")
