@@ -1,11 +1,13 @@
 import Foundation
+import Intent
 import Planner
 
 /// The audit log: every step kagent ran, one JSON line each, appended to a file in the user's state folder.
 ///
 /// A line: `{"time", "plan", "step", "request", "context", "namespace", "argv", "status", "exit_status",
 /// "seconds"}`. The request is the shown one (secret values already `(hidden)`), and argv never holds a
-/// secret value (those reach kubectl on its standard input), so the log holds none.
+/// secret value (those reach kubectl on its standard input, or helm in a private values file); both pass
+/// ``SecretPolicy`` once more on the way in, so the log holds none.
 public struct AuditLog: Sendable {
     public let file: URL
     /// The kubeconfig context the plan ran against, when known.
@@ -44,8 +46,9 @@ public struct AuditLog: Sendable {
             String($0.dropFirst("--namespace=".count))
         }
         let entry = Entry(
-            time: ISO8601DateFormatter().string(from: Date()), plan: planID, step: step, request: plan.request,
-            context: context, namespace: namespace, argv: outcome.step.argv, status: outcome.status.rawValue,
+            time: ISO8601DateFormatter().string(from: Date()), plan: planID, step: step,
+            request: SecretPolicy.hide(in: plan.request), context: context, namespace: namespace,
+            argv: SecretPolicy.hide(arguments: outcome.step.argv), status: outcome.status.rawValue,
             exitStatus: outcome.result?.exitCode, seconds: outcome.result.map { ($0.seconds * 1000).rounded() / 1000 })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -31,8 +31,7 @@ public struct PlanRunner: Sendable {
             guard step.mutating, let argv = step.validationArgv else { continue }
             report.checked += 1
             do {
-                let result = try await runner.run(
-                    argv, input: step.input?.data, timeoutSeconds: step.timeoutSeconds, onOutput: nil)
+                let result = try await command(argv, of: step, onOutput: nil)
                 if let error = result.error {
                     report.rejection = (step, error)
                     return report
@@ -68,6 +67,26 @@ public struct PlanRunner: Sendable {
         return report
     }
 
+    /// Runs one command of a step (its argv or its validationArgv) with the step's standard input and, when it has
+    /// private values, their file: written just before the command starts, its path put in place of the
+    /// placeholder only in the argv handed to the process, removed when the command ends however it ends.
+    /// The result shows the placeholder, not the path of a file that is gone.
+    func command(_ argv: [String], of step: PlanStep, onOutput: (@Sendable (String) -> Void)?)
+        async throws(ExecutorError) -> CommandResult
+    {
+        guard let values = step.privateValues, argv.contains(values.argument) else {
+            return try await runner.run(
+                argv, input: step.input?.data, timeoutSeconds: step.timeoutSeconds, onOutput: onOutput)
+        }
+        let file = try PrivateValuesFile.create(values, command: ShellQuoting.command(argv))
+        defer { file.remove() }
+        var result = try await runner.run(
+            values.substituting(path: file.path, in: argv), input: step.input?.data,
+            timeoutSeconds: step.timeoutSeconds, onOutput: onOutput)
+        result.argv = argv
+        return result
+    }
+
     func run(_ step: PlanStep, onOutput: @escaping @Sendable (String) -> Void) async -> ExecutionReport.StepOutcome {
         if step.attached {
             do {
@@ -89,8 +108,7 @@ public struct PlanRunner: Sendable {
         }
         let result: CommandResult
         do {
-            result = try await runner.run(
-                step.argv, input: step.input?.data, timeoutSeconds: step.timeoutSeconds, onOutput: onOutput)
+            result = try await command(step.argv, of: step, onOutput: onOutput)
         } catch {
             return .init(step: step, status: .failed, result: nil, error: error)
         }

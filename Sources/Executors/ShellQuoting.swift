@@ -1,4 +1,10 @@
+import Intent
+import Planner
+
 /// Shell quoting for display: a plan's argv printed so it can be pasted into a shell and run as is.
+///
+/// Display only: a secret value is shown as `(hidden)` (``SecretPolicy``), and a private values file's
+/// placeholder as it is, unquoted.
 public enum ShellQuoting {
     static let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=,@%+")
 
@@ -8,6 +14,7 @@ public enum ShellQuoting {
     }
 
     public static func command(_ argv: [String]) -> String {
-        argv.map(quote).joined(separator: " ")
+        SecretPolicy.hide(arguments: argv).map { PrivateValues.isPlaceholder($0) ? $0 : quote($0) }
+            .joined(separator: " ")
     }
 }

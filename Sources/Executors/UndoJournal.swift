@@ -1,11 +1,12 @@
 import Foundation
+import Intent
 import Planner
 
 /// The undo journal: for each plan that changed something, how to put back the steps that ran, worked out before
 /// they ran. A JSON file in the user's state folder; `kagent undo` plans from it.
 ///
 /// It holds what a reversal runs (argv, server-side validation, checks) and nothing secret: reversals never carry
-/// standard input, and the request is the shown one.
+/// standard input or private values, the request is the shown one, and both pass ``SecretPolicy`` once more.
 public struct UndoJournal: ChangeHistory {
     public let file: URL
     /// How many changes are kept; older ones are dropped.
@@ -35,7 +36,8 @@ public struct UndoJournal: ChangeHistory {
         entries.append(
             Entry(
                 RecordedChange(
-                    id: id, time: time, request: report.plan.request, context: context, reversals: reversals)))
+                    id: id, time: time, request: SecretPolicy.hide(in: report.plan.request), context: context,
+                    reversals: reversals)))
         write(Array(entries.suffix(Self.capacity)))
     }
 

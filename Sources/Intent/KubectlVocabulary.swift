@@ -41,20 +41,10 @@ public enum KubectlVocabulary {
         "set": ["image", "env", "resources", "selector", "serviceaccount", "subject"],
     ]
 
-    /// Whether a command line carries a secret value (`--from-literal=password=…`, `--password=…`,
-    /// `token=…`): kagent never passes those through, since a plan is shown, logged and kept in the history.
-    public static func carriesSecretValue(_ words: [String]) -> Bool {
-        let secretOptions = ["--from-literal", "--password", "--docker-password", "--token", "--client-key-data"]
-        let secretKeys = ["password=", "passwd=", "token=", "secret=", "apikey=", "api-key=", "api_key="]
-        return words.map { $0.lowercased() }.contains { word in
-            secretOptions.contains { word.hasPrefix($0) } || secretKeys.contains { word.contains($0) }
-        }
-    }
-
     /// Whether the words read as a kubectl command line without the word `kubectl` (and carry no secret value).
     public static func isCommand(_ tokens: ArraySlice<RequestToken>, lexicon: Lexicon) -> Bool {
         guard let first = tokens.first, !first.quoted, verbs.contains(first.norm) else { return false }
-        if carriesSecretValue(tokens.map(\.text)) { return false }
+        if SecretPolicy.carriesSecretValue(tokens.map(\.text)) { return false }
         // English, not kubectl: "create an ingress for app.example.com".
         if tokens.contains(where: { !$0.quoted && englishWords.contains($0.norm) }) { return false }
         let rest = tokens.dropFirst()

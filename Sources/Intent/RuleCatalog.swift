@@ -330,42 +330,6 @@ public struct RuleCatalog: Sendable {
     }
 }
 
-// MARK: - Secrets
-
-extension RuleCatalog {
-    /// Key words that mark a `KEY=VALUE` value as secret in text kagent did not understand.
-    static let secretKeyWords = [
-        "password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "credential", "private",
-    ]
-
-    /// A request kagent did not understand (or refused) with the values of secret-looking `KEY=VALUE` words
-    /// replaced by `(hidden)`, so that even an echo of it leaks nothing.
-    public static func scrub(_ request: String) -> String {
-        request.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-            guard let equals = word.lastIndex(of: "=") else { return String(word) }
-            let key = word[..<equals].lowercased()
-            guard secretKeyWords.contains(where: key.contains) else { return String(word) }
-            return word[...equals] + SlotValue.hidden
-        }.joined(separator: " ")
-    }
-
-    /// The request with every secret value the intents carry replaced by `(hidden)`: what may be printed.
-    public static func redact(_ request: String, intents: [UserIntent]) -> String {
-        var shown = request
-        for intent in intents {
-            for value in intent.slots.values {
-                guard case .secret(let pairs) = value else { continue }
-                for pair in pairs {
-                    guard let equals = pair.firstIndex(of: "=") else { continue }
-                    let secret = String(pair[pair.index(after: equals)...])
-                    if !secret.isEmpty { shown = shown.replacingOccurrences(of: secret, with: SlotValue.hidden) }
-                }
-            }
-        }
-        return shown
-    }
-}
-
 // MARK: - Introspection, for tests and diagnostics
 
 extension RuleCatalog {

@@ -31,7 +31,8 @@ public enum SlotValue: Sendable, Hashable, Codable, CustomStringConvertible, Exp
         switch self {
         case .text(let text): try container.encode(text)
         case .number(let number): try container.encode(number)
-        case .list(let list): try container.encode(list)
+        // A list may hold a secret-looking `KEY=VALUE` (`set: [db.passwd=…]`): its value is not encoded.
+        case .list(let list): try container.encode(SecretPolicy.hide(arguments: list))
         case .secret(let pairs): try container.encode(Self.redacted(pairs))
         }
     }

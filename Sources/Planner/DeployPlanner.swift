@@ -220,16 +220,34 @@ struct DeployPlanner: ActionPlanner {
         var arguments = ["upgrade", "--install", release, chart.path, "--namespace=\(namespace)"]
         if createNamespace { arguments.append("--create-namespace") }
         if let values { arguments.append("--values=\(values)") }
+        // A secret value never goes on a command line (it would be in the plan, the JSON, the audit log and
+        // `ps`): those pairs go to a private values file written only while helm runs.
+        var secretPairs: [String] = []
         for pair in intent["set"]?.list ?? [] {
-            let key = pair.split(separator: "=").first.map { $0.lowercased() } ?? ""
-            // A value on the command line would be in the plan, the JSON and the shell history.
-            if ["password", "secret", "token", "apikey", "api_key", "credential"].contains(where: key.contains) {
-                throw .invalidValue(
-                    slot: "set", value: String(pair.split(separator: "=").first ?? ""),
-                    reason: "kagent does not put secret values on a command line; put it in a values file "
-                        + "kept out of the repository, or in a Kubernetes secret")
+            let key = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+            if SecretPolicy.isSecretKey(key) { secretPairs.append(pair) } else { arguments.append("--set=\(pair)") }
+        }
+        var privateValues: PrivateValues?
+        if !secretPairs.isEmpty {
+            do {
+                privateValues = try PrivateValues(pairs: secretPairs)
+            } catch {
+                switch error {
+                case .conflicting(let key):
+                    throw .invalidValue(
+                        slot: "set", value: key,
+                        reason: "the secret values' keys do not make one set of helm values; put them in a values "
+                            + "file kept out of the repository (deploy the backend with FILE values)")
+                }
             }
-            arguments.append("--set=\(pair)")
+        }
+        if let privateValues {
+            arguments.append(privateValues.argument)
+            let keys = privateValues.pairs.map { String($0.prefix { $0 != "=" }) }
+            notes.append(
+                "the secret value\(keys.count == 1 ? " of" : "s of") \(keys.joined(separator: ", ")) "
+                    + "\(keys.count == 1 ? "goes" : "go") to helm in a private values file (mode 0600) that exists "
+                    + "only while helm runs, never on its command line")
         }
         arguments += ["--wait", "--timeout=\(Self.helmTimeout)"]
         var steps = [
@@ -242,7 +260,7 @@ struct DeployPlanner: ActionPlanner {
                 validationArgv: context.helm(
                     arguments.filter { !$0.hasPrefix("--wait") && !$0.hasPrefix("--timeout") }
                         + ["--dry-run=server"]),
-                timeoutSeconds: 330
+                timeoutSeconds: 330, privateValues: privateValues
             ).undone(
                 by: Self.reversal(
                     release: release, namespace: namespace, previousRevision: previousRevision,

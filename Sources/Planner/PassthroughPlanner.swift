@@ -46,7 +46,7 @@ struct PassthroughPlanner: ActionPlanner {
             throw .invalidValue(
                 slot: "command", value: "", reason: "give a whole command, for example: kubectl get pods")
         }
-        if KubectlVocabulary.carriesSecretValue(words) {
+        if SecretPolicy.carriesSecretValue(words) {
             throw .invalidValue(
                 slot: "command", value: "\(tool) \(words.first ?? "")",
                 reason: "it carries a secret value, which kagent never puts in a command line (plans are shown "

@@ -1,3 +1,5 @@
+import Intent
+
 /// One command of a plan, exactly as it will run.
 public struct PlanStep: Sendable, Hashable, Codable {
     /// The command as an argv array: never a shell string.
@@ -14,6 +16,9 @@ public struct PlanStep: Sendable, Hashable, Codable {
     public var timeoutSeconds: Int
     /// Data written to the command's standard input (secret values): never printed, never in JSON.
     public var input: StepInput?
+    /// Helm values with secret values, written to a private file only while the command runs; argv (and
+    /// validationArgv) carry ``PrivateValues/argument`` in place of its path. Never printed, never in JSON.
+    public var privateValues: PrivateValues?
     /// Whether the command runs attached to the terminal (exec -it, port-forward, logs -f) instead of captured.
     public var attached: Bool
     /// What the user must do to let this step run.
@@ -41,8 +46,8 @@ public struct PlanStep: Sendable, Hashable, Codable {
 
     public init(
         argv: [String], mutating: Bool, summary: String, expectation: Expectation? = nil,
-        validationArgv: [String]? = nil, timeoutSeconds: Int = 60, input: StepInput? = nil, attached: Bool = false,
-        confirmation: Confirmation = .standard
+        validationArgv: [String]? = nil, timeoutSeconds: Int = 60, input: StepInput? = nil,
+        privateValues: PrivateValues? = nil, attached: Bool = false, confirmation: Confirmation = .standard
     ) {
         self.argv = argv
         self.mutating = mutating
@@ -51,6 +56,7 @@ public struct PlanStep: Sendable, Hashable, Codable {
         self.validationArgv = validationArgv
         self.timeoutSeconds = timeoutSeconds
         self.input = input
+        self.privateValues = privateValues
         self.attached = attached
         self.confirmation = confirmation
     }
@@ -68,7 +74,8 @@ public struct PlanStep: Sendable, Hashable, Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(argv, forKey: .argv)
+        // argv never holds a secret value (standard input and private values files carry those); hidden once more.
+        try container.encode(SecretPolicy.hide(arguments: argv), forKey: .argv)
         try container.encode(mutating, forKey: .mutating)
         try container.encode(summary, forKey: .summary)
     }

@@ -2,13 +2,9 @@ import Intent
 
 /// Plans `set_env`: `kubectl set env` with KEY=VALUE (set) or KEY- (unset), then `rollout status`.
 ///
-/// Values that look like secrets (passwords, tokens) are refused: they belong in a Secret, not in a command line.
+/// Values whose keys look secret (``SecretPolicy``) are refused: they belong in a Secret, not in a command line.
 struct SetEnvPlanner: ActionPlanner {
     let actions = ["set_env"]
-    /// Key fragments that mark a value as secret.
-    static let secretMarkers = [
-        "PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL",
-    ]
 
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
@@ -19,7 +15,7 @@ struct SetEnvPlanner: ActionPlanner {
             for pair in pairs {
                 let key = String(pair.prefix { $0 != "=" })
                 try Self.check(key)
-                if Self.secretMarkers.contains(where: { key.uppercased().contains($0) }) {
+                if SecretPolicy.isSecretKey(key) {
                     throw .invalidValue(
                         slot: "env", value: key,
                         reason: "looks like a secret; keep it out of command lines: create a secret with it and "

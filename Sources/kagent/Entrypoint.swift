@@ -4,6 +4,7 @@ import ArgumentParser
 @main
 struct Entrypoint {
     static func main() async {
+        OwnArguments.hideSecrets()
         await KagentCommand.main()
     }
 }

@@ -1,6 +1,7 @@
 @preconcurrency import CReadline
 import Executors
 import Foundation
+import Intent
 
 #if canImport(Glibc)
     import Glibc
@@ -50,7 +51,7 @@ struct InteractiveShell {
             }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
-            if interactive && HistoryPolicy.shouldRecord(trimmed) { LineEditor.record(trimmed, file: history) }
+            if interactive && SecretPolicy.mayRecordInHistory(trimmed) { LineEditor.record(trimmed, file: history) }
             switch trimmed.lowercased() {
             case "exit", "quit", "bye", ":q":
                 return
@@ -70,16 +71,6 @@ struct InteractiveShell {
         let namespace = session.settings.namespace ?? file.namespace
         let context = file.context ?? "no context"
         return "kagent (\(context)/\(namespace))> "
-    }
-}
-
-/// Lines that may carry a secret value are never written to the history file.
-enum HistoryPolicy {
-    static let sensitive = ["secret", "password", "passwd", "token", "apikey", "api_key", "api-key", "credential"]
-
-    static func shouldRecord(_ line: String) -> Bool {
-        let lower = line.lowercased()
-        return !sensitive.contains { lower.contains($0) }
     }
 }
 

@@ -106,7 +106,7 @@ struct JSONReport: Encodable {
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
-        try container.encode(request, forKey: .request)
+        try container.encode(SecretPolicy.hide(in: request), forKey: .request)
         try container.encode(understood, forKey: .understood)
         if let first = intents.first {
             try container.encode(first, forKey: .intent)
@@ -115,8 +115,11 @@ struct JSONReport: Encodable {
         }
         if intents.count > 1 { try container.encode(intents, forKey: .intents) }
         try container.encode(plan?.steps ?? [], forKey: .steps)
-        if let message, !message.isEmpty { try container.encode(message, forKey: .message) }
-        if let suggestions, !suggestions.isEmpty { try container.encode(suggestions, forKey: .suggestions) }
+        // Error messages may echo a word of the request: SecretPolicy hides its secret values once more.
+        if let message, !message.isEmpty { try container.encode(SecretPolicy.hide(in: message), forKey: .message) }
+        if let suggestions, !suggestions.isEmpty {
+            try container.encode(suggestions.map(SecretPolicy.hide(in:)), forKey: .suggestions)
+        }
         if let source { try container.encode(source, forKey: .source) }
         if let plan, plan.undoes == nil, !plan.reversals.isEmpty, !offline {
             try container.encode(plan.reversals.map(UndoReport.init), forKey: .undo)
@@ -128,9 +131,11 @@ struct JSONReport: Encodable {
             try container.encode(true, forKey: .executed)
             let results = execution.outcomes.map { outcome in
                 Result(
-                    argv: outcome.step.argv, status: outcome.status, exitCode: outcome.result?.exitCode,
+                    argv: SecretPolicy.hide(arguments: outcome.step.argv), status: outcome.status,
+                    exitCode: outcome.result?.exitCode,
                     seconds: outcome.result.map { ($0.seconds * 1000).rounded() / 1000 },
-                    output: outcome.result?.stdout, error: outcome.error?.localizedDescription)
+                    output: outcome.result?.stdout,
+                    error: outcome.error.map { SecretPolicy.hide(in: $0.localizedDescription) })
             }
             try container.encode(results, forKey: .results)
         }

@@ -1,5 +1,6 @@
 import Executors
 import Foundation
+import Intent
 import Planner
 
 /// Text for people: the plan with its exact commands, progress while it runs, and the outcome.
@@ -26,7 +27,8 @@ struct PlanRenderer: Sendable {
             }
         }
         if plan.undoes == nil { lines += undo(plan.reversals) }
-        return lines.joined(separator: "\n") + "\n"
+        // Notes and summaries may quote the request: its secret values are hidden once more.
+        return SecretPolicy.hide(in: lines.joined(separator: "\n") + "\n")
     }
 
     /// What `kagent undo` would do afterwards, and what cannot be undone — said before anything runs.
@@ -63,7 +65,15 @@ struct PlanRenderer: Sendable {
     }
 
     func dryRunNote(_ plan: ExecutionPlan) -> String {
-        terminal.dim("Dry run: nothing ran. Run it with: kagent --yes \"\(plan.request)\"") + "\n"
+        terminal.dim("Dry run: nothing ran. Run it with: " + runAgain(plan)) + "\n"
+    }
+
+    /// The command that runs the plan: the request as shown, and when a value of it is hidden, that it must be
+    /// typed again (pasted as shown, `(hidden)` would become the value).
+    func runAgain(_ plan: ExecutionPlan) -> String {
+        let request = SecretPolicy.hide(in: plan.request)
+        return "kagent --yes \"\(request)\""
+            + (request.contains(SlotValue.hidden) ? " with each \(SlotValue.hidden) typed again" : "")
     }
 
     func typeNameQuestion(_ name: String) -> String {
@@ -77,7 +87,7 @@ struct PlanRenderer: Sendable {
     func notConfirmed(_ plan: ExecutionPlan, noTerminal: Bool) -> String {
         if noTerminal {
             return "Not run: the plan changes the cluster and there is no terminal to confirm on.\n"
-                + "Run it with: kagent --yes \"\(plan.request)\"   (or --dry-run to only plan)\n"
+                + "Run it with: \(runAgain(plan))   (or --dry-run to only plan)\n"
         }
         return "Not run.\n"
     }
@@ -115,7 +125,7 @@ struct PlanRenderer: Sendable {
             case .started(let index, let step):
                 terminal.write(terminal.bold("[\(index + 1)/\(total)]") + " \(step.summary)\n")
             case .output(_, let text):
-                let indented = text.split(separator: "\n", omittingEmptySubsequences: true)
+                let indented = SecretPolicy.hide(in: text).split(separator: "\n", omittingEmptySubsequences: true)
                     .map { "      " + terminal.dim(String($0)) }.joined(separator: "\n")
                 if !indented.isEmpty { terminal.write(indented + "\n") }
             case .finished(_, let outcome):

@@ -25,7 +25,7 @@ extension RequestSession {
     /// - Throws: the model's errors: ``HTTPError`` (unreachable, key refused, …) or a refused answer (``IntentError``).
     func understandWithModel(_ model: any IntentModel, request: String) async throws -> [UserIntent]? {
         try await model.intents(
-            for: RuleCatalog.scrub(request), catalog: catalog, clusterContext: await clusterSummary())
+            for: SecretPolicy.hide(in: request), catalog: catalog, clusterContext: await clusterSummary())
     }
 
     /// The note a model-made plan carries.

@@ -50,7 +50,7 @@ struct RequestSession: Sendable {
     mutating func handle(_ request: String) async -> ExitStatus {
         Interruption.reset()
         // Until the request is understood, secret-looking values are hidden from any echo of it.
-        var report = JSONReport(request: RuleCatalog.scrub(request))
+        var report = JSONReport(request: SecretPolicy.hide(in: request))
         report.offline = settings.offline
         let renderer = PlanRenderer(terminal: terminal)
 
@@ -59,11 +59,13 @@ struct RequestSession: Sendable {
         var outcome: ParseOutcome
         do {
             outcome = try catalog.parse(request)
-            // --llm asks the model first, except for requests with secret values: those never leave the machine.
+            // --llm asks the model first, except for requests with secret values: the model would see them
+            // `(hidden)`, and its answer would carry `(hidden)` as the value.
             if settings.model != nil, settings.modelFirst, case .understood(let understood) = outcome,
                 !understood.contains(where: {
                     $0.slots.values.contains { if case .secret = $0 { true } else { false } }
-                })
+                }),
+                SecretPolicy.hide(in: request) == request
             {
                 outcome = .notUnderstood(reason: "the model was asked first (--llm)", suggestions: [])
             }
@@ -103,7 +105,7 @@ struct RequestSession: Sendable {
             }
         }
         report.understood = true
-        report.request = RuleCatalog.redact(request, intents: intents)
+        report.request = SecretPolicy.hide(request: request, intents: intents)
         let shownRequest = report.request
         do {
             intents = try memory.resolve(intents)
@@ -300,7 +302,8 @@ struct RequestSession: Sendable {
         if settings.json {
             terminal.write(report.encoded() + "\n")
         } else {
-            let message = text()
+            // Error messages may echo a word of the request: its secret values are hidden once more.
+            let message = SecretPolicy.hide(in: text())
             if !message.isEmpty {
                 if status == .success { terminal.write(message) } else { terminal.writeError(message) }
             }

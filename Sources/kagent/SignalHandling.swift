@@ -25,11 +25,22 @@ enum SignalHandling {
         _ = pipeEnds
         if leaveOnSecondInterrupt {
             signal(SIGINT) { _ in
-                if Interruption.isRequested { _exit(130) }
+                if Interruption.isRequested {
+                    PrivateValuesFile.removeForExit()
+                    _exit(130)
+                }
                 SignalHandling.notify()
             }
         } else {
             signal(SIGINT) { _ in SignalHandling.notify() }
+        }
+        // Ended from outside while a step runs: its private values file goes first, then kagent ends as it would.
+        for ending in [SIGTERM, SIGHUP] {
+            signal(ending) { number in
+                PrivateValuesFile.removeForExit()
+                signal(number, SIG_DFL)
+                raise(number)
+            }
         }
         // A closed pipe (kagent ... | head) must not kill kagent mid-plan; writes fail instead.
         signal(SIGPIPE, SIG_IGN)

@@ -107,18 +107,7 @@ struct SlotParsingTests {
         #expect(json.contains("password=(hidden)"))
         #expect(intent.slots["data"]?.description.contains("hunter2") == false)
         #expect(
-            RuleCatalog.redact("create secret db with password=hunter2", intents: [intent])
+            SecretPolicy.hide(request: "create secret db with password=hunter2", intents: [intent])
                 == "create secret db with password=(hidden)")
-    }
-}
-
-@Suite("Secrets in requests not understood")
-struct ScrubTests {
-    @Test("secret-looking values are hidden, the rest is kept")
-    func scrub() {
-        #expect(
-            RuleCatalog.scrub("make secret x --from-literal=password=hunter2 user=bob API_TOKEN=abc")
-                == "make secret x --from-literal=password=(hidden) user=bob API_TOKEN=(hidden)")
-        #expect(RuleCatalog.scrub("scale backend to 3") == "scale backend to 3")
     }
 }
