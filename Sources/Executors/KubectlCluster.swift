@@ -46,7 +46,7 @@ public struct KubectlCluster: ClusterReader {
         case .unreachable, .forbidden, .metricsUnavailable:
             let advice = firstLine(of: error).components(separatedBy: ":\n").first ?? ""
             return .cluster(
-                reason: "reading the cluster failed: \(advice) (exit status \(result.exitCode))"
+                reason: "\(advice) (exit status \(result.exitCode))"
                     + ExecutorError.tail(result.stderr),
                 command: command)
         default:
