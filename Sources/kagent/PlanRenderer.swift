@@ -2,6 +2,7 @@ import Executors
 import Foundation
 import Intent
 import Planner
+import Synchronization
 
 /// Text for people: the plan with its exact commands, progress while it runs, and the outcome.
 struct PlanRenderer: Sendable {
@@ -117,22 +118,51 @@ struct PlanRenderer: Sendable {
         return "  Try:\n" + suggestions.map { "    kagent \"\($0)\"" }.joined(separator: "\n") + "\n"
     }
 
-    /// Prints each step as it starts and ends, and streams its output indented beneath it.
+    /// Prints each step as it starts and ends, and streams its output indented beneath it, a whole line at a time:
+    /// a command's output arrives in pieces (kubectl's table writer sends cell by cell), and a piece is not a line.
     func progressHandler(total: Int) -> @Sendable (PlanRunner.Event) -> Void {
         let terminal = self.terminal
+        let pending = PendingLine()
+        let write: @Sendable ([Substring]) -> Void = { lines in
+            let indented = lines.filter { !$0.isEmpty }.map { "      " + terminal.dim(SecretPolicy.hide(in: String($0))) }
+            if !indented.isEmpty { terminal.write(indented.joined(separator: "\n") + "\n") }
+        }
         return { event in
             switch event {
             case .started(let index, let step):
                 terminal.write(terminal.bold("[\(index + 1)/\(total)]") + " \(step.summary)\n")
             case .output(_, let text):
-                let indented = SecretPolicy.hide(in: text).split(separator: "\n", omittingEmptySubsequences: true)
-                    .map { "      " + terminal.dim(String($0)) }.joined(separator: "\n")
-                if !indented.isEmpty { terminal.write(indented + "\n") }
+                write(pending.completeLines(adding: text))
             case .finished(_, let outcome):
+                write([pending.rest()[...]])
                 let seconds = outcome.result.map { String(format: " (%.1fs)", $0.seconds) } ?? ""
                 terminal.write(
                     (outcome.status == .succeeded ? terminal.green("      ✓ done") : terminal.red("      ✗ failed"))
                         + seconds + "\n")
+            }
+        }
+    }
+
+    /// A running step's output after its last newline, kept until the line is complete or the step ends.
+    final class PendingLine: Sendable {
+        private let text = Mutex("")
+
+        /// The lines that `piece` completes; what follows the last newline waits for the next piece.
+        func completeLines(adding piece: String) -> [Substring] {
+            text.withLock { text in
+                text += piece
+                guard let end = text.lastIndex(of: "\n") else { return [] }
+                let lines = text[..<end].split(separator: "\n", omittingEmptySubsequences: false)
+                text = String(text[text.index(after: end)...])
+                return lines
+            }
+        }
+
+        /// The unfinished last line (the step ended without a newline), and nothing kept after.
+        func rest() -> String {
+            text.withLock { text in
+                defer { text = "" }
+                return text
             }
         }
     }

@@ -197,8 +197,12 @@ struct FaultTests {
             #expect(try await screen.isRunning(), "Ctrl-C ended the shell")
             try await screen.type("-l", "get deployments")
             try await screen.type("Enter")
-            let answered = try await screen.waitFor("UP-TO-DATE")
+            // The table's rows come after its header: wait for the row itself.
+            let answered = try await screen.waitFor("todo-backend   1/1")
             #expect(answered.contains("todo-backend   1/1"), "the shell answered the next request: \(answered)")
+            #expect(
+                answered.split(separator: "\n").contains { $0.contains("NAME") && $0.contains("UP-TO-DATE") },
+                "output is shown a whole line at a time, not piece by piece: \(answered)")
             try await screen.type("C-d")
             #expect(try await screen.waitUntilGone())
             #expect(try await Sandbox.replicas("deployment/todo-backend", namespace: ns).spec == 1)
