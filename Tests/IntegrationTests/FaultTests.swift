@@ -54,16 +54,11 @@ struct FaultTests {
             let stderr = "Error from server (NotFound): the server could not find the requested resource"
             let fake = try FakeKubectl(faulting: [" get ", " --output=json "], with: .fail(stderr: stderr))
             let state = try TemporaryFolder()
-            let result = try await Kagent.run(
-                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "scale backend to 3"],
-                environment: fake.environment.merging(["XDG_STATE_HOME": state.path]) { _, new in new })
-            #expect(fake.faulted, "the stand-in never saw the read: \(result.stdout)\(result.stderr)")
-            #expect(result.exitCode == 1, "\(result.stdout)\(result.stderr)")
-            #expect(result.stderr.contains("reading the cluster failed with exit status 1"), "\(result.stderr)")
-            #expect(result.stderr.contains("| \(stderr)"), "kubectl's error output is shown: \(result.stderr)")
-            #expect(result.stderr.contains("command: kubectl --kubeconfig=\(Sandbox.kubeconfig) get "), "\(result.stderr)")
-            #expect(!result.stderr.contains("no deployment"), "\(result.stderr)")
-            #expect(!result.stderr.contains("does not exist"), "\(result.stderr)")
+            let result = try await fake.kagent(
+                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "scale backend to 3"], state: state)
+            fake.expectFailedRead(
+                result, stderr: stderr, command: "kubectl --kubeconfig=\(Sandbox.kubeconfig) get ",
+                absence: ["no deployment", "does not exist"])
             #expect(try Self.audit(state).isEmpty, "nothing ran")
             #expect(try await Sandbox.replicas("deployment/todo-backend", namespace: ns).spec == 1)
         }

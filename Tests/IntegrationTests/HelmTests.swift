@@ -83,19 +83,12 @@ struct HelmTests {
                 "Error: query: failed to query with labels: the server could not find the requested resource (not found)",
             ] {
                 let fake = try FakeKubectl(faulting: [" list "], with: .fail(stderr: stderr), program: "helm")
-                let result = try await Kagent.run(
-                    ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "roll back the backend release"],
-                    environment: fake.environment.merging(["XDG_STATE_HOME": state.path]) { _, new in new })
-                #expect(fake.faulted, "the stand-in never saw helm list: \(result.stdout)\(result.stderr)")
-                #expect(result.exitCode == 1, "\(result.stdout)\(result.stderr)")
-                #expect(result.stderr.contains("reading the cluster failed with exit status 1"), "\(result.stderr)")
-                #expect(result.stderr.contains("| \(stderr)"), "helm's error output is shown: \(result.stderr)")
-                #expect(
-                    result.stderr.contains(
-                        "command: helm --kubeconfig=\(Sandbox.kubeconfig) list --output=json --namespace=\(ns)"),
-                    "the command, pasteable: \(result.stderr)")
-                #expect(!result.stderr.contains("no helm release"), "\(result.stderr)")
-                #expect(!result.stderr.contains("does not exist"), "\(result.stderr)")
+                let result = try await fake.kagent(
+                    ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "roll back the backend release"], state: state)
+                fake.expectFailedRead(
+                    result, stderr: stderr,
+                    command: "helm --kubeconfig=\(Sandbox.kubeconfig) list --output=json --namespace=\(ns)",
+                    absence: ["no helm release", "does not exist"])
             }
             let history = try await Self.helm("history", "todo-backend", "--namespace=\(ns)", "--output=json")
             #expect(!history.contains("\"revision\":2"), "nothing ran: \(history)")

@@ -1,5 +1,6 @@
 import Executors
 import Foundation
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -84,6 +85,28 @@ public final class FakeKubectl: Sendable {
     /// The environment that puts the stand-in first on PATH (the rest of PATH as the tests have it).
     public var environment: [String: String] {
         ["PATH": ([folder.path] + Sandbox.searchPath).joined(separator: ":")]
+    }
+
+    /// Runs the real kagent with this stand-in first on PATH and its own state folder.
+    public func kagent(_ arguments: [String], state: TemporaryFolder) async throws -> CommandResult {
+        try await Kagent.run(arguments, environment: environment.merging(["XDG_STATE_HOME": state.path]) { _, new in new })
+    }
+
+    /// Checks that kagent reported the faulted read as the failed read it is: exit 1, the failure with exit status 1,
+    /// the injected error output and the command (which starts with `command`), and none of `absence`'s words.
+    public func expectFailedRead(
+        _ result: CommandResult, stderr: String, command: String, absence: [String],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let said = result.stderr
+        #expect(faulted, "the stand-in never saw the read: \(result.stdout)\(said)", sourceLocation: sourceLocation)
+        #expect(result.exitCode == 1, "\(result.stdout)\(said)", sourceLocation: sourceLocation)
+        #expect(said.contains("reading the cluster failed with exit status 1"), "\(said)", sourceLocation: sourceLocation)
+        #expect(said.contains("| \(stderr)"), "the error output is shown: \(said)", sourceLocation: sourceLocation)
+        #expect(said.contains("command: \(command)"), "the command, pasteable: \(said)", sourceLocation: sourceLocation)
+        for words in absence {
+            #expect(!said.contains(words), "a failed read is no absence: \(said)", sourceLocation: sourceLocation)
+        }
     }
 
     /// Whether the fault was injected (a call matched).
