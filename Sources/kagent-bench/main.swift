@@ -6,6 +6,8 @@
 //                                step, or a generator whose inputs never reach the planner
 //   kagent-bench speed [N]       parse+plan time per request over the corpus (N rounds), catalogue load time,
 //                                and the wall time of `kagent --dry-run --offline --output json` processes
+//   kagent-bench plan REQUEST [NAMESPACE]   the plan one request makes against the corpus's fixture cluster, in the
+//                                corpus's form (the steps, or the error, or "not understood"): for labelling cases
 //   kagent-bench troubleshoot [PODS] [FAILING]   kubectl calls, wall time and analysis share of one troubleshooting
 //                                read of a namespace with PODS pods (500), FAILING of them failing (100)
 import Executors
@@ -182,6 +184,18 @@ do {
         let count = arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
         let seed = arguments.dropFirst(2).first.flatMap(UInt64.init) ?? 2026
         exit(try await fuzz(count: count, seed: seed))
+    case "plan":
+        guard let request = arguments.dropFirst().first else {
+            print("usage: kagent-bench plan REQUEST [NAMESPACE]")
+            exit(64)
+        }
+        let catalog = try RuleCatalog.load(from: rulesDirectory(), actions: Planner.ruleActions)
+        let corpus = try RequestCorpus.load()
+        var testCase = RequestCorpus.Case(request: request, namespace: arguments.dropFirst(2).first)
+        testCase.steps = []
+        let result = await corpus.evaluate(testCase, catalog: catalog)
+        print(result.actual)
+        exit(0)
     case "speed":
         exit(try await speed(rounds: arguments.dropFirst().first.flatMap(Int.init) ?? 20))
     case "troubleshoot":
@@ -189,7 +203,8 @@ do {
         exit(try await TroubleshootBenchmark.run(pods: numbers.first ?? 500, failing: numbers.dropFirst().first ?? 100))
     default:
         print(
-            "usage: kagent-bench corpus | rules | speed [ROUNDS] | fuzz [COUNT] [SEED] | troubleshoot [PODS] [FAILING]")
+            "usage: kagent-bench corpus | rules | speed [ROUNDS] | fuzz [COUNT] [SEED] | plan REQUEST [NAMESPACE]"
+                + " | troubleshoot [PODS] [FAILING]")
         exit(64)
     }
 } catch {
