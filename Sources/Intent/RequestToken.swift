@@ -6,11 +6,14 @@ public struct RequestToken: Sendable, Hashable, CustomStringConvertible {
     public var norm: String
     /// Whether the user wrote the word in quotes; quoted words are never fillers and never keywords.
     public var quoted: Bool
+    /// Whether a sentence ends after this word: it ended with `.`, `?` or `!`, or a line ended after it.
+    public var endsSentence: Bool
 
-    public init(text: String, quoted: Bool = false) {
+    public init(text: String, quoted: Bool = false, endsSentence: Bool = false) {
         self.text = text
         self.norm = text.lowercased()
         self.quoted = quoted
+        self.endsSentence = endsSentence
     }
 
     public var description: String { quoted ? "\"\(text)\"" : text }

@@ -1,4 +1,6 @@
-/// Checks a request before any rule reads it: not empty, not huge, no control characters, no shell syntax.
+/// Checks a request before any rule reads it: not empty, not huge, no control characters (a line break and a
+/// tab are text: chat messages have several lines), no shell syntax outside quotes. Backticks quote, as in
+/// markdown (`` `shop` ``); an unpaired one is shell syntax.
 public enum RequestValidator {
     /// The longest request kagent reads. Real requests are a line; this leaves room for pasted commands.
     public static let maximumLength = 2_000
@@ -10,8 +12,11 @@ public enum RequestValidator {
         let count = request.count
         if count > maximumLength { throw .requestTooLong(characters: count, limit: maximumLength) }
         if request.allSatisfy(\.isWhitespace) { throw .emptyRequest }
-        if request.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) {
-            throw .controlCharacters
+        let scalars = Array(request.unicodeScalars)
+        for (offset, scalar) in scalars.enumerated() where scalar.properties.generalCategory == .control {
+            // A line ends with "\n", or "\r\n" when pasted from Windows.
+            let lineEnd = scalar == "\n" || (scalar == "\r" && offset + 1 < scalars.count && scalars[offset + 1] == "\n")
+            if scalar != "\t" && !lineEnd { throw .controlCharacters }
         }
         if let syntax = unquotedShellSyntax(in: request) { throw .shellSyntax(syntax) }
     }
@@ -23,7 +28,7 @@ public enum RequestValidator {
         for character in request {
             if let open = quote {
                 if character == open { quote = nil }
-            } else if character == "\"" || (character == "'" && previous.isWhitespace) {
+            } else if character == "\"" || character == "`" || (character == "'" && previous.isWhitespace) {
                 quote = character
                 outside.append(" ")
             } else {
@@ -31,6 +36,8 @@ public enum RequestValidator {
             }
             previous = character
         }
+        // An unpaired backtick is a shell's command substitution, not markdown.
+        if quote == "`" { return "`" }
         return shellSyntax.first { outside.contains($0) }
     }
 }

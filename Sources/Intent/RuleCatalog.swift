@@ -131,11 +131,37 @@ public struct RuleCatalog: Sendable {
 
     // MARK: - Parsing
 
-    /// Reads a request: validation, words, namespace clauses, fillers, then every rule's patterns.
+    /// Reads a request: validation, words, then ``read(_:)`` of the whole, then of its sentences
+    /// (``readSentences(_:whole:)``): a chat message of several sentences asks in one and gives context in others.
     /// - Throws: ``IntentError`` when the request itself is refused (empty, too long, shell syntax, bad name).
     public func parse(_ request: String) throws(IntentError) -> ParseOutcome {
         try RequestValidator.validate(request)
-        var tokens = dropFillers(RequestTokenizer.tokens(of: request))
+        let tokens = RequestTokenizer.tokens(of: request)
+        let whole: ParseOutcome
+        do {
+            whole = try read(tokens)
+        } catch {
+            // A sentence of context may hold what is no name ("Hi!"); the sentence that asks may still be read.
+            if let outcome = try? readSentences(tokens, whole: nil) { return outcome }
+            throw error
+        }
+        if case .understood = whole { return whole }
+        return (try? readSentences(tokens, whole: whole)) ?? whole
+    }
+
+    /// Reads words: fillers and namespace clauses out, then every rule's patterns; when nothing matches, the
+    /// same words read again with less that carries no operation (``readings(of:)``), least changed first.
+    func read(_ tokens: [RequestToken]) throws(IntentError) -> ParseOutcome {
+        let first = try readOnce(tokens)
+        guard case .notUnderstood = first else { return first }
+        for reading in readings(of: tokens) {
+            if case .understood(let intents) = try readOnce(reading, suggesting: false) { return .understood(intents) }
+        }
+        return first
+    }
+
+    private func readOnce(_ words: [RequestToken], suggesting: Bool = true) throws(IntentError) -> ParseOutcome {
+        var tokens = dropFillers(words)
         let namespace = extractNamespace(&tokens)
 
         // "scale backend to 3 and restart frontend": each part must be understood on its own.
@@ -145,13 +171,13 @@ public struct RuleCatalog: Sendable {
             for part in parts {
                 guard case .understood(let partIntents) = try understand(part, namespace: namespace, suggesting: false)
                 else {
-                    return try understand(tokens, namespace: namespace)
+                    return try understand(tokens, namespace: namespace, suggesting: suggesting)
                 }
                 intents += partIntents
             }
             return .understood(intents)
         }
-        return try understand(tokens, namespace: namespace)
+        return try understand(tokens, namespace: namespace, suggesting: suggesting)
     }
 
     private func understand(_ tokens: [RequestToken], namespace: String?, suggesting: Bool = true)

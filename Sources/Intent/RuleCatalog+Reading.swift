@@ -1,0 +1,151 @@
+/// How people write requests to an assistant, beyond the rules' own phrasings: words that name nothing
+/// ("the deployment named api"), reasons after the request ("… so that it picks up the config"), a namespace
+/// named as the object of a phrase ("the health of namespace todo"), and chat messages of several sentences
+/// where one asks and the others give context.
+///
+/// Every reading here only takes out words that carry no operation, or moves a namespace; the rules' patterns
+/// still decide the meaning, so a reading never guesses what the rules would not understand.
+extension RuleCatalog {
+    /// Words that tie a name to its kind and mean nothing more: "the deployment named api", "a pod called web".
+    static let namingWords: Set<String> = ["named", "called"]
+
+    /// Where a reason or a courtesy starts after the request itself: "restart the backend so that it reloads",
+    /// "… with zero downtime", "… thanks". Each is a run of words; the rest of the request from there is cut.
+    static let reasonMarkers: [[String]] = [
+        ["so", "that"], ["so", "it"], ["so", "they"], ["so", "we"], ["so", "the"], ["so", "i"], ["so", "our"],
+        ["because"], ["in", "order", "to"], ["to", "make", "sure"], ["to", "ensure"], ["as", "it"], ["as", "the"],
+        ["as", "we"], ["with", "zero", "downtime"], ["with", "no", "downtime"], ["without", "downtime"],
+        ["without", "any", "downtime"], ["thanks"], ["thank", "you"], ["thx"], ["cheers"], ["if", "possible"],
+        ["when", "you", "can"], ["asap"], ["since", "it"], ["since", "the"], ["since", "we"], ["since", "i"],
+    ]
+
+    /// The same words with less in them, each a little less than the one before: naming words out, then a
+    /// trailing reason cut off, then the keyword of "of namespace X" dropped (so that X is the object).
+    func readings(of tokens: [RequestToken]) -> [[RequestToken]] {
+        var readings: [[RequestToken]] = []
+        var current = tokens
+        func add(_ next: [RequestToken]) {
+            guard next != current, !next.isEmpty else { return }
+            readings.append(next)
+            current = next
+        }
+        add(Self.droppingNamingWords(current))
+        add(Self.cuttingReason(current))
+        add(Self.namespaceAsObject(current))
+        return readings
+    }
+
+    /// "the deployment named api" → "the deployment api": a naming word after a kind word, before the name.
+    static func droppingNamingWords(_ tokens: [RequestToken]) -> [RequestToken] {
+        tokens.enumerated().filter { index, token in
+            !(index > 0 && index + 1 < tokens.count && !token.quoted && namingWords.contains(token.norm))
+        }.map(\.element)
+    }
+
+    /// The words before the first reason marker, when at least two words come before it.
+    static func cuttingReason(_ tokens: [RequestToken]) -> [RequestToken] {
+        for start in 2..<max(2, tokens.count) {
+            for marker in reasonMarkers where start + marker.count <= tokens.count {
+                let window = tokens[start..<(start + marker.count)]
+                if zip(window, marker).allSatisfy({ !$0.quoted && $0.norm == $1 }) {
+                    return Array(tokens[..<start])
+                }
+            }
+        }
+        return tokens
+    }
+
+    /// "check the health of namespace todo" → "check the health of todo": where a namespace is what the request
+    /// is about, not where its object lives.
+    static func namespaceAsObject(_ tokens: [RequestToken]) -> [RequestToken] {
+        let before: Set<String> = ["of", "for", "about", "check", "troubleshoot", "diagnose", "inspect"]
+        return tokens.enumerated().filter { index, token in
+            !(index > 0 && index + 1 < tokens.count && !token.quoted && (token.norm == "namespace" || token.norm == "ns")
+                && before.contains(tokens[index - 1].norm))
+        }.map(\.element)
+    }
+
+    // MARK: - Several sentences
+
+    /// The request's sentences (``RequestToken/endsSentence``), each with at least one word.
+    static func sentences(of tokens: [RequestToken]) -> [[RequestToken]] {
+        var sentences: [[RequestToken]] = [[]]
+        for token in tokens {
+            sentences[sentences.count - 1].append(token)
+            if token.endsSentence { sentences.append([]) }
+        }
+        return sentences.filter { !$0.isEmpty }
+    }
+
+    /// A message of several sentences: the one sentence that asks for something is read, and the others give it
+    /// context: the namespace they name, and what "it" means ("The backend is in namespace todo. Can you restart
+    /// it?"). When no sentence, or more than one with different meanings, is understood: not understood.
+    /// - Parameter whole: what reading the whole message gave, returned when the sentences give nothing better.
+    func readSentences(_ tokens: [RequestToken], whole: ParseOutcome?) throws(IntentError) -> ParseOutcome {
+        let sentences = Self.sentences(of: tokens)
+        guard sentences.count > 1 else {
+            if let whole { return whole }
+            return try read(tokens)
+        }
+        var asking: (index: Int, intents: [UserIntent])?
+        for (index, sentence) in sentences.enumerated() {
+            guard let outcome = try? read(sentence), case .understood(let intents) = outcome else { continue }
+            if let found = asking {
+                let same =
+                    found.intents.count == intents.count
+                    && zip(found.intents, intents).allSatisfy { $0.sameRequest(as: $1) }
+                if !same {
+                    return .notUnderstood(
+                        reason: "the message asks for several things in different sentences; ask for one at a time, "
+                            + "or join them with 'and'",
+                        suggestions: [])
+                }
+            } else {
+                asking = (index, intents)
+            }
+        }
+        guard let asking else {
+            if let whole { return whole }
+            return try read(tokens)
+        }
+        let context = sentences.enumerated().filter { $0.offset != asking.index }.map(\.element)
+        var namespaces: Set<String> = []
+        var subjects: [String] = []
+        for sentence in context {
+            var words = dropFillers(sentence)
+            if let namespace = extractNamespace(&words) { namespaces.insert(namespace) }
+            if let subject = Self.subject(of: words, lexicon: lexicon) { subjects.append(subject) }
+        }
+        let intents = asking.intents.map { intent in
+            var intent = intent
+            if intent["namespace"] == nil, namespaces.count == 1, let namespace = namespaces.first {
+                intent["namespace"] = .text(namespace)
+            }
+            if let name = intent.text("name"), ConversationMemory.pronouns.contains(name), Set(subjects).count == 1,
+                let subject = subjects.first
+            {
+                intent["name"] = .text(subject)
+            }
+            return intent
+        }
+        return .understood(intents)
+    }
+
+    /// What a sentence of context is about: "The backend is in namespace todo" → backend; "our api keeps
+    /// crashing" → api; "The `checkout` service is down" → checkout. One word before the verb, kind words aside;
+    /// nil when the sentence does not start that way.
+    static func subject(of words: [RequestToken], lexicon: Lexicon) -> String? {
+        let verbs: Set<String> = [
+            "is", "are", "was", "were", "keeps", "kept", "has", "had", "runs", "seems", "looks", "isn't", "won't",
+            "doesn't", "can't", "cannot", "does", "did", "crashes", "crashed", "fails", "failed", "lives", "sits",
+        ]
+        guard let verb = words.firstIndex(where: { !$0.quoted && verbs.contains($0.norm) }), verb > 0 else {
+            return nil
+        }
+        let before = words[..<verb].filter { $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 }
+        guard before.count == 1, let only = before.first, KubernetesName.subdomainProblem(only.norm) == nil,
+            !ConversationMemory.pronouns.contains(only.norm)
+        else { return nil }
+        return only.text.lowercased()
+    }
+}
