@@ -18,6 +18,8 @@ public struct IntentRule: Sendable {
     /// A fallback rule (the literal-command pass-through) is only used when no other rule matches:
     /// it loses every tie, so it never takes a request another rule understands.
     public let fallback: Bool
+    /// A rule that reads by meaning (cues and typed slots in any order), tried when no pattern matches.
+    public let frame: RequestFrame?
 
     public struct MatchExample: Sendable, Hashable {
         public let request: String
@@ -41,10 +43,19 @@ struct RuleFile: Decodable {
         var id: String
         var action: String
         var description: String
-        var patterns: [String]
+        var patterns: [String]?
+        var frame: Frame?
         var sets: [String: SlotValue]?
         var examples: Examples
         var fallback: Bool?
+    }
+
+    /// `frame: {cues: [...], needs: ["a|b", …], slots: {NAME: "TYPE [after A|B] [before C]"}, requires: [...]}`.
+    struct Frame: Codable {
+        var cues: [String]
+        var slots: [String: String]
+        var requires: [String]
+        var needs: [String]?
     }
 
     struct Examples: Decodable {

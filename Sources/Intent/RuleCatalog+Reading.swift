@@ -88,8 +88,10 @@ extension RuleCatalog {
             return try read(tokens)
         }
         var asking: (index: Int, intents: [UserIntent])?
+        var understood: Set<Int> = []
         for (index, sentence) in sentences.enumerated() {
             guard let outcome = try? read(sentence), case .understood(let intents) = outcome else { continue }
+            understood.insert(index)
             if let found = asking {
                 let same =
                     found.intents.count == intents.count
@@ -108,11 +110,21 @@ extension RuleCatalog {
             if let whole { return whole }
             return try read(tokens)
         }
-        let context = sentences.enumerated().filter { $0.offset != asking.index }.map(\.element)
+        // Sentences that asked the same again ("Restart the backend. Restart it!") are no context.
+        let context = sentences.enumerated().filter { !understood.contains($0.offset) }.map(\.element)
         var namespaces: Set<String> = []
         var subjects: [String] = []
         for sentence in context {
             var words = dropFillers(sentence)
+            // Context says how things are ("the api is in shop"), or is courtesy ("thanks!"). Anything else may
+            // be a second request kagent cannot read ("rm -rf /"): it is never skipped over.
+            guard words.isEmpty || Self.isStatement(words) else {
+                let text = sentence.map(\.text).joined(separator: " ")
+                return .notUnderstood(
+                    reason: "the message has a part kagent does not understand: '\(text)'; "
+                        + "ask for one thing, or say it in other words",
+                    suggestions: [])
+            }
             if let namespace = extractNamespace(&words) { namespaces.insert(namespace) }
             if let subject = Self.subject(of: words, lexicon: lexicon) { subjects.append(subject) }
         }
@@ -131,6 +143,18 @@ extension RuleCatalog {
         return .understood(intents)
     }
 
+    /// Words that make a sentence a statement about how things are, not a request.
+    static let statementWords: Set<String> = [
+        "is", "are", "was", "were", "keeps", "kept", "has", "have", "had", "seems", "seem", "looks", "look", "runs",
+        "lives", "sits", "uses", "got", "gets", "isn't", "aren't", "doesn't", "don't", "won't", "can't", "cannot",
+        "didn't", "wasn't", "started", "stopped", "crashed", "crashes", "failed", "fails", "broke", "went", "it's",
+        "i'm", "we're", "there's", "that's", "think", "noticed", "see", "saw",
+    ]
+
+    static func isStatement(_ words: [RequestToken]) -> Bool {
+        words.contains { !$0.quoted && statementWords.contains($0.norm) }
+    }
+
     /// What a sentence of context is about: "The backend is in namespace todo" → backend; "our api keeps
     /// crashing" → api; "The `checkout` service is down" → checkout. One word before the verb, kind words aside;
     /// nil when the sentence does not start that way.
@@ -147,5 +171,48 @@ extension RuleCatalog {
             !ConversationMemory.pronouns.contains(only.norm)
         else { return nil }
         return only.text.lowercased()
+    }
+}
+
+// MARK: - Frames
+
+extension RuleCatalog {
+    /// The request read by the frames (``RequestFrame``): the one frame that reads it, or, when frames of different
+    /// actions read it, the one with clearly more cues; nil when none does. Two readings that disagree are not a
+    /// guess kagent makes: the request is then not understood.
+    func readFrames(_ words: [RequestToken]) throws(IntentError) -> ParseOutcome? {
+        var tokens = dropFillers(words)
+        let namespace = extractNamespace(&tokens)
+        guard !tokens.isEmpty else { return nil }
+        var readings: [(rule: IntentRule, reading: RequestFrame.Reading)] = []
+        for rule in rules {
+            guard let frame = rule.frame, let reading = frame.read(tokens, lexicon: lexicon) else { continue }
+            readings.append((rule, reading))
+        }
+        guard let most = readings.map(\.reading.cues).max() else { return nil }
+        let best = readings.filter { $0.reading.cues == most }
+        var intents: [UserIntent] = []
+        for (rule, reading) in best {
+            var said = namespace
+            if let inline = reading.slots["namespace"]?.text {
+                if let namespace, namespace != inline {
+                    throw .invalidName(
+                        inline, slot: "namespace", reason: "the request names two namespaces, '\(inline)' and '\(namespace)'")
+                }
+                said = inline
+            }
+            var slots = reading.slots
+            slots["namespace"] = nil
+            let match = PatternMatch(slots: slots, types: reading.types, typos: 0, literals: reading.cues)
+            var intent = try makeIntent(rule: rule, match: match, namespace: said)
+            intent.source = .rule(id: rule.id)
+            if let other = intents.first, !other.sameRequest(as: intent) {
+                return .notUnderstood(
+                    reason: "the request can be read two ways (as \(other.action) and as \(intent.action))",
+                    suggestions: [])
+            }
+            if intents.isEmpty { intents.append(intent) }
+        }
+        return intents.isEmpty ? nil : .understood(intents)
     }
 }

@@ -82,11 +82,20 @@ public struct RuleCatalog: Sendable {
         guard snakeCase, entry.id.first?.isLowercase == true else {
             throw .invalidRule(file: file, id: entry.id, reason: "ids are snake_case: lower-case words joined by '_'")
         }
-        guard !entry.patterns.isEmpty else {
-            throw .invalidRule(file: file, id: entry.id, reason: "a rule needs at least one pattern")
+        guard !(entry.patterns ?? []).isEmpty || entry.frame != nil else {
+            throw .invalidRule(file: file, id: entry.id, reason: "a rule needs at least one pattern, or a frame")
+        }
+        var frame: RequestFrame?
+        if let spec = entry.frame {
+            do {
+                frame = try RequestFrame(
+                    cues: spec.cues, slots: spec.slots, requires: spec.requires, needs: spec.needs ?? [])
+            } catch {
+                throw .invalidRule(file: file, id: entry.id, reason: error.errorDescription ?? "\(error)")
+            }
         }
         var patterns: [RulePattern] = []
-        for text in entry.patterns {
+        for text in entry.patterns ?? [] {
             do {
                 patterns.append(try RulePattern(text))
             } catch {
@@ -105,7 +114,8 @@ public struct RuleCatalog: Sendable {
         return IntentRule(
             id: entry.id, action: entry.action, description: entry.description, patterns: patterns,
             fixedSlots: entry.sets ?? [:], matchExamples: examples,
-            nonMatchExamples: entry.examples.no_match ?? [], file: file, fallback: entry.fallback ?? false)
+            nonMatchExamples: entry.examples.no_match ?? [], file: file, fallback: entry.fallback ?? false,
+            frame: frame)
     }
 
     /// Where the rules are: `KAGENT_RULES_DIR`, then beside an installed executable
@@ -154,10 +164,11 @@ public struct RuleCatalog: Sendable {
     func read(_ tokens: [RequestToken]) throws(IntentError) -> ParseOutcome {
         let first = try readOnce(tokens)
         guard case .notUnderstood = first else { return first }
-        for reading in readings(of: tokens) {
+        let readings = readings(of: tokens)
+        for reading in readings {
             if case .understood(let intents) = try readOnce(reading, suggesting: false) { return .understood(intents) }
         }
-        return first
+        return try readFrames(readings.last ?? tokens) ?? first
     }
 
     private func readOnce(_ words: [RequestToken], suggesting: Bool = true) throws(IntentError) -> ParseOutcome {
@@ -219,7 +230,7 @@ public struct RuleCatalog: Sendable {
         return .understood([intent])
     }
 
-    private func makeIntent(rule: IntentRule, match: PatternMatch, namespace: String?) throws(IntentError)
+    func makeIntent(rule: IntentRule, match: PatternMatch, namespace: String?) throws(IntentError)
         -> UserIntent
     {
         var slots = rule.fixedSlots.merging(match.slots) { _, captured in captured }

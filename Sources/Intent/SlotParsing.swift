@@ -29,6 +29,8 @@ public enum SlotParsing {
             else { return nil }
             repository = rest[..<colon]
         }
+        // "bump backend to version v2": words about images are not an image's name.
+        if ["version", "tag", "release", "revision", "image", "images"].contains(repository) { return nil }
         guard !repository.isEmpty, repository.first?.isLetter == true || repository.first?.isNumber == true,
             repository.allSatisfy({ ($0.isLowercase || $0.isNumber || "._-/:".contains($0)) && $0.isASCII }),
             !repository.hasSuffix("/"), !repository.contains("//")

@@ -27,6 +27,9 @@ struct SetImagePlanner: ActionPlanner {
                 try Self.checkContainer(parts[0], in: target)
                 assignments.append((parts[0], parts[1]))
             }
+        } else if intent["image"] == nil, let tag = intent.text("tag") {
+            let (container, image) = try Self.retagged(target, tag: tag, container: intent.text("container"))
+            assignments.append((container, image))
         } else {
             guard let image = intent.text("image") else {
                 throw .invalidValue(
@@ -51,6 +54,47 @@ struct SetImagePlanner: ActionPlanner {
         return ExecutionPlan(
             request: request, intents: [intent], steps: steps, notes: notes,
             outcome: "\(target.displayName) now runs \(runs); the new pods are ready", subjects: [target])
+    }
+
+    /// "update the frontend to version 2.3": the container's current image (read while planning) with that tag.
+    static func retagged(_ target: ClusterObject, tag: String, container named: String?) throws(PlannerError)
+        -> (container: String, image: String)
+    {
+        let validTag =
+            tag.count <= 128 && tag.first.map { $0.isLetter || $0.isNumber || $0 == "_" } == true
+            && tag.allSatisfy { ($0.isLetter || $0.isNumber || "_.-".contains($0)) && $0.isASCII }
+        guard validTag else {
+            throw .invalidValue(slot: "tag", value: tag, reason: "not an image tag (letters, digits, '.', '_', '-')")
+        }
+        let current: ClusterObject.Container
+        if let named {
+            guard let found = target.containers.first(where: { $0.name == named }) else {
+                throw .invalidValue(
+                    slot: "container", value: named,
+                    reason: "\(target.displayName) has no such container"
+                        + (target.containers.isEmpty
+                            ? "" : "; its containers: \(target.containers.map(\.name).joined(separator: ", "))"))
+            }
+            current = found
+        } else if target.containers.count == 1, let only = target.containers.first {
+            current = only
+        } else if target.containers.isEmpty {
+            throw .invalidValue(
+                slot: "tag", value: tag,
+                reason: "changing only the tag needs the current image, read from the cluster; "
+                    + "say the whole image (for example todo-backend:\(tag)), or plan without --offline")
+        } else {
+            throw .invalidValue(
+                slot: "container", value: "",
+                reason: "\(target.displayName) has containers \(target.containers.map(\.name).joined(separator: ", ")); "
+                    + "say which one gets tag \(tag)")
+        }
+        var repository = Substring(current.image)
+        if let at = repository.firstIndex(of: "@") { repository = repository[..<at] }
+        if let colon = repository.lastIndex(of: ":"), !repository[colon...].contains("/") {
+            repository = repository[..<colon]
+        }
+        return (current.name, "\(repository):\(tag)")
     }
 
     /// Setting the images read while planning back on the containers that change.

@@ -33,16 +33,27 @@ struct RequestParsingTests {
         arguments: [
             ("scale backend to 3; rm -rf /", ";"), ("scale backend to $(whoami)", "$("),
             ("scale backend to 3 && reboot", "&&"),
-            ("scale `id` to 3", "`"), ("scale backend to 3 > /etc/passwd", ">"), ("scale backend | sh", "|"),
+            ("scale `id to 3", "`"), ("scale backend to 3 > /etc/passwd", ">"), ("scale backend | sh", "|"),
         ])
     func shellSyntax(_ request: String, _ syntax: String) {
         #expect(throws: IntentError.shellSyntax(syntax)) { try catalog.parse(request) }
     }
 
-    @Test("control characters are refused")
-    func controlCharacters() {
+    @Test("control characters are refused; a line break is text, and a line that is not understood is never skipped")
+    func controlCharacters() throws {
         #expect(throws: IntentError.controlCharacters) { try catalog.parse("scale backend\u{1B}[2J to 3") }
-        #expect(throws: IntentError.controlCharacters) { try catalog.parse("scale backend to 3\nrm -rf /") }
+        #expect(throws: IntentError.controlCharacters) { try catalog.parse("scale backend to 3\rrm -rf /") }
+        let withCommand = try catalog.parse("scale backend to 3\nrm -rf /")
+        guard case .notUnderstood = withCommand else {
+            Issue.record("a line kagent cannot read was skipped: \(withCommand)")
+            return
+        }
+        let withThanks = try catalog.parse("scale backend to 3\nthanks!")
+        guard case .understood(let intents) = withThanks else {
+            Issue.record("a line of thanks stopped the request: \(withThanks)")
+            return
+        }
+        #expect(intents.map(\.action) == ["scale"])
     }
 
     @Test(
