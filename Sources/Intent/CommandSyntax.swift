@@ -171,7 +171,15 @@ private struct LineReader {
 
     mutating func read(_ tokens: ArraySlice<RequestToken>) -> SyntaxProblem? {
         var index = tokens.startIndex
-        guard let first = tokens.first else { return .noCommand }
+        // The tool's own options may come first: `kubectl --context prod get pods`, `helm --kube-context x list`.
+        while index < tokens.endIndex, !tokens[index].quoted, tokens[index].text.hasPrefix("--") {
+            let option = tokens[index].text
+            let name = String(option.prefix { $0 != "=" }).lowercased()
+            guard syntax.globalOptions.contains(name) else { return .unknownOption(option, of: syntax.tool) }
+            index += !option.contains("=") && syntax.valueOptions.contains(name) ? 2 : 1
+        }
+        guard index < tokens.endIndex else { return .noCommand }
+        let first = tokens[index]
         guard !first.quoted, let verb = syntax.commands[first.norm] else { return .unknownCommand(first.text) }
         form = verb
         command = [first.norm]

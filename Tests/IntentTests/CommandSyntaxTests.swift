@@ -42,7 +42,7 @@ struct CommandSyntaxTests {
             "auth can-i create pods", "top pod -l app=web", "top nodes",
             "wait --for=condition=Available deploy/web --timeout 120s", "run debug --image busybox --rm -it -- sh",
             "explain deployment.spec.replicas", "api-resources", "cluster-info", "version",
-            "get certificates.cert-manager.io -A",
+            "get certificates.cert-manager.io -A", "--context prod get pods", "--kubeconfig=/tmp/k get nodes",
         ].map { Line(tool: "kubectl", words: $0) }
         + [
             "list -A", "ls", "status web", "history web --max 5", "get values web -o yaml", "get manifest web",
@@ -95,6 +95,7 @@ struct CommandSyntaxTests {
         Refusal(tool: "kubectl", words: "get pods without the jobs", problem: .englishWord("without")),
         Refusal(tool: "helm", words: "rollback web to 3", problem: .englishWord("to")),
         Refusal(tool: "helm", words: "lst", problem: .unknownCommand("lst")),
+        Refusal(tool: "kubectl", words: "--force get pods", problem: .unknownOption("--force", of: "kubectl")),
         Refusal(tool: "helm", words: "get valuse web", problem: .unknownSubcommand("valuse", of: "helm get")),
         Refusal(
             tool: "helm", words: "upgrade web ./chart --wiat", problem: .unknownOption("--wiat", of: "helm upgrade")),
