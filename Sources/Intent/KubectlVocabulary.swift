@@ -3,6 +3,8 @@
 /// A request is read as a kubectl command without the word `kubectl` only when it starts with a kubectl verb
 /// and goes on like kubectl's arguments: an option (`-o`, `--all`), a TYPE/NAME (`deploy/backend`), a kind
 /// word (`pods`, `svc`) or a known subcommand (`config view`). "scale backend" is not such a command.
+/// It must also parse as kubectl's syntax (``CommandSyntax/kubectl``): "drain node-1 ignoring daemonsets"
+/// names a kind, but "ignoring" is English and drain takes one node.
 public enum KubectlVocabulary {
     /// kubectl's commands (`kubectl help`).
     public static let verbs: Set<String> = [
@@ -47,6 +49,7 @@ public enum KubectlVocabulary {
         if SecretPolicy.carriesSecretValue(tokens.map(\.text)) { return false }
         // English, not kubectl: "create an ingress for app.example.com".
         if tokens.contains(where: { !$0.quoted && englishWords.contains($0.norm) }) { return false }
+        guard CommandSyntax.kubectl.accepts(tokens, lexicon: lexicon) else { return false }
         let rest = tokens.dropFirst()
         if rest.isEmpty { return standalone.contains(first.norm) }
         if let second = rest.first, !second.quoted, subcommands[first.norm]?.contains(second.norm) == true {

@@ -28,7 +28,7 @@ public struct ModelSchema: Sendable {
     /// Actions a model never produces: they run commands given as words, or refer to earlier requests.
     public static let excludedActions: Set<String> = ["passthrough", "exec", "repeat"]
     /// Rules with slots of these types are left out: their values are command lines or secrets.
-    static let excludedSlotTypes: [SlotType] = [.secrets, .kubectl, .rest]
+    static let excludedSlotTypes: [SlotType] = [.secrets, .kubectl, .kubectlArgs, .helmArgs, .dockerArgs, .rest]
     /// Keys a model might add to smuggle a command in; refused with a message that says so.
     static let commandKeys: Set<String> = ["command", "commands", "argv", "args", "shell", "cmd", "script", "kubectl"]
     /// The most intents one answer may hold.

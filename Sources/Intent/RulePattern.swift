@@ -132,6 +132,13 @@ public enum SlotType: String, Sendable, CaseIterable {
     /// Every remaining word, as typed, when they read as a kubectl command without the word `kubectl`
     /// (see ``KubectlVocabulary``): the literal-command pass-through.
     case kubectl
+    /// Every remaining word, as typed, when they parse as kubectl's syntax (``CommandSyntax/kubectl``):
+    /// what follows the word `kubectl` in a literal command.
+    case kubectlArgs
+    /// Every remaining word, as typed, when they parse as helm's syntax (``CommandSyntax/helm``).
+    case helmArgs
+    /// Every remaining word, as typed, when they parse as docker's syntax (``CommandSyntax/docker``).
+    case dockerArgs
     /// One or more words as typed, as many as the rest of the pattern leaves (`run {command:words} in {name}`).
     case words
     /// A container image: `nginx`, `nginx:1.22`, `repo/app@sha256:…`, or `nginx 1.22` (name, then version).
@@ -292,6 +299,11 @@ extension RulePattern {
             return [State(position: tokens.count, match: next)]
         case .kubectl:
             guard KubectlVocabulary.isCommand(tokens[position...], lexicon: lexicon) else { return [] }
+            next.slots[name] = .list(tokens[position...].map(\.text))
+            return [State(position: tokens.count, match: next)]
+        case .kubectlArgs, .helmArgs, .dockerArgs:
+            let syntax: CommandSyntax = type == .kubectlArgs ? .kubectl : type == .helmArgs ? .helm : .docker
+            guard syntax.accepts(tokens[position...], lexicon: lexicon) else { return [] }
             next.slots[name] = .list(tokens[position...].map(\.text))
             return [State(position: tokens.count, match: next)]
         case .words:
