@@ -136,6 +136,7 @@ public struct RuleCatalog: Sendable {
     public func parse(_ request: String) throws(IntentError) -> ParseOutcome {
         try RequestValidator.validate(request)
         var tokens = dropFillers(RequestTokenizer.tokens(of: request))
+        let scope = extractClusterScope(&tokens)
         let namespace = extractNamespace(&tokens)
 
         // "scale backend to 3 and restart frontend": each part must be understood on its own.
@@ -143,18 +144,22 @@ public struct RuleCatalog: Sendable {
         if parts.count > 1 {
             var intents: [UserIntent] = []
             for part in parts {
-                guard case .understood(let partIntents) = try understand(part, namespace: namespace, suggesting: false)
+                guard
+                    case .understood(let partIntents) = try understand(
+                        part, namespace: namespace, scope: scope, suggesting: false)
                 else {
-                    return try understand(tokens, namespace: namespace)
+                    return try understand(tokens, namespace: namespace, scope: scope)
                 }
                 intents += partIntents
             }
             return .understood(intents)
         }
-        return try understand(tokens, namespace: namespace)
+        return try understand(tokens, namespace: namespace, scope: scope)
     }
 
-    private func understand(_ tokens: [RequestToken], namespace: String?, suggesting: Bool = true)
+    private func understand(
+        _ tokens: [RequestToken], namespace: String?, scope: ClusterScope?, suggesting: Bool = true
+    )
         throws(IntentError) -> ParseOutcome
     {
         guard !tokens.isEmpty else {
@@ -179,9 +184,9 @@ public struct RuleCatalog: Sendable {
             return .notUnderstood(
                 reason: "no rule understands this request", suggestions: suggesting ? suggestions(for: tokens) : [])
         }
-        var intent = try makeIntent(rule: winner.rule, match: winner.match, namespace: namespace)
+        var intent = try makeIntent(rule: winner.rule, match: winner.match, namespace: namespace, scope: scope)
         for other in best.dropFirst() {
-            let alternative = try makeIntent(rule: other.rule, match: other.match, namespace: namespace)
+            let alternative = try makeIntent(rule: other.rule, match: other.match, namespace: namespace, scope: scope)
             if !alternative.sameRequest(as: intent) {
                 return .notUnderstood(
                     reason: "the request can be read two ways ('\(winner.rule.id)' and '\(other.rule.id)')",
@@ -193,8 +198,8 @@ public struct RuleCatalog: Sendable {
         return .understood([intent])
     }
 
-    private func makeIntent(rule: IntentRule, match: PatternMatch, namespace: String?) throws(IntentError)
-        -> UserIntent
+    private func makeIntent(rule: IntentRule, match: PatternMatch, namespace: String?, scope: ClusterScope?)
+        throws(IntentError) -> UserIntent
     {
         var slots = rule.fixedSlots.merging(match.slots) { _, captured in captured }
         if let namespace {
@@ -204,6 +209,8 @@ public struct RuleCatalog: Sendable {
             }
             slots["namespace"] = .text(namespace)
         }
+        // "in every namespace", "everywhere": a quantifier is never a namespace (RuleCatalog+Scope.swift).
+        applyClusterScope(scope, to: &slots)
         for (slot, type) in match.types where type == .name || type == .namespace {
             guard let value = slots[slot]?.text else { continue }
             let problem =
@@ -336,6 +343,7 @@ extension RuleCatalog {
     /// The ids of the rules with a pattern matching the request (after fillers and namespace clauses go).
     public func rulesMatching(_ request: String) -> [String] {
         var tokens = dropFillers(RequestTokenizer.tokens(of: request))
+        _ = extractClusterScope(&tokens)
         _ = extractNamespace(&tokens)
         let index = wordIndex(tokens)
         return rules.filter { rule in
@@ -349,6 +357,7 @@ extension RuleCatalog {
     public func matchingCost(of requests: [String]) -> [(id: String, seconds: Double)] {
         let prepared: [[RequestToken]] = requests.map { request in
             var tokens = dropFillers(RequestTokenizer.tokens(of: request))
+            _ = extractClusterScope(&tokens)
             _ = extractNamespace(&tokens)
             return tokens
         }
