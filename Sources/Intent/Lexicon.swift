@@ -10,6 +10,9 @@ public struct Lexicon: Sendable, Decodable {
     public var kinds: [String: [String]]
     /// Kinds that have replicas and can be scaled.
     public var workloads: [String]
+    /// Phrases that mean the whole cluster ("in all namespaces", "everywhere", "cluster-wide"), taken out of a
+    /// request like a namespace clause; kubectl's `-A` and `--all-namespaces` are read in code beside `-n`.
+    public var everyNamespace: [String]
 
     /// Filler phrases as token sequences, longest first so "i would like to" wins over "i".
     public private(set) var fillerPhrases: [[String]] = []
@@ -17,13 +20,23 @@ public struct Lexicon: Sendable, Decodable {
     public private(set) var fillersByFirstWord: [String: [[String]]] = [:]
     private var kindByWord: [String: String] = [:]
 
-    enum CodingKeys: String, CodingKey { case fillers, numbers, kinds, workloads }
+    /// The whole-cluster phrases as token sequences, longest first.
+    public private(set) var everyNamespacePhrases: [[String]] = []
 
-    public init(fillers: [String], numbers: [String: Int], kinds: [String: [String]], workloads: [String]) {
+    enum CodingKeys: String, CodingKey {
+        case fillers, numbers, kinds, workloads
+        case everyNamespace = "every_namespace"
+    }
+
+    public init(
+        fillers: [String], numbers: [String: Int], kinds: [String: [String]], workloads: [String],
+        everyNamespace: [String] = []
+    ) {
         self.fillers = fillers
         self.numbers = numbers
         self.kinds = kinds
         self.workloads = workloads
+        self.everyNamespace = everyNamespace
         index()
     }
 
@@ -36,6 +49,7 @@ public struct Lexicon: Sendable, Decodable {
         numbers = try container.decode([String: Int].self, forKey: .numbers)
         kinds = try container.decode([String: [String]].self, forKey: .kinds)
         workloads = try container.decode([String].self, forKey: .workloads)
+        everyNamespace = try container.decodeIfPresent([String].self, forKey: .everyNamespace) ?? []
         index()
     }
 
@@ -45,6 +59,8 @@ public struct Lexicon: Sendable, Decodable {
         for phrase in fillerPhrases {
             if let first = phrase.first { fillersByFirstWord[first, default: []].append(phrase) }
         }
+        everyNamespacePhrases = everyNamespace.map { $0.lowercased().split(separator: " ").map(String.init) }
+            .sorted { $0.count > $1.count }
         for (kind, words) in kinds {
             kindByWord[kind] = kind
             for word in words { kindByWord[word.lowercased()] = kind }
@@ -52,14 +68,23 @@ public struct Lexicon: Sendable, Decodable {
     }
 
     /// The canonical kind a word names, allowing one typo in words of five letters or more.
+    /// A possessive names the kind too: "the frontend service's port".
     public func kind(named word: String) -> (kind: String, typos: Int)? {
-        let word = word.lowercased()
+        let word = Self.droppingPossessive(word.lowercased())
         if let kind = kindByWord[word] { return (kind, 0) }
         guard word.count >= 5 else { return nil }
         for (candidate, kind) in kindByWord where candidate.count >= 5 && EditDistance.isWithinOne(word, candidate) {
             return (kind, 1)
         }
         return nil
+    }
+
+    /// "service's" → "service", "backend’s" → "backend"; any other word as it is.
+    public static func droppingPossessive(_ word: String) -> String {
+        for suffix in ["'s", "’s"] where word.count > suffix.count + 1 && word.hasSuffix(suffix) {
+            return String(word.dropLast(suffix.count))
+        }
+        return word
     }
 
     /// The number a word means: digits ("3") or a number word ("three").

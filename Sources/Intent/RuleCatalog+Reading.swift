@@ -182,6 +182,7 @@ extension RuleCatalog {
     /// guess kagent makes: the request is then not understood.
     func readFrames(_ words: [RequestToken]) throws(IntentError) -> ParseOutcome? {
         var tokens = dropFillers(words)
+        let scope = extractClusterScope(&tokens)
         let namespace = extractNamespace(&tokens)
         guard !tokens.isEmpty else { return nil }
         var readings: [(rule: IntentRule, reading: RequestFrame.Reading)] = []
@@ -204,7 +205,7 @@ extension RuleCatalog {
             var slots = reading.slots
             slots["namespace"] = nil
             let match = PatternMatch(slots: slots, types: reading.types, typos: 0, literals: reading.cues)
-            var intent = try makeIntent(rule: rule, match: match, namespace: said)
+            var intent = try makeIntent(rule: rule, match: match, namespace: said, scope: scope)
             intent.source = .rule(id: rule.id)
             if let other = intents.first, !other.sameRequest(as: intent) {
                 return .notUnderstood(

@@ -173,6 +173,7 @@ public struct RuleCatalog: Sendable {
 
     private func readOnce(_ words: [RequestToken], suggesting: Bool = true) throws(IntentError) -> ParseOutcome {
         var tokens = dropFillers(words)
+        let scope = extractClusterScope(&tokens)
         let namespace = extractNamespace(&tokens)
 
         // "scale backend to 3 and restart frontend": each part must be understood on its own.
@@ -180,19 +181,22 @@ public struct RuleCatalog: Sendable {
         if parts.count > 1 {
             var intents: [UserIntent] = []
             for part in parts {
-                guard case .understood(let partIntents) = try understand(part, namespace: namespace, suggesting: false)
+                guard
+                    case .understood(let partIntents) = try understand(
+                        part, namespace: namespace, scope: scope, suggesting: false)
                 else {
-                    return try understand(tokens, namespace: namespace, suggesting: suggesting)
+                    return try understand(tokens, namespace: namespace, scope: scope, suggesting: suggesting)
                 }
                 intents += partIntents
             }
             return .understood(intents)
         }
-        return try understand(tokens, namespace: namespace, suggesting: suggesting)
+        return try understand(tokens, namespace: namespace, scope: scope, suggesting: suggesting)
     }
 
-    private func understand(_ tokens: [RequestToken], namespace: String?, suggesting: Bool = true)
-        throws(IntentError) -> ParseOutcome
+    private func understand(
+        _ tokens: [RequestToken], namespace: String?, scope: ClusterScope?, suggesting: Bool = true
+    ) throws(IntentError) -> ParseOutcome
     {
         guard !tokens.isEmpty else {
             return .notUnderstood(reason: "the request has no words kagent can act on", suggestions: starterPhrasings())
@@ -216,9 +220,9 @@ public struct RuleCatalog: Sendable {
             return .notUnderstood(
                 reason: "no rule understands this request", suggestions: suggesting ? suggestions(for: tokens) : [])
         }
-        var intent = try makeIntent(rule: winner.rule, match: winner.match, namespace: namespace)
+        var intent = try makeIntent(rule: winner.rule, match: winner.match, namespace: namespace, scope: scope)
         for other in best.dropFirst() {
-            let alternative = try makeIntent(rule: other.rule, match: other.match, namespace: namespace)
+            let alternative = try makeIntent(rule: other.rule, match: other.match, namespace: namespace, scope: scope)
             if !alternative.sameRequest(as: intent) {
                 return .notUnderstood(
                     reason: "the request can be read two ways ('\(winner.rule.id)' and '\(other.rule.id)')",
@@ -230,8 +234,8 @@ public struct RuleCatalog: Sendable {
         return .understood([intent])
     }
 
-    func makeIntent(rule: IntentRule, match: PatternMatch, namespace: String?) throws(IntentError)
-        -> UserIntent
+    func makeIntent(rule: IntentRule, match: PatternMatch, namespace: String?, scope: ClusterScope?)
+        throws(IntentError) -> UserIntent
     {
         var slots = rule.fixedSlots.merging(match.slots) { _, captured in captured }
         if let namespace {
@@ -241,6 +245,8 @@ public struct RuleCatalog: Sendable {
             }
             slots["namespace"] = .text(namespace)
         }
+        // "in every namespace", "everywhere": a quantifier is never a namespace (RuleCatalog+Scope.swift).
+        applyClusterScope(scope, to: &slots)
         for (slot, type) in match.types where type == .name || type == .namespace {
             guard let value = slots[slot]?.text else { continue }
             let problem =
@@ -370,14 +376,25 @@ public struct RuleCatalog: Sendable {
 // MARK: - Introspection, for tests and diagnostics
 
 extension RuleCatalog {
-    /// The ids of the rules with a pattern matching the request (after fillers and namespace clauses go).
+    /// The ids of the rules with a pattern matching the request (after fillers and namespace clauses go), and of
+    /// the frame that read it, if one did.
     public func rulesMatching(_ request: String) -> [String] {
         var tokens = dropFillers(RequestTokenizer.tokens(of: request))
+        _ = extractClusterScope(&tokens)
         _ = extractNamespace(&tokens)
         let index = wordIndex(tokens)
-        return rules.filter { rule in
+        var matching = rules.filter { rule in
             rule.patterns.contains { $0.match(tokens, index: index, lexicon: lexicon) != nil }
         }.map(\.id)
+        // A frame reads the whole request, after every pattern: it matched when the request was read by it.
+        if case .understood(let intents)? = try? parse(request) {
+            for intent in intents {
+                guard case .rule(let id) = intent.source, rules.contains(where: { $0.id == id && $0.frame != nil })
+                else { continue }
+                matching.append(id)
+            }
+        }
+        return matching
     }
 }
 
@@ -386,6 +403,7 @@ extension RuleCatalog {
     public func matchingCost(of requests: [String]) -> [(id: String, seconds: Double)] {
         let prepared: [[RequestToken]] = requests.map { request in
             var tokens = dropFillers(RequestTokenizer.tokens(of: request))
+            _ = extractClusterScope(&tokens)
             _ = extractNamespace(&tokens)
             return tokens
         }

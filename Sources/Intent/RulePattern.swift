@@ -253,7 +253,8 @@ extension RulePattern {
                 next.slots["kind"] = .text(kind.kind)
                 next.slots[name] = .text(rest.lowercased())
             } else {
-                next.slots[name] = .text(token.quoted ? token.text : token.norm)
+                // "the backend's image": a possessive is the name it belongs to.
+                next.slots[name] = .text(token.quoted ? token.text : Lexicon.droppingPossessive(token.norm))
             }
             return [State(position: position + 1, match: next)]
         case .count:

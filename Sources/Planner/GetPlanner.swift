@@ -8,13 +8,18 @@ import Intent
 struct GetPlanner: ActionPlanner {
     let actions = ["get", "images"]
 
-    /// Namespace words that mean every namespace ("in every namespace" is read as a namespace clause).
-    static let everyNamespace: Set<String> = ["all", "every", "any", "each"]
-
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
     {
-        if intent.action == "images" { return try images(intent, request: request, context: context) }
+        if intent.action == "images" {
+            if let name = intent.text("name") {
+                return try await planImages(of: name, intent, request: request, context: context)
+            }
+            return try images(intent, request: request, context: context)
+        }
+        if let owner = intent.text("owner") {
+            return try await planOwned(by: owner, intent, request: request, context: context)
+        }
         let wide = intent.text("wide") == "true" ? ["--output=wide"] : []
         if let name = intent.text("name"), intent.text("kind") == nil, let kind = Self.misspelledKind(name) {
             // "get deploymets": the words read best as a name, but the name is a kind with one typo.
@@ -55,12 +60,20 @@ struct GetPlanner: ActionPlanner {
             place = scope.description
         }
         if let selector = intent.text("selector") { argv.append("--selector=\(selector)") }
+        var notes: [String] = []
+        if intent.text("not_running") == "true" {
+            // Completed pods (Succeeded) have done their work; a crash-looping pod is still phase Running.
+            argv.append("--field-selector=status.phase!=Running,status.phase!=Succeeded")
+            notes.append(
+                "pods whose phase is not Running (Pending, Failed, Unknown); a pod whose container keeps crashing "
+                    + "is still Running: 'troubleshoot' checks the containers")
+        }
         argv += wide
         let what = everything ? "everything" : plural
         return ExecutionPlan(
             request: request, intents: [intent],
             steps: [PlanStep(argv: context.kubectl(argv), mutating: false, summary: "list \(what)\(place)")],
-            outcome: "listed \(what)\(place)")
+            notes: notes, outcome: "listed \(what)\(place)")
     }
 
     /// The kind a word means when it is one typo away from a kind's name or plural (five letters or more).
@@ -76,8 +89,8 @@ struct GetPlanner: ActionPlanner {
         -> (argument: String, description: String)
     {
         let namespace = try context.namespace(of: intent)
-        if intent.text("all_namespaces") == "true" || namespace.map(everyNamespace.contains) == true {
-            if let namespace, !everyNamespace.contains(namespace) {
+        if intent.wantsEveryNamespace || namespace.map(Quantifier.isQuantifier) == true {
+            if let namespace, !Quantifier.isQuantifier(namespace) {
                 throw .invalidValue(
                     slot: "namespace", value: namespace,
                     reason: "the request asks for every namespace and for this one; say one")
@@ -93,7 +106,8 @@ struct GetPlanner: ActionPlanner {
         -> ExecutionPlan
     {
         let namespace = try context.namespace(of: intent)
-        let everywhere = namespace == nil || namespace.map(Self.everyNamespace.contains) == true
+        let everywhere =
+            namespace == nil || intent.wantsEveryNamespace || namespace.map(Quantifier.isQuantifier) == true
         let scope = everywhere ? "--all-namespaces" : "--namespace=\(namespace ?? "")"
         let place = everywhere ? "in all namespaces" : "in namespace \(namespace ?? "")"
         let columns =

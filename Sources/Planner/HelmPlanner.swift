@@ -13,8 +13,7 @@ struct HelmPlanner: ActionPlanner {
         if intent.action == "helm_list" {
             let namespace = try context.namespace(of: intent)
             let everywhere =
-                intent.text("all_namespaces") == "true" || namespace == nil
-                || namespace.map(GetPlanner.everyNamespace.contains) == true
+                intent.wantsEveryNamespace || namespace == nil || namespace.map(Quantifier.isQuantifier) == true
             let scope = everywhere ? "--all-namespaces" : "--namespace=\(namespace ?? "")"
             let place = everywhere ? "in all namespaces" : "in namespace \(namespace ?? "")"
             return ExecutionPlan(

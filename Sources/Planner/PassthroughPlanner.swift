@@ -62,6 +62,10 @@ struct PassthroughPlanner: ActionPlanner {
                 words += flag
             }
         }
+        if intent.wantsEveryNamespace, tool != "docker", Self.allNamespacesOption(in: words) == nil {
+            // The request reader took `-A` out like `-n`: it goes back in, before any `--`.
+            words.insert("--all-namespaces", at: words.firstIndex(of: "--") ?? words.endIndex)
+        }
         let lowered = words.map { $0.lowercased() }
         let second = lowered.dropFirst().first ?? ""
         let dryRun = lowered.contains { $0.hasPrefix("--dry-run") }

@@ -14,7 +14,8 @@ public struct Planner: Sendable {
     public func plan(request: String, intents: [UserIntent]) async throws(PlannerError) -> ExecutionPlan {
         var plan = ExecutionPlan(request: request, intents: intents, steps: [], outcome: "")
         var outcomes: [String] = []
-        for intent in intents {
+        for said in intents {
+            let intent = try Self.scoped(said)
             guard let planner = Self.registry[intent.action] else { throw .unsupportedAction(intent.action) }
             let part = try await planner.plan(intent, request: request, context: context)
             plan.steps += part.steps

@@ -18,6 +18,11 @@ public enum PlannerError: Error, Sendable, Equatable, LocalizedError {
     case cluster(reason: String, command: String?)
     /// `kagent undo` has nothing it can put back, and why.
     case cannotUndo(String)
+    /// A quantifier said where a name belongs ("scale all deployments"): `kind` when said, `changing` when
+    /// the action would change the cluster.
+    case noSingleObject(quantifier: String, kind: String?, changing: Bool)
+    /// A changing action asked of every namespace ("restart backend in all namespaces").
+    case everyNamespaceChange(action: String)
 
     public var errorDescription: String? {
         switch self {
@@ -40,6 +45,22 @@ public enum PlannerError: Error, Sendable, Equatable, LocalizedError {
             return command.map { "\(reason)\n  command: \($0)" } ?? reason
         case .cannotUndo(let reason):
             return reason
+        case .noSingleObject(let quantifier, let kind, let changing):
+            let resource = kind.flatMap(ResourceKind.named)
+            // "all deployments", "every deployment".
+            let singular = ["every", "each", "any"].contains(quantifier)
+            let said = resource.map { "\(quantifier) \(singular ? $0.name : $0.plural)" } ?? quantifier
+            let which = resource.map { "say which \($0.name)" } ?? "say which one"
+            guard changing else {
+                return "'\(said)' names no single object: \(which), or list them: get \(resource?.plural ?? "all")"
+            }
+            let everything = ["everything", "anything", "*"].contains(quantifier) && resource == nil
+            return "'\(said)' names no single object: \(which); "
+                + (everything
+                    ? "kagent will not change everything at once" : "kagent does not change every object at once")
+        case .everyNamespaceChange(let action):
+            return "kagent will not change every namespace at once (\(action.replacingOccurrences(of: "_", with: " ")) "
+                + "in all namespaces): name one namespace, for example: in todo, or -n todo"
         }
     }
 }

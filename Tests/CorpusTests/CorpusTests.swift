@@ -1,4 +1,5 @@
 import Intent
+import Planner
 import RequestCorpus
 import TestSupport
 import Testing
@@ -72,6 +73,23 @@ struct CorpusTests {
         }
         #expect(changes > 100, "the corpus has changing plans")
         #expect(reversible > changes / 3, "most changes can be undone")
+    }
+
+    @Test("the actions kagent treats as read-only (no quantifier refusal, every namespace allowed) change nothing")
+    func readOnlyActionsChangeNothing() async throws {
+        let corpus = try RequestCorpus.load()
+        let results = await corpus.evaluateAll(catalog: Catalog.shared)
+        var checked = 0
+        for result in results {
+            guard let plan = result.plan else { continue }
+            for intent in plan.intents where Planner.readOnlyActions.contains(intent.action) {
+                checked += 1
+                #expect(
+                    plan.isReadOnly,
+                    "\"\(result.testCase.request)\": action '\(intent.action)' is listed read-only but plans a change")
+            }
+        }
+        #expect(checked > 100, "the corpus has read-only plans")
     }
 
     @Test("no request in the corpus that must not be understood produces a changing plan")

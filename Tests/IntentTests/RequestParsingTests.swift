@@ -160,3 +160,43 @@ struct NameRuleTests {
         #expect(EditDistance.distance("", "abc") == 3)
     }
 }
+
+@Suite("Every namespace, said in words")
+struct EveryNamespaceReadingTests {
+    let catalog = Catalog.shared
+
+    // MARK: - Every namespace and quantifiers
+
+    func intent(_ request: String) throws -> UserIntent? {
+        guard case .understood(let intents) = try catalog.parse(request), intents.count == 1 else { return nil }
+        return intents.first
+    }
+
+    @Test(
+        "whole-cluster phrases are read like a namespace clause, in any rule",
+        arguments: [
+            ("get pods -A", "all_namespaces"), ("list deployments in all namespaces", "all_namespaces"),
+            ("show pods across the whole cluster", "all_namespaces"), ("get pods cluster-wide", "all_namespaces"),
+            ("get pods in every namespace", "all_namespaces"), ("show services everywhere", "all_namespaces"),
+            ("get pods --all-namespaces", "all_namespaces"), ("which images are running in the cluster", "in_cluster"),
+        ])
+    func everyNamespacePhrase(_ request: String, _ slot: String) throws {
+        let intent = try #require(try intent(request), "\(request) not understood")
+        #expect(intent[slot] == "true", "\(request): \(intent.slots)")
+        #expect(intent["namespace"] == nil, "\(request): \(intent.slots)")
+    }
+
+    @Test("-A is kubectl's only in its own case and not as the value of -n; after -- it is the container's")
+    func everyNamespaceOption() throws {
+        #expect(try intent("docker ps -a")?["all_namespaces"] == nil)
+        #expect(throws: IntentError.self) { try catalog.parse("get pods -n -A") }
+        let exec = try #require(try intent("exec into backend -- ls -A"))
+        #expect(exec["all_namespaces"] == nil)
+    }
+
+    @Test("a possessive is the name it belongs to, and the kind it names")
+    func possessive() throws {
+        #expect(try intent("what's the backend's image?")?["name"] == "backend")
+        #expect(try intent("show me the frontend service's port")?["kind"] == "service")
+    }
+}
