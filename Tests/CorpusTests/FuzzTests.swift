@@ -29,9 +29,11 @@ struct FuzzTests {
         #expect(tally.inputs == 3_000)
         #expect(tally.malformedSteps == 0, "malformed steps from \(tally.malformedExamples)")
         #expect(tally.understood < tally.inputs, "every word salad was understood: \(tally)")
-        // Real words in random order: about 1 in 100 is planned (35 of 3,000 on 2026-11-22); fewer than 1 in 300
-        // means the generator has stopped producing the words of the rules.
-        #expect(tally.planned * 300 >= tally.inputs, "word salads hardly reach the planner: \(tally)")
+        // Real words in random order: about 1 in 50 reaches the planner (56 of 3,000 on 2026-12-02: 7 planned, 49
+        // refused by it, most for naming no single object); fewer than 1 in 300 means the generator has stopped
+        // producing the words of the rules.
+        #expect(
+            (tally.planned + tally.plannerErrors) * 300 >= tally.inputs, "word salads hardly reach the planner: \(tally)")
         #expect(tally.exercised, "word salads did not reach the planner: \(tally)")
     }
 }
