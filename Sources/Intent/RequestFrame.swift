@@ -22,6 +22,8 @@ public struct RequestFrame: Sendable {
         public let after: [[String]]
         /// The value must directly precede one of these phrases ("green version").
         public let before: [[String]]
+        /// A yes/no slot: "true" when one of these phrases is there ("before it crashed", "--previous").
+        public let flag: [[String]]
     }
 
     /// What matching found.
@@ -42,7 +44,8 @@ public struct RequestFrame: Sendable {
         "per", "cent", "percent", "%", "running", "app", "application", "service's", "deployment's", "put", "give",
         "use", "needs", "must", "wants", "previous", "prior", "last", "earlier", "older", "old", "its", "their",
         "target", "targeting", "like", "hey", "hi", "hello", "ok", "okay", "thanks", "currently", "right",
-        "something", "anything", "keep", "keeps", "kept", "seems", "appears", "many", "much", "has",
+        "something", "anything", "keep", "keeps", "kept", "seems", "appears", "many", "much", "has", "about",
+        "was", "were", "been", "did", "what", "which", "how", "me", "us", "from", "through", "via",
     ]
 
     /// Parses the YAML form: `cues: [scale, "bump up"]`, `slots: {name: name, min: "count after min|minimum"}`,
@@ -55,6 +58,14 @@ public struct RequestFrame: Sendable {
         var parsed: [Slot] = []
         for (name, spec) in slots.sorted(by: { $0.key < $1.key }) {
             var words = spec.split(separator: " ").map(String.init)
+            if words.first == "flag", words.count == 2 {
+                let phrases = words[1].split(separator: "|").map { $0.split(separator: "-").map { String($0).lowercased() } }
+                // "--previous": a phrase of dashes only is the option itself.
+                let options = words[1].split(separator: "|").filter { $0.hasPrefix("-") }.map { [String($0)] }
+                let plain = phrases.filter { !$0.isEmpty && !$0.allSatisfy(\.isEmpty) }
+                parsed.append(Slot(name: name, type: .text, after: [], before: [], flag: plain + options))
+                continue
+            }
             guard let typeName = words.first, let type = SlotType(rawValue: typeName) else {
                 throw .invalidPattern(spec, reason: "a frame slot is TYPE [after A|B] [before C|D], with a known slot type")
             }
@@ -73,7 +84,7 @@ public struct RequestFrame: Sendable {
                 }
             }
             guard words.isEmpty else { throw .invalidPattern(spec, reason: "a frame slot is TYPE [after A|B] [before C|D], with a known slot type") }
-            parsed.append(Slot(name: name, type: type, after: after, before: before))
+            parsed.append(Slot(name: name, type: type, after: after, before: before, flag: []))
         }
         self.slots = parsed
         self.requires = Set(requires)
@@ -86,8 +97,25 @@ public struct RequestFrame: Sendable {
     // MARK: - Matching
 
     /// Reads the words (fillers and namespace clauses already out); nil when the frame does not fit.
-    func read(_ tokens: [RequestToken], lexicon: Lexicon) -> Reading? {
+    func read(_ words: [RequestToken], lexicon: Lexicon) -> Reading? {
+        // kubectl's options say what their values are: `--replicas=5` is read as `--replicas 5`.
+        let tokens = words.flatMap { token -> [RequestToken] in
+            guard !token.quoted, token.norm.hasPrefix("--"), let equals = token.text.firstIndex(of: "=") else {
+                return [token]
+            }
+            return [
+                RequestToken(text: String(token.text[..<equals])),
+                RequestToken(text: String(token.text[token.text.index(after: equals)...])),
+            ]
+        }
         var claimed = Array(repeating: false, count: tokens.count)
+        var valueWords: Set<Int> = []
+        // The frame's own words, said a second time, are cues again, never a name.
+        let cueWords = Set((cues + needs.flatMap { $0 } + slots.flatMap(\.flag)).flatMap { $0 })
+        func isCandidate(_ index: Int) -> Bool {
+            !claimed[index] && (tokens[index].quoted || !cueWords.contains(tokens[index].norm))
+                && isNameCandidate(tokens[index], lexicon: lexicon)
+        }
         // Cues: any one of them; and one phrase of each group the frame needs. Exact words first, the longest
         // phrase first ("horizontal pod autoscaler" before "autoscaler"); then one typo in a word of five letters
         // or more, in a word of letters only.
@@ -123,18 +151,19 @@ public struct RequestFrame: Sendable {
 
         var reading = Reading(slots: [:], types: [:], cues: cueCount)
         // `in X`, with a name said elsewhere: X is the namespace, even when it is also a kind's word ("in jobs").
-        if slots.contains(where: { $0.type == .name }) {
+        do {
+            let hasName = slots.contains { $0.type == .name }
             let kindWords = tokens.indices.filter { !tokens[$0].quoted && lexicon.kind(named: tokens[$0].norm)?.typos == 0 }
             for index in tokens.indices.dropFirst() where !claimed[index] && !claimed[index - 1] {
                 let before = tokens[index - 1], token = tokens[index]
                 guard !before.quoted, ["in", "from", "within", "inside"].contains(before.norm),
-                    KubernetesName.labelProblem(token.norm) == nil, lexicon.number(from: token.norm) == nil
+                    KubernetesName.labelProblem(token.norm) == nil, lexicon.number(from: token.norm) == nil,
+                    token.quoted || !Self.joiningWords.contains(token.norm)
                 else { continue }
                 if kindWords.contains(index) && kindWords.count < 2 { continue }
-                let others = tokens.indices.filter {
-                    $0 != index && !claimed[$0] && isNameCandidate(tokens[$0], lexicon: lexicon)
-                }
-                guard !others.isEmpty else { continue }
+                let others = tokens.indices.filter { $0 != index && isCandidate($0) }
+                // With a name to read, X is the namespace only when the name is said elsewhere.
+                guard !hasName || !others.isEmpty else { continue }
                 reading.slots["namespace"] = .text(token.quoted ? token.text : token.norm)
                 reading.types["namespace"] = .namespace
                 claimed[index] = true
@@ -144,7 +173,14 @@ public struct RequestFrame: Sendable {
         }
         // Anchored slots first (they say which number is which), then the typed ones, names last.
         let order = slots.sorted { rank($0) < rank($1) }
-        for slot in order where slot.type != .name {
+        for slot in order where !slot.flag.isEmpty {
+            if claimAny(slot.flag) {
+                reading.slots[slot.name] = .text("true")
+            } else if requires.contains(slot.name) {
+                return nil
+            }
+        }
+        for slot in order where slot.type != .name && slot.flag.isEmpty {
             switch find(slot, in: tokens, claimed: claimed, lexicon: lexicon) {
             case .absent:
                 if requires.contains(slot.name) { return nil }
@@ -152,15 +188,14 @@ public struct RequestFrame: Sendable {
                 return nil
             case .found(let value, let used):
                 for index in used { claimed[index] = true }
+                valueWords.formUnion(used)
                 reading.slots[slot.name] = value
                 reading.types[slot.name] = slot.type
             }
         }
         if let nameSlot = slots.first(where: { $0.type == .name }) {
             var candidates: [Int] = []
-            for index in tokens.indices where !claimed[index] && isNameCandidate(tokens[index], lexicon: lexicon) {
-                candidates.append(index)
-            }
+            for index in tokens.indices where isCandidate(index) { candidates.append(index) }
             // kind/name: "deploy/backend".
             if candidates.isEmpty,
                 let slashed = tokens.indices.first(where: { !claimed[$0] && tokens[$0].norm.contains("/") })
@@ -172,6 +207,19 @@ public struct RequestFrame: Sendable {
                     claimed[slashed] = true
                     reading.slots[nameSlot.name] = .text(parts[1])
                     reading.types[nameSlot.name] = .name
+                }
+            }
+            // "the session agent", "the todo backend": words next to each other are one name, as its parts.
+            if candidates.count > 1, candidates.count <= 3,
+                zip(candidates, candidates.dropFirst()).allSatisfy({ $1 == $0 + 1 }),
+                candidates.allSatisfy({ !tokens[$0].quoted })
+            {
+                let joined = candidates.map { Self.withoutPossessive(tokens[$0].norm) }.joined(separator: "-")
+                if KubernetesName.subdomainProblem(joined) == nil {
+                    for index in candidates { claimed[index] = true }
+                    reading.slots[nameSlot.name] = .text(joined)
+                    reading.types[nameSlot.name] = .name
+                    candidates = []
                 }
             }
             if reading.slots[nameSlot.name] == nil {
@@ -186,9 +234,14 @@ public struct RequestFrame: Sendable {
                 }
             }
         }
-        // Anything left that could be a name or a value means the frame did not read the whole request.
+        // Anything left that could be a name or a value means the frame did not read the whole request; an
+        // option is read when the value after it was (`--replicas 5`, `--tail 50`), and a cue said twice is a cue.
         for index in tokens.indices where !claimed[index] {
             let token = tokens[index]
+            if !token.quoted && cueWords.contains(token.norm) { continue }
+            if !token.quoted, token.norm.hasPrefix("-"), token.norm.count > 1, valueWords.contains(index + 1) {
+                continue
+            }
             if token.quoted || !(Self.joiningWords.contains(token.norm) || lexicon.kind(named: token.norm) != nil) {
                 return nil
             }
@@ -276,6 +329,15 @@ public struct RequestFrame: Sendable {
                     let image = SlotParsing.image(token.text)
                 else { continue }
                 found.append((.text(image), [index] + anchor))
+            case .duration:
+                guard !token.quoted else { continue }
+                if let value = SlotParsing.duration(token.norm) {
+                    found.append((.text(value), [index] + anchor))
+                } else if let amount = lexicon.number(from: token.norm), index + 1 < tokens.count,
+                    let value = SlotParsing.duration(amount: amount, unit: tokens[index + 1].norm)
+                {
+                    found.append((.text(value), [index, index + 1] + anchor))
+                }
             case .quantity:
                 guard !token.quoted, token.norm.contains(where: \.isLetter), let value = SlotParsing.quantity(token.text)
                 else { continue }

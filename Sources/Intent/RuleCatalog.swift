@@ -160,18 +160,27 @@ public struct RuleCatalog: Sendable {
     }
 
     /// Reads words: fillers and namespace clauses out, then every rule's patterns; when nothing matches, the
-    /// same words read again with less that carries no operation (``readings(of:)``), least changed first.
+    /// same words read again with less that carries no operation (``readings(of:)``), least changed first; then
+    /// the frames (``readFrames(_:)``), which read by meaning; last, the literal-command pass-through, so that a
+    /// kubectl line kagent has an action for ("scale deploy/web --replicas=5") gets kagent's verified plan.
     func read(_ tokens: [RequestToken]) throws(IntentError) -> ParseOutcome {
-        let first = try readOnce(tokens)
+        let first = try readOnce(tokens, fallback: false)
         guard case .notUnderstood = first else { return first }
         let readings = readings(of: tokens)
         for reading in readings {
-            if case .understood(let intents) = try readOnce(reading, suggesting: false) { return .understood(intents) }
+            if case .understood(let intents) = try readOnce(reading, suggesting: false, fallback: false) {
+                return .understood(intents)
+            }
         }
-        return try readFrames(readings.last ?? tokens) ?? first
+        if let framed = try readFrames(readings.last ?? tokens) { return framed }
+        let literal = try readOnce(tokens, suggesting: false, fallback: true)
+        if case .understood = literal { return literal }
+        return first
     }
 
-    private func readOnce(_ words: [RequestToken], suggesting: Bool = true) throws(IntentError) -> ParseOutcome {
+    private func readOnce(_ words: [RequestToken], suggesting: Bool = true, fallback: Bool) throws(IntentError)
+        -> ParseOutcome
+    {
         var tokens = dropFillers(words)
         let scope = extractClusterScope(&tokens)
         let namespace = extractNamespace(&tokens)
@@ -183,19 +192,22 @@ public struct RuleCatalog: Sendable {
             for part in parts {
                 guard
                     case .understood(let partIntents) = try understand(
-                        part, namespace: namespace, scope: scope, suggesting: false)
+                        part, namespace: namespace, scope: scope, suggesting: false, fallback: fallback)
                 else {
-                    return try understand(tokens, namespace: namespace, scope: scope, suggesting: suggesting)
+                    return try understand(
+                        tokens, namespace: namespace, scope: scope, suggesting: suggesting, fallback: fallback)
                 }
                 intents += partIntents
             }
             return .understood(intents)
         }
-        return try understand(tokens, namespace: namespace, scope: scope, suggesting: suggesting)
+        return try understand(tokens, namespace: namespace, scope: scope, suggesting: suggesting, fallback: fallback)
     }
 
+    /// The rules' patterns on the words; `fallback` says whether the fallback rules (the literal-command
+    /// pass-through) are tried too, after every other rule.
     private func understand(
-        _ tokens: [RequestToken], namespace: String?, scope: ClusterScope?, suggesting: Bool = true
+        _ tokens: [RequestToken], namespace: String?, scope: ClusterScope?, suggesting: Bool = true, fallback: Bool
     ) throws(IntentError) -> ParseOutcome
     {
         guard !tokens.isEmpty else {
@@ -205,7 +217,7 @@ public struct RuleCatalog: Sendable {
         let index = wordIndex(tokens)
         // Fallback rules are tried only when no other rule matches: they lose every tie.
         for rule in orderedRules {
-            if rule.fallback, !best.isEmpty, !best[0].rule.fallback { break }
+            if rule.fallback, !fallback || (!best.isEmpty && !best[0].rule.fallback) { break }
             for pattern in rule.patterns {
                 guard let match = pattern.match(tokens, index: index, lexicon: lexicon) else { continue }
                 if let current = best.first {

@@ -28,6 +28,12 @@ public struct RequestCorpus: Sendable {
         public var undo: [String]?
         /// The file it came from.
         public var file: String?
+        /// Held-out cases: the voice it was written in (newcomer, typist, chat, flags, question, quoting).
+        public var voice: String?
+        /// Held-out cases: the plain phrasing whose plan labels it.
+        public var like: String?
+        /// true when no changing plan may come of it: not understood, refused, or a plan that only reads.
+        public var refuse: Bool?
 
         public init(request: String, namespace: String? = nil) {
             self.request = request
@@ -44,7 +50,14 @@ public struct RequestCorpus: Sendable {
             .deletingLastPathComponent().appendingPathComponent("Tests/Corpus")
     }
 
-    public static func load(from directory: URL = defaultDirectory) throws -> RequestCorpus {
+    /// The held-out set (`Tests/HeldOut`): requests written by people who never read the rules, kept apart from
+    /// the corpus and never tuned on.
+    public static var heldOutDirectory: URL {
+        defaultDirectory.deletingLastPathComponent().appendingPathComponent("HeldOut")
+    }
+
+    /// The corpus in `directory`, planned against the fixture cluster `cluster` (the corpus's own by default).
+    public static func load(from directory: URL = defaultDirectory, cluster: URL? = nil) throws -> RequestCorpus {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         var cases: [Case] = []
         for name in names where name.hasSuffix(".yaml") && name != "cluster.yaml" {
@@ -58,8 +71,8 @@ public struct RequestCorpus: Sendable {
                 return item
             }
         }
-        return RequestCorpus(
-            cases: cases, cluster: try FixtureCluster.load(from: directory.appendingPathComponent("cluster.yaml")))
+        let fixture = cluster ?? directory.appendingPathComponent("cluster.yaml")
+        return RequestCorpus(cases: cases, cluster: try FixtureCluster.load(from: fixture))
     }
 
     /// What the pipeline made of one case, and whether that is what the label says.
@@ -73,8 +86,14 @@ public struct RequestCorpus: Sendable {
 
         /// What the label asks for, on one line.
         public var expected: String {
-            testCase.steps?.joined(separator: " ⏎ ") ?? testCase.error.map { "error containing '\($0)'" }
+            if testCase.refuse == true { return "no changing plan" }
+            return testCase.steps?.joined(separator: " ⏎ ") ?? testCase.error.map { "error containing '\($0)'" }
                 ?? "not understood"
+        }
+
+        /// A plan that changes something and is not what the label asks for: the one miss that must never be.
+        public var isWrongChangingPlan: Bool {
+            !correct && (plan?.steps.contains(where: \.mutating) ?? false)
         }
 
         /// A miss on one line: file, request, expected and actual.
@@ -118,11 +137,13 @@ public struct RequestCorpus: Sendable {
             outcome = try catalog.parse(testCase.request)
         } catch {
             let message = error.localizedDescription
-            let correct = testCase.error.map { message.contains($0) } ?? false
+            let correct = testCase.error.map { message.contains($0) } ?? (testCase.refuse == true)
             return Result(testCase: testCase, correct: correct, actual: "refused: \(message)")
         }
         guard case .understood(let intents) = outcome else {
-            return Result(testCase: testCase, correct: testCase.understood == false, actual: "not understood")
+            return Result(
+                testCase: testCase, correct: testCase.understood == false || testCase.refuse == true,
+                actual: "not understood")
         }
         do {
             let resolved = try ConversationMemory().resolve(intents)
@@ -131,14 +152,16 @@ public struct RequestCorpus: Sendable {
             let commands = plan.steps.map { ShellQuoting.command($0.argv) }
             let undo = Self.undoLines(of: plan)
             let correct =
-                testCase.steps == commands && testCase.understood != false && testCase.error == nil
-                && (testCase.undo.map { $0 == undo } ?? true)
+                testCase.refuse == true
+                ? !plan.steps.contains(where: \.mutating)
+                : testCase.steps == commands && testCase.understood != false && testCase.error == nil
+                    && (testCase.undo.map { $0 == undo } ?? true)
             var actual = commands.joined(separator: "\n")
             if testCase.undo != nil { actual += "\nundo:\n" + undo.joined(separator: "\n") }
             return Result(testCase: testCase, correct: correct, actual: actual, plan: plan)
         } catch {
             let message = error.localizedDescription
-            let correct = testCase.error.map { message.contains($0) } ?? false
+            let correct = testCase.error.map { message.contains($0) } ?? (testCase.refuse == true)
             return Result(testCase: testCase, correct: correct, actual: "planning failed: \(message)")
         }
     }

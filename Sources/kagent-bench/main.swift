@@ -6,6 +6,8 @@
 //                                step, or a generator whose inputs never reach the planner
 //   kagent-bench speed [N]       parse+plan time per request over the corpus (N rounds), catalogue load time,
 //                                and the wall time of `kagent --dry-run --offline --output json` processes
+//   kagent-bench heldout [--misses]   accuracy of the held-out set (Tests/HeldOut) per voice and per action, and
+//                                every wrong changing plan; exits 1 on a wrong changing plan
 //   kagent-bench plan REQUEST [NAMESPACE]   the plan one request makes against the corpus's fixture cluster, in the
 //                                corpus's form (the steps, or the error, or "not understood"): for labelling cases
 //   kagent-bench troubleshoot [PODS] [FAILING]   kubectl calls, wall time and analysis share of one troubleshooting
@@ -28,6 +30,37 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
 
 func format(_ seconds: Double) -> String {
     seconds < 0.001 ? String(format: "%.1f µs", seconds * 1e6) : String(format: "%.2f ms", seconds * 1e3)
+}
+
+func heldOut(showMisses: Bool) async throws -> Int32 {
+    let catalog = try RuleCatalog.load(from: rulesDirectory(), actions: Planner.ruleActions)
+    let corpus = try RequestCorpus.load(
+        from: RequestCorpus.heldOutDirectory,
+        cluster: RequestCorpus.defaultDirectory.appendingPathComponent("cluster.yaml"))
+    let results = await corpus.evaluateAll(catalog: catalog)
+    func line(_ label: String, _ group: [RequestCorpus.Result]) -> String {
+        let correct = group.filter(\.correct).count
+        return label.padding(toLength: 26, withPad: " ", startingAt: 0)
+            + String(
+                format: " %7d / %-5d   %6.1f%%", correct, group.count, Double(correct) / Double(max(group.count, 1)) * 100)
+    }
+    print("voice                      correct / total   accuracy")
+    for voice in Set(results.compactMap(\.testCase.voice)).sorted() {
+        print(line(voice, results.filter { $0.testCase.voice == voice }))
+    }
+    print("\naction                     correct / total   accuracy")
+    for action in Set(results.compactMap(\.testCase.action)).sorted() {
+        print(line(action, results.filter { $0.testCase.action == action }))
+    }
+    print(line("all", results))
+    let wrong = results.filter(\.isWrongChangingPlan)
+    print("\(wrong.count) wrong changing plans")
+    for result in wrong { print("- \(result.missDescription)") }
+    if showMisses {
+        print("\nmisses:")
+        for result in results where !result.correct { print("- \(result.missDescription)") }
+    }
+    return wrong.isEmpty ? 0 : 1
 }
 
 func corpus() async throws -> Int32 {
@@ -184,6 +217,8 @@ do {
         let count = arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
         let seed = arguments.dropFirst(2).first.flatMap(UInt64.init) ?? 2026
         exit(try await fuzz(count: count, seed: seed))
+    case "heldout":
+        exit(try await heldOut(showMisses: arguments.contains("--misses")))
     case "plan":
         guard let request = arguments.dropFirst().first else {
             print("usage: kagent-bench plan REQUEST [NAMESPACE]")
@@ -203,7 +238,8 @@ do {
         exit(try await TroubleshootBenchmark.run(pods: numbers.first ?? 500, failing: numbers.dropFirst().first ?? 100))
     default:
         print(
-            "usage: kagent-bench corpus | rules | speed [ROUNDS] | fuzz [COUNT] [SEED] | plan REQUEST [NAMESPACE]"
+            "usage: kagent-bench corpus | heldout [--misses] | rules | speed [ROUNDS] | fuzz [COUNT] [SEED]"
+                + " | plan REQUEST [NAMESPACE]"
                 + " | troubleshoot [PODS] [FAILING]")
         exit(64)
     }
