@@ -74,8 +74,10 @@ public struct RequestFrame: Sendable {
             var before: [[String]] = []
             while words.count >= 2 {
                 let anchor = words.removeFirst()
-                let phrases = words.removeFirst().split(separator: "|").map {
-                    $0.split(separator: "-").map { String($0).lowercased() }
+                // Words of a phrase are joined by '-' ("at-least"); an option keeps its dashes ("--min").
+                let phrases = words.removeFirst().split(separator: "|").map { phrase in
+                    phrase.hasPrefix("-")
+                        ? [String(phrase).lowercased()] : phrase.split(separator: "-").map { String($0).lowercased() }
                 }
                 switch anchor {
                 case "after": after += phrases
@@ -310,6 +312,11 @@ public struct RequestFrame: Sendable {
             case .percent:
                 guard !token.quoted else { continue }
                 if token.norm.hasSuffix("%"), let value = lexicon.number(from: String(token.norm.dropLast())) {
+                    found.append((.number(value), [index] + anchor))
+                } else if let first = anchor.first, tokens[first].norm.hasPrefix("-"),
+                    let value = lexicon.number(from: token.norm)
+                {
+                    // After its option (`--cpu-percent 75`) a number is the percentage.
                     found.append((.number(value), [index] + anchor))
                 } else if let value = lexicon.number(from: token.norm), index + 1 < tokens.count,
                     ["%", "percent", "pct"].contains(tokens[index + 1].norm)
