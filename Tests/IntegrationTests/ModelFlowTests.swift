@@ -8,7 +8,7 @@ import Testing
 @Suite("Model flow", .serialized)
 struct ModelFlowTests {
     /// A request no rule understands.
-    static let request = "please make the backend have three copies"
+    static let request = "give the backend a bit more capacity, three in total"
     static let key = "sk-test-secret-key-5678"
 
     /// kagent with the model configured through the environment, the config folder empty.
