@@ -45,7 +45,8 @@ public struct RequestFrame: Sendable {
         "use", "needs", "must", "wants", "previous", "prior", "last", "earlier", "older", "old", "its", "their",
         "target", "targeting", "like", "hey", "hi", "hello", "ok", "okay", "thanks", "currently", "right",
         "something", "anything", "keep", "keeps", "kept", "seems", "appears", "many", "much", "has", "about",
-        "was", "were", "been", "did", "what", "which", "how", "me", "us", "from", "through", "via",
+        "was", "were", "been", "did", "what", "which", "how", "me", "us", "from", "through", "via", "figure",
+        "find", "out", "look", "into", "tell", "know", "help", "explain", "again", "w/",
     ]
 
     /// Parses the YAML form: `cues: [scale, "bump up"]`, `slots: {name: name, min: "count after min|minimum"}`,
@@ -99,7 +100,11 @@ public struct RequestFrame: Sendable {
     // MARK: - Matching
 
     /// Reads the words (fillers and namespace clauses already out); nil when the frame does not fit.
-    func read(_ words: [RequestToken], lexicon: Lexicon) -> Reading? {
+    /// Every word a frame's cues, needs and flags use: what the request says to do, never part of a name.
+    var ownWords: Set<String> { Set((cues + needs.flatMap { $0 } + slots.flatMap(\.flag)).flatMap { $0 }) }
+
+    /// Reads the words; `frameWords` are all frames' own words (``ownWords``), which never join into a name.
+    func read(_ words: [RequestToken], lexicon: Lexicon, frameWords: Set<String> = []) -> Reading? {
         // kubectl's options say what their values are: `--replicas=5` is read as `--replicas 5`.
         let tokens = words.flatMap { token -> [RequestToken] in
             guard !token.quoted, token.norm.hasPrefix("--"), let equals = token.text.firstIndex(of: "=") else {
@@ -113,7 +118,7 @@ public struct RequestFrame: Sendable {
         var claimed = Array(repeating: false, count: tokens.count)
         var valueWords: Set<Int> = []
         // The frame's own words, said a second time, are cues again, never a name.
-        let cueWords = Set((cues + needs.flatMap { $0 } + slots.flatMap(\.flag)).flatMap { $0 })
+        let cueWords = ownWords
         func isCandidate(_ index: Int) -> Bool {
             !claimed[index] && (tokens[index].quoted || !cueWords.contains(tokens[index].norm))
                 && isNameCandidate(tokens[index], lexicon: lexicon)
@@ -214,7 +219,7 @@ public struct RequestFrame: Sendable {
             // "the session agent", "the todo backend": words next to each other are one name, as its parts.
             if candidates.count > 1, candidates.count <= 3,
                 zip(candidates, candidates.dropFirst()).allSatisfy({ $1 == $0 + 1 }),
-                candidates.allSatisfy({ !tokens[$0].quoted })
+                candidates.allSatisfy({ !tokens[$0].quoted && !frameWords.contains(tokens[$0].norm) })
             {
                 let joined = candidates.map { Self.withoutPossessive(tokens[$0].norm) }.joined(separator: "-")
                 if KubernetesName.subdomainProblem(joined) == nil {

@@ -167,10 +167,11 @@ extension RuleCatalog {
             return nil
         }
         let before = words[..<verb].filter { $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 }
-        guard before.count == 1, let only = before.first, KubernetesName.subdomainProblem(only.norm) == nil,
-            !ConversationMemory.pronouns.contains(only.norm)
+        // "our persistence agent is down": the words of a name said apart are its parts.
+        guard (1...3).contains(before.count), before.allSatisfy({ !ConversationMemory.pronouns.contains($0.norm) })
         else { return nil }
-        return only.text.lowercased()
+        let name = before.map { $0.text.lowercased() }.joined(separator: "-")
+        return KubernetesName.subdomainProblem(name) == nil ? name : nil
     }
 }
 
@@ -187,7 +188,8 @@ extension RuleCatalog {
         guard !tokens.isEmpty else { return nil }
         var readings: [(rule: IntentRule, reading: RequestFrame.Reading)] = []
         for rule in rules {
-            guard let frame = rule.frame, let reading = frame.read(tokens, lexicon: lexicon) else { continue }
+            guard let frame = rule.frame, let reading = frame.read(tokens, lexicon: lexicon, frameWords: frameWords)
+            else { continue }
             readings.append((rule, reading))
         }
         guard let most = readings.map(\.reading.cues).max() else { return nil }

@@ -14,7 +14,11 @@ public struct RuleCatalog: Sendable {
         self.lexicon = lexicon
         self.vocabulary = Vocabulary(patterns: rules.flatMap(\.patterns))
         self.orderedRules = rules.filter { !$0.fallback } + rules.filter(\.fallback)
+        self.frameWords = rules.reduce(into: Set<String>()) { words, rule in words.formUnion(rule.frame?.ownWords ?? []) }
     }
+
+    /// The words every frame reads as what to do (``RequestFrame/ownWords``): never joined into a name.
+    let frameWords: Set<String>
 
     /// The rules in the order they are tried: fallback rules last.
     let orderedRules: [IntentRule]
