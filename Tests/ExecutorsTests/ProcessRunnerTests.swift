@@ -35,15 +35,31 @@ struct ProcessRunnerTests {
 
     @Test("a command over its time is stopped, with everything it started")
     func timeout() async throws {
-        let started = Date()
-        let result = try await runner.run(["sh", "-c", "sleep 30 & sleep 30"], timeoutSeconds: 1)
+        let folder = try TemporaryFolder()
+        let pidFile = folder.path + "/background.pid"
+        let result = try await runner.run(
+            ["sh", "-c", "sleep 30 & echo $! > \"$0\"; sleep 30", pidFile], timeoutSeconds: 1)
         #expect(result.timedOut)
-        // Stopped well before its 30 s sleeps would end (the bound allows for a machine busy with other tests).
-        #expect(Date().timeIntervalSince(started) < 25)
+        // The runner's own clock, from spawn to the end of the wait: stopped well before the 30 s sleeps would end.
+        // (The test's wall clock also counts how long a busy machine takes to resume this test task.)
+        #expect(result.seconds < 25, "stopped after \(result.seconds) s")
         guard case .timedOut = result.error else {
             Issue.record("expected a time-out error, got \(String(describing: result.error))")
             return
         }
+        // What the command started in the background is gone too (its whole process group was stopped).
+        let text = try String(contentsOfFile: pidFile, encoding: .utf8)
+        let background = try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        var alive = true
+        for _ in 0..<50 {
+            // A zombie waiting for init to reap it has stopped running.
+            let state = (try? String(contentsOfFile: "/proc/\(background)/stat", encoding: .utf8))?
+                .split(separator: ")").last?.split(separator: " ").first
+            alive = (kill(background, 0) == 0 || errno == EPERM) && state != "Z"
+            if !alive { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(!alive, "the background sleep \(background) survived the time-out")
     }
 
     @Test("large output on both streams does not block")
