@@ -95,13 +95,14 @@ public struct RequestFrame: Sendable {
         if let missing = unknown.sorted().first {
             throw .invalidPattern(missing, reason: "the frame requires a slot it does not read")
         }
+        ownWords = Set((self.cues + self.needs.flatMap { $0 } + parsed.flatMap(\.flag)).flatMap { $0 })
     }
 
     // MARK: - Matching
 
     /// Reads the words (fillers and namespace clauses already out); nil when the frame does not fit.
     /// Every word a frame's cues, needs and flags use: what the request says to do, never part of a name.
-    var ownWords: Set<String> { Set((cues + needs.flatMap { $0 } + slots.flatMap(\.flag)).flatMap { $0 }) }
+    public let ownWords: Set<String>
 
     /// Reads the words; `frameWords` are all frames' own words (``ownWords``), which never join into a name.
     func read(_ words: [RequestToken], lexicon: Lexicon, frameWords: Set<String> = []) -> Reading? {
@@ -298,11 +299,11 @@ public struct RequestFrame: Sendable {
             if slot.after.isEmpty && slot.before.isEmpty { return [] }
             for phrase in slot.after where index >= phrase.count {
                 let range = (index - phrase.count)..<index
-                if zip(tokens[range], phrase).allSatisfy({ !$0.quoted && $0.norm == $1 }) { return Array(range) }
+                if RequestToken.spell(tokens[range], phrase) { return Array(range) }
             }
             for phrase in slot.before where index + 1 + phrase.count <= tokens.count {
                 let range = (index + 1)...(index + phrase.count)
-                if zip(tokens[range], phrase).allSatisfy({ !$0.quoted && $0.norm == $1 }) { return Array(range) }
+                if RequestToken.spell(tokens[range], phrase) { return Array(range) }
             }
             return nil
         }

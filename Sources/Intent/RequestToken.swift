@@ -17,4 +17,9 @@ public struct RequestToken: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { quoted ? "\"\(text)\"" : text }
+
+    /// Whether these words are the phrase, word for word (lower-cased, unquoted): fillers, reasons, anchors.
+    static func spell(_ words: ArraySlice<RequestToken>, _ phrase: [String]) -> Bool {
+        words.count == phrase.count && zip(words, phrase).allSatisfy { !$0.quoted && $0.norm == $1 }
+    }
 }

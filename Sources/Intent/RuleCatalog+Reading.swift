@@ -46,8 +46,7 @@ extension RuleCatalog {
     static func cuttingReason(_ tokens: [RequestToken]) -> [RequestToken] {
         for start in 2..<max(2, tokens.count) {
             for marker in reasonMarkers where start + marker.count <= tokens.count {
-                let window = tokens[start..<(start + marker.count)]
-                if zip(window, marker).allSatisfy({ !$0.quoted && $0.norm == $1 }) {
+                if RequestToken.spell(tokens[start..<(start + marker.count)], marker) {
                     return Array(tokens[..<start])
                 }
             }

@@ -293,7 +293,7 @@ public struct RuleCatalog: Sendable {
             if !tokens[index].quoted, let phrases = lexicon.fillersByFirstWord[tokens[index].norm] {
                 for phrase in phrases where index + phrase.count <= tokens.count {
                     let window = tokens[index..<(index + phrase.count)]
-                    if zip(window, phrase).allSatisfy({ !$0.quoted && $0.norm == $1 }) {
+                    if RequestToken.spell(window, phrase) {
                         index += phrase.count
                         continue outer
                     }
