@@ -53,9 +53,12 @@ struct RuleFile: Decodable {
     /// `frame: {cues: [...], needs: ["a|b", …], slots: {NAME: "TYPE [after A|B] [before C]"}, requires: [...]}`.
     struct Frame: Codable {
         var cues: [String]
-        var slots: [String: String]
-        var requires: [String]
+        var slots: [String: String]?
+        var requires: [String]?
         var needs: [String]?
+        /// Whether a question ("which …", "are …", "is …") can be read by this frame: only frames that change
+        /// nothing say so, so that "which compose services are down?" never reads as a change.
+        var questions: Bool?
     }
 
     struct Examples: Decodable {

@@ -20,6 +20,10 @@ public struct Lexicon: Sendable, Decodable {
     public private(set) var fillersByFirstWord: [String: [[String]]] = [:]
     private var kindByWord: [String: String] = [:]
 
+    /// The words the rules' frames read as what to do (``RequestFrame/ownWords``: "start", "compose", "logs"),
+    /// set by the catalogue: never a name in a list of names.
+    public internal(set) var actionWords: Set<String> = []
+
     /// The whole-cluster phrases as token sequences, longest first.
     public private(set) var everyNamespacePhrases: [[String]] = []
 

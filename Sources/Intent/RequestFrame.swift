@@ -14,6 +14,9 @@ public struct RequestFrame: Sendable {
     public let requires: Set<String>
     /// Groups of words of which each must be there, besides any cue ("memory" and "limit" for a memory limit).
     public let needs: [[[String]]]
+    /// Whether a question can be read by this frame (``RequestFrame/isQuestion(_:)``): frames that change
+    /// something never read one.
+    public let answersQuestions: Bool
 
     public struct Slot: Sendable {
         public let name: String
@@ -24,6 +27,8 @@ public struct RequestFrame: Sendable {
         public let before: [[String]]
         /// A yes/no slot: "true" when one of these phrases is there ("before it crashed", "--previous").
         public let flag: [[String]]
+        /// What a yes/no slot holds when its phrase is there: "true", or the value after `flag=` ("flag=all").
+        public var flagValue = "true"
     }
 
     /// What matching found.
@@ -47,11 +52,16 @@ public struct RequestFrame: Sendable {
         "something", "anything", "keep", "keeps", "kept", "seems", "appears", "many", "much", "has", "about",
         "was", "were", "been", "did", "what", "which", "how", "me", "us", "from", "through", "via", "figure",
         "find", "out", "look", "into", "tell", "know", "help", "explain", "again", "w/",
+        // Where something runs, said of the user's own machine: never a name.
+        "local", "locally", "machine", "computer", "laptop", "workstation",
     ]
 
     /// Parses the YAML form: `cues: [scale, "bump up"]`, `slots: {name: name, min: "count after min|minimum"}`,
     /// `requires: [name, replicas]`.
-    init(cues: [String], slots: [String: String], requires: [String], needs: [String] = []) throws(IntentError) {
+    init(
+        cues: [String], slots: [String: String], requires: [String], needs: [String] = [], answersQuestions: Bool = false
+    ) throws(IntentError) {
+        self.answersQuestions = answersQuestions
         self.cues = cues.map { $0.lowercased().split(separator: " ").map(String.init) }
         self.needs = needs.map { group in
             group.lowercased().split(separator: "|").map { $0.split(separator: " ").map(String.init) }
@@ -59,12 +69,14 @@ public struct RequestFrame: Sendable {
         var parsed: [Slot] = []
         for (name, spec) in slots.sorted(by: { $0.key < $1.key }) {
             var words = spec.split(separator: " ").map(String.init)
-            if words.first == "flag", words.count == 2 {
+            if let first = words.first, first == "flag" || first.hasPrefix("flag="), words.count == 2 {
                 let phrases = words[1].split(separator: "|").map { $0.split(separator: "-").map { String($0).lowercased() } }
                 // "--previous": a phrase of dashes only is the option itself.
                 let options = words[1].split(separator: "|").filter { $0.hasPrefix("-") }.map { [String($0)] }
                 let plain = phrases.filter { !$0.isEmpty && !$0.allSatisfy(\.isEmpty) }
-                parsed.append(Slot(name: name, type: .text, after: [], before: [], flag: plain + options))
+                var slot = Slot(name: name, type: .text, after: [], before: [], flag: plain + options)
+                if first.hasPrefix("flag=") { slot.flagValue = String(first.dropFirst("flag=".count)) }
+                parsed.append(slot)
                 continue
             }
             guard let typeName = words.first, let type = SlotType(rawValue: typeName) else {
@@ -99,6 +111,18 @@ public struct RequestFrame: Sendable {
     }
 
     // MARK: - Matching
+
+    /// Words that start a question rather than a request ("which pods are down?", "is the backend healthy?").
+    static let questionWords: Set<String> = [
+        "which", "what", "what's", "whats", "are", "is", "does", "do", "did", "has", "have", "how", "how's", "was",
+        "were", "why", "where", "where's", "who", "when", "isn't", "aren't", "doesn't", "won't", "wat", "wich",
+    ]
+
+    /// Whether the words (fillers out) ask a question: they start with a question word.
+    static func isQuestion(_ tokens: [RequestToken]) -> Bool {
+        guard let first = tokens.first, !first.quoted else { return false }
+        return questionWords.contains(first.norm)
+    }
 
     /// Reads the words (fillers and namespace clauses already out); nil when the frame does not fit.
     /// Every word a frame's cues, needs and flags use: what the request says to do, never part of a name.
@@ -160,7 +184,7 @@ public struct RequestFrame: Sendable {
         var reading = Reading(slots: [:], types: [:], cues: cueCount)
         // `in X`, with a name said elsewhere: X is the namespace, even when it is also a kind's word ("in jobs").
         do {
-            let hasName = slots.contains { $0.type == .name }
+            let hasName = slots.contains { $0.type == .name || $0.type == .names }
             let kindWords = tokens.indices.filter { !tokens[$0].quoted && lexicon.kind(named: tokens[$0].norm)?.typos == 0 }
             for index in tokens.indices.dropFirst() where !claimed[index] && !claimed[index - 1] {
                 let before = tokens[index - 1], token = tokens[index]
@@ -183,12 +207,14 @@ public struct RequestFrame: Sendable {
         let order = slots.sorted { rank($0) < rank($1) }
         for slot in order where !slot.flag.isEmpty {
             if claimAny(slot.flag) {
-                reading.slots[slot.name] = .text("true")
+                // The same yes said again ("all containers, stopped ones too") is the same flag.
+                while claimAny(slot.flag) {}
+                reading.slots[slot.name] = .text(slot.flagValue)
             } else if requires.contains(slot.name) {
                 return nil
             }
         }
-        for slot in order where slot.type != .name && slot.flag.isEmpty {
+        for slot in order where slot.type != .name && slot.type != .names && slot.flag.isEmpty {
             switch find(slot, in: tokens, claimed: claimed, lexicon: lexicon) {
             case .absent:
                 if requires.contains(slot.name) { return nil }
@@ -199,6 +225,21 @@ public struct RequestFrame: Sendable {
                 valueWords.formUnion(used)
                 reading.slots[slot.name] = value
                 reading.types[slot.name] = slot.type
+            }
+        }
+        // A list of names ("start mongo, redis and rabbitmq"): every word left that could be a name, in order.
+        if let wordsSlot = slots.first(where: { $0.type == .names }) {
+            // Words other frames read as what to do ("bring", "spin") are not names in a list.
+            let candidates = tokens.indices.filter {
+                isCandidate($0) && (tokens[$0].quoted || !frameWords.contains(tokens[$0].norm))
+            }
+            if candidates.isEmpty {
+                if requires.contains(wordsSlot.name) { return nil }
+            } else {
+                for index in candidates { claimed[index] = true }
+                reading.slots[wordsSlot.name] = .list(
+                    candidates.map { tokens[$0].quoted ? tokens[$0].text : Self.withoutPossessive(tokens[$0].norm) })
+                reading.types[wordsSlot.name] = .names
             }
         }
         if let nameSlot = slots.first(where: { $0.type == .name }) {
@@ -260,7 +301,7 @@ public struct RequestFrame: Sendable {
     private func rank(_ slot: Slot) -> Int {
         if !slot.after.isEmpty || !slot.before.isEmpty { return 0 }
         switch slot.type {
-        case .percent, .pairs, .image, .quantity, .host, .duration: return 1
+        case .percent, .pairs, .image, .quantity, .host, .duration, .ports, .path: return 1
         case .kind, .workload: return 2
         default: return 3
         }
@@ -272,6 +313,11 @@ public struct RequestFrame: Sendable {
             return String(word.dropLast(suffix.count))
         }
         return word
+    }
+
+    /// Whether an unquoted word of a list of names can be one: not a joining word nor a number, a valid name.
+    static func isListedName(_ word: String) -> Bool {
+        !joiningWords.contains(word) && Int(word) == nil && KubernetesName.subdomainProblem(word) == nil
     }
 
     func isNameCandidate(_ token: RequestToken, lexicon: Lexicon) -> Bool {
@@ -355,6 +401,25 @@ public struct RequestFrame: Sendable {
                 guard !token.quoted, token.norm.contains(where: \.isLetter), let value = SlotParsing.quantity(token.text)
                 else { continue }
                 found.append((.text(value), [index] + anchor))
+            case .port:
+                guard !token.quoted, let port = Int(token.norm), (1...65_535).contains(port) else { continue }
+                found.append((.number(port), [index] + anchor))
+            case .ports:
+                guard !token.quoted, token.norm.contains(":"), let ports = SlotParsing.portPair(token.norm) else {
+                    continue
+                }
+                found.append((.text(ports), [index] + anchor))
+            case .host:
+                guard !token.quoted || token.text.contains("."), let host = SlotParsing.host(token.norm) else {
+                    continue
+                }
+                found.append((.text(host), [index] + anchor))
+            case .path:
+                guard token.text.contains("/") || token.text.hasSuffix(".yaml") || token.text.hasSuffix(".yml")
+                    || !slot.after.isEmpty || !slot.before.isEmpty,
+                    SlotParsing.looksLikePath(token.text)
+                else { continue }
+                found.append((.text(token.text), [index] + anchor))
             case .text:
                 guard !slot.after.isEmpty || !slot.before.isEmpty else { continue }
                 guard !Self.joiningWords.contains(token.norm) || token.quoted else { continue }

@@ -117,7 +117,11 @@ extension RuleCatalog {
             var words = dropFillers(sentence)
             // Context says how things are ("the api is in shop"), or is courtesy ("thanks!"). Anything else may
             // be a second request kagent cannot read ("rm -rf /"): it is never skipped over.
-            guard words.isEmpty || Self.isStatement(words) else {
+            // A sentence of joining and question words only ("Can you tell me why?") asks for nothing more.
+            let contentFree = words.allSatisfy {
+                !$0.quoted && (RequestFrame.joiningWords.contains($0.norm) || RequestFrame.questionWords.contains($0.norm))
+            }
+            guard contentFree || Self.isStatement(words) else {
                 let text = sentence.map(\.text).joined(separator: " ")
                 return .notUnderstood(
                     reason: "the message has a part kagent does not understand: '\(text)'; "
@@ -186,8 +190,10 @@ extension RuleCatalog {
         let namespace = extractNamespace(&tokens)
         guard !tokens.isEmpty else { return nil }
         var readings: [(rule: IntentRule, reading: RequestFrame.Reading)] = []
+        let question = RequestFrame.isQuestion(tokens)
         for rule in rules {
-            guard let frame = rule.frame, let reading = frame.read(tokens, lexicon: lexicon, frameWords: frameWords)
+            guard let frame = rule.frame, !question || frame.answersQuestions,
+                let reading = frame.read(tokens, lexicon: lexicon, frameWords: frameWords)
             else { continue }
             readings.append((rule, reading))
         }

@@ -11,10 +11,13 @@ public struct RuleCatalog: Sendable {
 
     public init(rules: [IntentRule], lexicon: Lexicon) {
         self.rules = rules
-        self.lexicon = lexicon
         self.vocabulary = Vocabulary(patterns: rules.flatMap(\.patterns))
         self.orderedRules = rules.filter { !$0.fallback } + rules.filter(\.fallback)
-        self.frameWords = rules.reduce(into: Set<String>()) { words, rule in words.formUnion(rule.frame?.ownWords ?? []) }
+        let frameWords = rules.reduce(into: Set<String>()) { words, rule in words.formUnion(rule.frame?.ownWords ?? []) }
+        self.frameWords = frameWords
+        var lexicon = lexicon
+        lexicon.actionWords = frameWords
+        self.lexicon = lexicon
     }
 
     /// The words every frame reads as what to do (``RequestFrame/ownWords``): never joined into a name.
@@ -93,7 +96,8 @@ public struct RuleCatalog: Sendable {
         if let spec = entry.frame {
             do {
                 frame = try RequestFrame(
-                    cues: spec.cues, slots: spec.slots, requires: spec.requires, needs: spec.needs ?? [])
+                    cues: spec.cues, slots: spec.slots ?? [:], requires: spec.requires ?? [], needs: spec.needs ?? [],
+                    answersQuestions: spec.questions ?? false)
             } catch {
                 throw .invalidRule(file: file, id: entry.id, reason: error.errorDescription ?? "\(error)")
             }

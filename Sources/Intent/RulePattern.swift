@@ -141,6 +141,9 @@ public enum SlotType: String, Sendable, CaseIterable {
     case dockerArgs
     /// One or more words as typed, as many as the rest of the pattern leaves (`run {command:words} in {name}`).
     case words
+    /// One or more names ("mongo redis", "mongo, redis and rabbitmq"): like `words`, but only words that can
+    /// be names (never "the", "for" or a number), with "and" between them dropped.
+    case names
     /// A container image: `nginx`, `nginx:1.22`, `repo/app@sha256:…`, or `nginx 1.22` (name, then version).
     case image
     /// A port number, 1–65535.
@@ -307,6 +310,22 @@ extension RulePattern {
             guard syntax.accepts(tokens[position...], lexicon: lexicon) else { return [] }
             next.slots[name] = .list(tokens[position...].map(\.text))
             return [State(position: tokens.count, match: next)]
+        case .names:
+            var states: [State] = []
+            var names: [String] = []
+            for end in position..<tokens.count {
+                let token = tokens[end]
+                if !token.quoted, token.norm == "and", end > position { continue }
+                guard token.quoted
+                    || (RequestFrame.isListedName(token.norm) && !lexicon.actionWords.contains(token.norm)
+                        && lexicon.kind(named: token.norm) == nil)
+                else { break }
+                names.append(token.quoted ? token.text : token.norm)
+                var taken = next
+                taken.slots[name] = .list(names)
+                states.append(State(position: end + 1, match: taken))
+            }
+            return states
         case .words:
             return (position..<tokens.count).map { end in
                 var taken = next

@@ -62,7 +62,10 @@ struct ComposePlanner: ActionPlanner {
                 outcomes.append(services.isEmpty ? "stopped and removed \(what)" : "stopped \(what)")
             case "compose_ps":
                 steps.append(
-                    PlanStep(argv: base + ["ps"] + services, mutating: false, summary: "list the containers of \(what)")
+                    PlanStep(
+                        argv: base + ["ps"] + (intent.text("scope") == "all" ? ["--all"] : []) + services,
+                        mutating: false,
+                        summary: "list the containers of \(what)\(intent.text("scope") == "all" ? ", stopped ones too" : "")")
                 )
                 outcomes.append("listed the containers of \(what)")
             default:
@@ -83,15 +86,28 @@ struct ComposePlanner: ActionPlanner {
     static func select(_ intent: UserIntent, request: String, project: (any ProjectReader)?) throws(PlannerError)
         -> [Selection]
     {
-        let named = (intent["services"]?.list ?? intent.text("service").map { [$0] } ?? [])
+        var named = (intent["services"]?.list ?? intent.text("service").map { [$0] } ?? [])
             .filter { !["and", ","].contains($0.lowercased()) }
         let databases = intent.text("group") == "databases"
-        let narrowing = intent.text("project")
+        let narrowing = intent.text("project").map { [$0] } ?? []
 
         var files: [ComposeFile]
         if let path = intent.text("file") {
-            let known = try project?.composeFiles().first { $0.path == path || $0.path == "./" + path }
-            files = [known ?? ComposeFile(path: path, services: [])]
+            let all = try project?.composeFiles() ?? []
+            // A file named by its own name ("docker-compose-db.yml") is the project's file of that name.
+            let sameName = all.filter { $0.path.split(separator: "/").last.map(String.init) == path }
+            if let known = all.first(where: { $0.path == path || $0.path == "./" + path }) {
+                files = [known]
+            } else if sameName.count == 1 {
+                files = sameName
+            } else if sameName.count > 1 {
+                throw .invalidValue(
+                    slot: "file", value: path,
+                    reason: "several compose files have that name: \(sameName.map(\.path).joined(separator: ", ")); "
+                        + "give its path")
+            } else {
+                files = [ComposeFile(path: path, services: [])]
+            }
         } else {
             guard let project else {
                 throw .invalidValue(
@@ -106,15 +122,16 @@ struct ComposePlanner: ActionPlanner {
                     reason: "no docker compose file (compose.yaml, docker-compose.yml…) under the working directory")
             }
         }
-        if let narrowing {
-            let narrowed = files.filter { $0.isNarrowed(by: narrowing) }
-            guard !narrowed.isEmpty else {
-                throw .invalidValue(
-                    slot: "project", value: narrowing,
-                    reason: "no compose file has it in its path or name; the compose files: "
-                        + files.map(\.path).joined(separator: ", "))
+        // The files say what a word is: one that names no service but a compose file ("the srvthreds compose
+        // project", "srvthreds-db") narrows to that file; first among all files, then among those it left.
+        for word in narrowing { try narrow(&files, by: word) }
+        for _ in 0..<2 {
+            let words = named.filter { word in
+                !files.contains { file in file.services.contains { $0.isNamed(word) } }
+                    && files.contains { $0.isNarrowed(by: word) }
             }
-            files = narrowed
+            named.removeAll { words.contains($0) }
+            for word in words { try narrow(&files, by: word) }
         }
 
         if !named.isEmpty {
@@ -155,6 +172,18 @@ struct ComposePlanner: ActionPlanner {
             reason:
                 "several compose files are under the working directory: \(files.map(\.path).joined(separator: ", ")); "
                 + "say which, for example: docker compose -f \(files[0].path) \(verb(intent))")
+    }
+
+    /// The files a word of a path or project name keeps; refused when it keeps none.
+    static func narrow(_ files: inout [ComposeFile], by word: String) throws(PlannerError) {
+        let narrowed = files.filter { $0.isNarrowed(by: word) }
+        guard !narrowed.isEmpty else {
+            throw .invalidValue(
+                slot: "project", value: word,
+                reason: "no compose file\(files.count == 1 ? " left" : "") has it in its path or name; the compose files: "
+                    + files.map(\.path).joined(separator: ", "))
+        }
+        files = narrowed
     }
 
     /// The one file that defines every named service, and the services' own names ("postgres" → `db`).

@@ -8,8 +8,9 @@
 //                                and the wall time of `kagent --dry-run --offline --output json` processes
 //   kagent-bench heldout [--misses]   accuracy of the held-out set (Tests/HeldOut) per voice and per action, and
 //                                every wrong changing plan; exits 1 on a wrong changing plan
-//   kagent-bench plan REQUEST [NAMESPACE]   the plan one request makes against the corpus's fixture cluster, in the
-//                                corpus's form (the steps, or the error, or "not understood"): for labelling cases
+//   kagent-bench plan REQUEST [NAMESPACE]   the intents (with the rule that read each) and the plan one request
+//                                makes against the corpus's fixture cluster, in the corpus's form (the steps, or
+//                                the error, or "not understood"): for labelling cases and finding a miss's cause
 //   kagent-bench troubleshoot [PODS] [FAILING]   kubectl calls, wall time and analysis share of one troubleshooting
 //                                read of a namespace with PODS pods (500), FAILING of them failing (100)
 import Executors
@@ -229,6 +230,13 @@ do {
         var testCase = RequestCorpus.Case(request: request, namespace: arguments.dropFirst(2).first)
         testCase.steps = []
         let result = await corpus.evaluate(testCase, catalog: catalog)
+        // The intents and the rule that read each, to find which rule a request went through.
+        if case .understood(let intents)? = try? catalog.parse(request) {
+            for intent in intents {
+                let slots = intent.slots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                print("# \(intent.action) \(slots.joined(separator: " ")) (\(intent.source))")
+            }
+        }
         print(result.actual)
         exit(0)
     case "speed":
