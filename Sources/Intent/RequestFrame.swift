@@ -54,6 +54,8 @@ public struct RequestFrame: Sendable {
         "find", "out", "look", "into", "tell", "know", "help", "explain", "again", "w/",
         // Where something runs, said of the user's own machine: never a name.
         "local", "locally", "machine", "computer", "laptop", "workstation",
+        // Words for what runs, never its name.
+        "container", "containers", "thing", "things", "stuff", "apps", "applications", "software",
     ]
 
     /// Parses the YAML form: `cues: [scale, "bump up"]`, `slots: {name: name, min: "count after min|minimum"}`,
@@ -283,6 +285,19 @@ public struct RequestFrame: Sendable {
                 }
             }
         }
+        // A frame that reads a namespace as a bare word ("events srvthreds", "top pods todo"): the one word left.
+        if let namespaceSlot = slots.first(where: { $0.type == .namespace && $0.after.isEmpty && $0.before.isEmpty }),
+            reading.slots[namespaceSlot.name] == nil
+        {
+            let candidates = tokens.indices.filter { isCandidate($0) && !frameWords.contains(tokens[$0].norm) }
+            if candidates.count == 1, let only = candidates.first,
+                KubernetesName.labelProblem(tokens[only].quoted ? tokens[only].text : tokens[only].norm) == nil
+            {
+                claimed[only] = true
+                reading.slots[namespaceSlot.name] = .text(tokens[only].quoted ? tokens[only].text : tokens[only].norm)
+                reading.types[namespaceSlot.name] = .namespace
+            }
+        }
         // Anything left that could be a name or a value means the frame did not read the whole request; an
         // option is read when the value after it was (`--replicas 5`, `--tail 50`), and a cue said twice is a cue.
         for index in tokens.indices where !claimed[index] {
@@ -291,7 +306,10 @@ public struct RequestFrame: Sendable {
             if !token.quoted, token.norm.hasPrefix("-"), token.norm.count > 1, valueWords.contains(index + 1) {
                 continue
             }
-            if token.quoted || !(Self.joiningWords.contains(token.norm) || lexicon.kind(named: token.norm) != nil) {
+            if token.quoted
+                || !(Self.joiningWords.contains(token.norm) || Self.questionWords.contains(token.norm)
+                    || lexicon.kind(named: token.norm) != nil)
+            {
                 return nil
             }
         }
@@ -317,14 +335,18 @@ public struct RequestFrame: Sendable {
 
     /// Whether an unquoted word of a list of names can be one: not a joining word nor a number, a valid name.
     static func isListedName(_ word: String) -> Bool {
-        !joiningWords.contains(word) && Int(word) == nil && KubernetesName.subdomainProblem(word) == nil
+        !joiningWords.contains(word) && !questionWords.contains(word) && Int(word) == nil && KubernetesName.subdomainProblem(word) == nil
     }
 
     func isNameCandidate(_ token: RequestToken, lexicon: Lexicon) -> Bool {
         if token.quoted { return !token.text.isEmpty }
         let bare = Self.withoutPossessive(token.norm)
         if bare != token.norm { return isNameCandidate(RequestToken(text: bare), lexicon: lexicon) }
-        if Self.joiningWords.contains(token.norm) || lexicon.kind(named: token.norm)?.typos == 0 { return false }
+        if Self.joiningWords.contains(token.norm) || Self.questionWords.contains(token.norm)
+            || lexicon.kind(named: token.norm)?.typos == 0
+        {
+            return false
+        }
         if lexicon.number(from: token.norm) != nil { return false }
         return KubernetesName.subdomainProblem(token.norm) == nil
     }

@@ -119,7 +119,9 @@ extension RuleCatalog {
             // be a second request kagent cannot read ("rm -rf /"): it is never skipped over.
             // A sentence of joining and question words only ("Can you tell me why?") asks for nothing more.
             let contentFree = words.allSatisfy {
-                !$0.quoted && (RequestFrame.joiningWords.contains($0.norm) || RequestFrame.questionWords.contains($0.norm))
+                !$0.quoted
+                    && (RequestFrame.joiningWords.contains($0.norm) || RequestFrame.questionWords.contains($0.norm)
+                        || Self.askingWords.contains($0.norm))
             }
             guard contentFree || Self.isStatement(words) else {
                 let text = sentence.map(\.text).joined(separator: " ")
@@ -145,6 +147,9 @@ extension RuleCatalog {
         }
         return .understood(intents)
     }
+
+    /// Words that ask for what another sentence says ("Please show me.", "Can you list them?").
+    static let askingWords: Set<String> = ["show", "list", "tell", "explain", "see", "check", "why"]
 
     /// Words that make a sentence a statement about how things are, not a request.
     static let statementWords: Set<String> = [

@@ -180,8 +180,15 @@ public struct RuleCatalog: Sendable {
                 return .understood(intents)
             }
         }
-        if let framed = try readFrames(readings.last ?? tokens) { return framed }
+        // A line that starts with the tool's name and is that tool's syntax ("helm repo list") is a literal
+        // command; only the rules' own patterns read it as something else.
         let literal = try readOnce(tokens, suggesting: false, fallback: true)
+        if case .understood = literal, let tool = tokens.first, !tool.quoted,
+            ["kubectl", "helm", "docker"].contains(tool.norm)
+        {
+            return literal
+        }
+        if let framed = try readFrames(readings.last ?? tokens) { return framed }
         if case .understood = literal { return literal }
         return first
     }
