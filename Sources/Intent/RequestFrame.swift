@@ -29,6 +29,10 @@ public struct RequestFrame: Sendable {
         public let flag: [[String]]
         /// What a yes/no slot holds when its phrase is there: "true", or the value after `flag=` ("flag=all").
         public var flagValue = "true"
+        /// A namespace slot filled only by the namespace named outside the words (`-n X`, "in the X namespace").
+        public var givenOnly = false
+        /// Pairs only when every key is an environment variable's name: capitals, digits and '_'.
+        public var variablesOnly = false
     }
 
     /// What matching found.
@@ -81,6 +85,16 @@ public struct RequestFrame: Sendable {
                 parsed.append(slot)
                 continue
             }
+            // `namespace given`: the namespace the request names outside the words (`-n X`), never a bare word.
+            if words == ["namespace", "given"] {
+                var slot = Slot(name: name, type: .namespace, after: [], before: [], flag: [])
+                slot.givenOnly = true
+                parsed.append(slot)
+                continue
+            }
+            // `variables`: KEY=VALUE pairs whose keys are environment variable names (NODE_ENV=staging).
+            let variablesOnly = words.first == "variables"
+            if variablesOnly { words[0] = SlotType.pairs.rawValue }
             guard let typeName = words.first, let type = SlotType(rawValue: typeName) else {
                 throw .invalidPattern(spec, reason: "a frame slot is TYPE [after A|B] [before C|D], with a known slot type")
             }
@@ -101,7 +115,9 @@ public struct RequestFrame: Sendable {
                 }
             }
             guard words.isEmpty else { throw .invalidPattern(spec, reason: "a frame slot is TYPE [after A|B] [before C|D], with a known slot type") }
-            parsed.append(Slot(name: name, type: type, after: after, before: before, flag: []))
+            var slot = Slot(name: name, type: type, after: after, before: before, flag: [])
+            slot.variablesOnly = variablesOnly
+            parsed.append(slot)
         }
         self.slots = parsed
         self.requires = Set(requires)
@@ -109,7 +125,9 @@ public struct RequestFrame: Sendable {
         if let missing = unknown.sorted().first {
             throw .invalidPattern(missing, reason: "the frame requires a slot it does not read")
         }
-        ownWords = Set((self.cues + self.needs.flatMap { $0 } + parsed.flatMap(\.flag)).flatMap { $0 })
+        let phrases = self.cues + self.needs.flatMap { $0 } + parsed.flatMap(\.flag)
+        ownWords = Set(phrases.flatMap { $0 })
+        actionWords = Set(phrases.filter { $0.count == 1 }.flatMap { $0 })
     }
 
     // MARK: - Matching
@@ -129,9 +147,15 @@ public struct RequestFrame: Sendable {
     /// Reads the words (fillers and namespace clauses already out); nil when the frame does not fit.
     /// Every word a frame's cues, needs and flags use: what the request says to do, never part of a name.
     public let ownWords: Set<String>
+    /// The words this frame reads as what to do on their own (its one-word cues, needs and flags): never part of
+    /// a name in any frame. A word of a longer phrase ("api" of "api server") may be a name elsewhere.
+    public let actionWords: Set<String>
 
     /// Reads the words; `frameWords` are all frames' own words (``ownWords``), which never join into a name.
-    func read(_ words: [RequestToken], lexicon: Lexicon, frameWords: Set<String> = []) -> Reading? {
+    /// `namespaceGiven`: the request named the namespace outside the words (`-n X`, "in the X namespace").
+    func read(
+        _ words: [RequestToken], lexicon: Lexicon, frameWords: Set<String> = [], namespaceGiven: Bool = false
+    ) -> Reading? {
         // kubectl's options say what their values are: `--replicas=5` is read as `--replicas 5`.
         let tokens = words.flatMap { token -> [RequestToken] in
             guard !token.quoted, token.norm.hasPrefix("--"), let equals = token.text.firstIndex(of: "=") else {
@@ -158,7 +182,8 @@ public struct RequestFrame: Sendable {
             while position + phrase.count <= tokens.count {
                 let window = tokens[position..<(position + phrase.count)]
                 let fits = zip(window, phrase).allSatisfy { token, word in
-                    guard !token.quoted else { return false }
+                    // A command word in quotes ("list local `docker` images") is still that word.
+                    guard !token.quoted else { return !fuzzy && phrase.count == 1 && token.text.lowercased() == word }
                     if token.norm == word { return true }
                     return fuzzy && word.count >= 5 && token.norm.count >= 4 && token.norm.allSatisfy(\.isLetter)
                         && EditDistance.isWithinOne(token.norm, word)
@@ -216,7 +241,8 @@ public struct RequestFrame: Sendable {
                 return nil
             }
         }
-        for slot in order where slot.type != .name && slot.type != .names && slot.flag.isEmpty {
+        for slot in order
+        where slot.type != .name && slot.type != .names && slot.flag.isEmpty && !Self.isBareNamespace(slot) {
             switch find(slot, in: tokens, claimed: claimed, lexicon: lexicon) {
             case .absent:
                 if requires.contains(slot.name) { return nil }
@@ -286,16 +312,17 @@ public struct RequestFrame: Sendable {
             }
         }
         // A frame that reads a namespace as a bare word ("events srvthreds", "top pods todo"): the one word left.
-        if let namespaceSlot = slots.first(where: { $0.type == .namespace && $0.after.isEmpty && $0.before.isEmpty }),
-            reading.slots[namespaceSlot.name] == nil
-        {
+        if let namespaceSlot = slots.first(where: Self.isBareNamespace), reading.slots[namespaceSlot.name] == nil {
             let candidates = tokens.indices.filter { isCandidate($0) && !frameWords.contains(tokens[$0].norm) }
-            if candidates.count == 1, let only = candidates.first,
+            if !namespaceSlot.givenOnly, candidates.count == 1, let only = candidates.first,
                 KubernetesName.labelProblem(tokens[only].quoted ? tokens[only].text : tokens[only].norm) == nil
             {
                 claimed[only] = true
                 reading.slots[namespaceSlot.name] = .text(tokens[only].quoted ? tokens[only].text : tokens[only].norm)
                 reading.types[namespaceSlot.name] = .namespace
+            }
+            if reading.slots[namespaceSlot.name] == nil, requires.contains(namespaceSlot.name), !namespaceGiven {
+                return nil
             }
         }
         // Anything left that could be a name or a value means the frame did not read the whole request; an
@@ -316,6 +343,11 @@ public struct RequestFrame: Sendable {
         return reading
     }
 
+    /// A namespace slot without anchors: the one bare word left, or the namespace the request named elsewhere.
+    static func isBareNamespace(_ slot: Slot) -> Bool {
+        slot.type == .namespace && slot.after.isEmpty && slot.before.isEmpty
+    }
+
     private func rank(_ slot: Slot) -> Int {
         if !slot.after.isEmpty || !slot.before.isEmpty { return 0 }
         switch slot.type {
@@ -323,6 +355,12 @@ public struct RequestFrame: Sendable {
         case .kind, .workload: return 2
         default: return 3
         }
+    }
+
+    /// Whether a key is an environment variable's name by convention: `NODE_ENV`, `LOG_LEVEL`, `DEBUG`.
+    static func isVariableName(_ key: Substring) -> Bool {
+        guard let first = key.first, first.isUppercase || first == "_" else { return false }
+        return key.allSatisfy { ($0.isASCII && ($0.isUppercase || $0.isNumber)) || $0 == "_" }
     }
 
     /// "web-app's image": the name without its possessive.
@@ -404,6 +442,9 @@ public struct RequestFrame: Sendable {
             case .pairs:
                 let pairs = tokens.indices.filter { !claimed[$0] && SlotParsing.pair(tokens[$0].text) != nil }
                 guard !pairs.isEmpty else { return .absent }
+                if slot.variablesOnly, !pairs.allSatisfy({ Self.isVariableName(tokens[$0].text.prefix { $0 != "=" }) }) {
+                    return .absent
+                }
                 return .found(.list(pairs.map { tokens[$0].text }), used: pairs)
             case .image:
                 guard token.text.contains(":") || token.text.contains("/"), !token.text.contains("="),

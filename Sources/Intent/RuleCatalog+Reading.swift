@@ -88,14 +88,32 @@ extension RuleCatalog {
         }
         var asking: (index: Int, intents: [UserIntent])?
         var understood: Set<Int> = []
-        for (index, sentence) in sentences.enumerated() {
+        // A sentence that says how things are ("The website won't load.") is context when another asks.
+        let readable = sentences.indices.filter { index in
+            guard let outcome = try? read(sentences[index]), case .understood = outcome else { return false }
+            return true
+        }
+        let asks = readable.filter { index in
+            let words = dropFillers(sentences[index])
+            return !Self.isStatement(words) || RequestFrame.isQuestion(words)
+        }
+        for (index, sentence) in sentences.enumerated() where readable.contains(index) {
+            if !asks.isEmpty && !asks.contains(index) { continue }
             guard let outcome = try? read(sentence), case .understood(let intents) = outcome else { continue }
             understood.insert(index)
             if let found = asking {
                 let same =
                     found.intents.count == intents.count
                     && zip(found.intents, intents).allSatisfy { $0.sameRequest(as: $1) }
-                if !same {
+                // "Which images run in todo? I mean the images.": the same ask said again with less is the same ask.
+                let saidAgain =
+                    found.intents.count == 1 && intents.count == 1 && found.intents[0].action == intents[0].action
+                    && intents[0].slots.allSatisfy { found.intents[0].slots[$0.key] == $0.value }
+                let saidFirstWithLess =
+                    found.intents.count == 1 && intents.count == 1 && found.intents[0].action == intents[0].action
+                    && found.intents[0].slots.allSatisfy { intents[0].slots[$0.key] == $0.value }
+                if saidFirstWithLess && !saidAgain { asking = (index, intents) }
+                if !same && !saidAgain && !saidFirstWithLess {
                     return .notUnderstood(
                         reason: "the message asks for several things in different sentences; ask for one at a time, "
                             + "or join them with 'and'",
@@ -198,7 +216,7 @@ extension RuleCatalog {
         let question = RequestFrame.isQuestion(tokens)
         for rule in rules {
             guard let frame = rule.frame, !question || frame.answersQuestions,
-                let reading = frame.read(tokens, lexicon: lexicon, frameWords: frameWords)
+                let reading = frame.read(tokens, lexicon: lexicon, frameWords: frameWords, namespaceGiven: namespace != nil)
             else { continue }
             readings.append((rule, reading))
         }

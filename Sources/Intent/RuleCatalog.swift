@@ -13,7 +13,7 @@ public struct RuleCatalog: Sendable {
         self.rules = rules
         self.vocabulary = Vocabulary(patterns: rules.flatMap(\.patterns))
         self.orderedRules = rules.filter { !$0.fallback } + rules.filter(\.fallback)
-        let frameWords = rules.reduce(into: Set<String>()) { words, rule in words.formUnion(rule.frame?.ownWords ?? []) }
+        let frameWords = rules.reduce(into: Set<String>()) { words, rule in words.formUnion(rule.frame?.actionWords ?? []) }
         self.frameWords = frameWords
         var lexicon = lexicon
         lexicon.actionWords = frameWords
@@ -155,6 +155,13 @@ public struct RuleCatalog: Sendable {
     public func parse(_ request: String) throws(IntentError) -> ParseOutcome {
         try RequestValidator.validate(request)
         let tokens = RequestTokenizer.tokens(of: request)
+        // A message of several sentences is read sentence by sentence first: words of one sentence ("my laptop
+        // fan is going crazy.") never fill the slots of another's request.
+        if Self.sentences(of: tokens).count > 1, let outcome = try? readSentences(tokens, whole: nil),
+            case .understood = outcome
+        {
+            return outcome
+        }
         let whole: ParseOutcome
         do {
             whole = try read(tokens)

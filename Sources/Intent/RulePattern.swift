@@ -247,6 +247,8 @@ extension RulePattern {
             if !token.quoted && (token.norm.hasPrefix("--") || token.norm.hasPrefix("-") && token.norm.count == 2) {
                 return []
             }
+            // "show me", "tell us": the person asking is never an object's name.
+            if !token.quoted && ["me", "us", "you", "i", "we"].contains(token.norm) { return [] }
             if !token.quoted, let slash = token.norm.firstIndex(of: "/"), type == .name {
                 // kubectl's TYPE/NAME form: "deploy/backend".
                 let kindWord = String(token.norm[..<slash])

@@ -13,7 +13,8 @@ struct PortForwardPlanner: ActionPlanner {
             throw .invalidValue(
                 slot: "name", value: "", reason: "say what to forward to, for example: port-forward backend 8080:8000")
         }
-        guard let ports = intent.text("ports") else {
+        // A frame reads "local port 8000" as a number.
+        guard let ports = intent.text("ports") ?? intent.number("ports").map(String.init) else {
             throw .invalidValue(
                 slot: "ports", value: "", reason: "say which port, for example: port-forward \(name) 8080:8000")
         }
