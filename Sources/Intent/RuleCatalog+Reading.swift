@@ -29,10 +29,55 @@ extension RuleCatalog {
             readings.append(next)
             current = next
         }
+        add(Self.optionValues(current))
         add(Self.droppingNamingWords(current))
         add(Self.cuttingReason(current))
         add(Self.namespaceAsObject(current))
         return readings
+    }
+
+    /// kubectl's options that carry what the words would say: `--from-literal=KEY=VALUE` (and `--env`) is the pair
+    /// `KEY=VALUE`; `--limits=memory=256Mi` is "memory limit 256Mi", `--requests=cpu=100m` "cpu request 100m".
+    /// A secret's values typed as options stay as typed: the literal command is refused for carrying them.
+    static func optionValues(_ tokens: [RequestToken]) -> [RequestToken] {
+        if tokens.contains(where: { !$0.quoted && ["secret", "secrets"].contains($0.norm) }) { return tokens }
+        var result: [RequestToken] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            index += 1
+            guard !token.quoted, token.norm.hasPrefix("--") else {
+                result.append(token)
+                continue
+            }
+            let parts = token.text.split(separator: "=", maxSplits: 1).map(String.init)
+            var option = parts[0].lowercased()
+            var value = parts.count == 2 ? parts[1] : nil
+            if value == nil, ["--from-literal", "--env", "--limits", "--requests"].contains(option),
+                index < tokens.count, tokens[index].text.contains("=")
+            {
+                value = tokens[index].text
+                index += 1
+            }
+            guard let value else {
+                result.append(token)
+                continue
+            }
+            switch option {
+            case "--from-literal", "--env":
+                result.append(RequestToken(text: value))
+            case "--limits", "--requests":
+                option = option == "--limits" ? "limit" : "request"
+                for pair in value.split(separator: ",") {
+                    let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard kv.count == 2 else { return tokens }
+                    result += [RequestToken(text: kv[0]), RequestToken(text: option), RequestToken(text: kv[1])]
+                }
+            default:
+                result.append(token)
+            }
+        }
+        return result
     }
 
     /// "the deployment named api" → "the deployment api": a naming word after a kind word, before the name.

@@ -10,7 +10,7 @@ import Testing
 @Suite("Held-out requests")
 struct HeldOutTests {
     /// The accuracy reached on 2026-12-02 (54.2%, from 35.7% before the change): a floor that only goes up.
-    static let floor = 0.71
+    static let floor = 0.72
 
     @Test("the held-out set stays at its measured accuracy, and no changing plan is a guess")
     func heldOut() async throws {
