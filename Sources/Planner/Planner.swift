@@ -15,9 +15,14 @@ public struct Planner: Sendable {
         var plan = ExecutionPlan(request: request, intents: intents, steps: [], outcome: "")
         var outcomes: [String] = []
         for said in intents {
-            let intent = try Self.scoped(said)
-            guard let planner = Self.registry[intent.action] else { throw .unsupportedAction(intent.action) }
-            let part = try await planner.plan(intent, request: request, context: context)
+            let part: ExecutionPlan
+            if let every = try await planEveryObject(said, request: request) {
+                part = every
+            } else {
+                let intent = try Self.scoped(said)
+                guard let planner = Self.registry[intent.action] else { throw .unsupportedAction(intent.action) }
+                part = try await planner.plan(intent, request: request, context: context)
+            }
             plan.steps += part.steps
             plan.notes += part.notes
             plan.subjects += part.subjects

@@ -17,6 +17,14 @@ struct ScopePlannerTests {
         arguments: [
             (
                 "scale", ["name": "all", "kind": "deployment", "replicas": 0] as [String: SlotValue],
+                "'all deployments' changes every one of them in one namespace: name it"
+            ),
+            (
+                "scale", ["name": "all", "kind": "deployment", "replicas": 0, "namespace": "todo"],
+                "kagent lists the deployments of todo before changing them all, and needs the cluster"
+            ),
+            (
+                "scale", ["name": "all", "kind": "deployment", "all_namespaces": "true", "replicas": 0],
                 "'all deployments' names no single object: say which deployment; kagent does not change every object"
             ),
             (
@@ -62,5 +70,38 @@ struct ScopePlannerTests {
     @Test("every read-only action has a planner")
     func readOnlyActionsArePlanned() {
         #expect(Planner.readOnlyActions.isSubset(of: Planner.plannableActions))
+    }
+
+    @Test("'all deployments in todo' is one --all step, confirmed by typing the namespace, each read back and undone")
+    func everyObjectInOneNamespace() async throws {
+        let cluster = FixedCluster(objects: [
+            workload("todo-backend", "todo", replicas: 1), workload("todo-frontend", "todo", replicas: 2),
+            workload("web-app", "shop", replicas: 2),
+        ])
+        let planner = Planner(context: PlanningContext(cluster: cluster))
+        let plan = try await planner.plan(
+            request: "scale all deployments in todo to 0",
+            intents: [UserIntent(action: "scale", slots: ["name": "all", "kind": "deployment", "namespace": "todo", "replicas": 0])])
+        let change = try #require(plan.steps.first)
+        #expect(change.argv == ["kubectl", "scale", "deployment", "--all", "--replicas=0", "--namespace=todo"])
+        #expect(change.mutating && change.confirmation == .typeName("todo"))
+        #expect(change.validationArgv?.last == "--dry-run=server")
+        #expect(plan.steps.filter(\.mutating).count == 1)
+        #expect(plan.subjects.map(\.name) == ["todo-backend", "todo-frontend"])
+        let undo = plan.reversals.flatMap(\.steps).filter(\.mutating).map(\.argv)
+        #expect(undo.contains { $0.contains("deployment/todo-frontend") && $0.contains("--replicas=2") })
+        #expect(undo.contains { $0.contains("deployment/todo-backend") && $0.contains("--replicas=1") })
+        #expect(!undo.contains { $0.contains("web-app") })
+
+        let restart = try await planner.plan(
+            request: "restart every deployment in todo",
+            intents: [UserIntent(action: "restart", slots: ["name": "every", "kind": "deployment", "namespace": "todo"])])
+        #expect(restart.steps.first?.argv == ["kubectl", "rollout", "restart", "deployment", "--namespace=todo"])
+        #expect(restart.steps.first?.confirmation == .typeName("todo"))
+        await #expect(throws: PlannerError.self) {
+            try await planner.plan(
+                request: "scale all deployments in todo up by 2",
+                intents: [UserIntent(action: "scale", slots: ["name": "all", "kind": "deployment", "namespace": "todo", "by": 2, "direction": "up"])])
+        }
     }
 }
