@@ -8,6 +8,9 @@ public struct RequestToken: Sendable, Hashable, CustomStringConvertible {
     public var quoted: Bool
     /// Whether a sentence ends after this word: it ended with `.`, `?` or `!`, or a line ended after it.
     public var endsSentence: Bool
+    /// Whether the word was written as markdown code (`` `ls /data` ``): a command line as typed, whose words are
+    /// a command's arguments when one is run (never a shell's: kagent runs none).
+    public var code = false
 
     public init(text: String, quoted: Bool = false, endsSentence: Bool = false) {
         self.text = text
@@ -17,6 +20,14 @@ public struct RequestToken: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { quoted ? "\"\(text)\"" : text }
+
+    /// The arguments these words are for a command to run: as typed, with a markdown code word split at white
+    /// space ("run `redis-cli ping` in cache" runs `redis-cli` with `ping`); words in quotes stay one argument.
+    static func arguments(_ words: ArraySlice<RequestToken>) -> [String] {
+        words.flatMap { word in
+            word.code ? word.text.split(whereSeparator: \.isWhitespace).map(String.init) : [word.text]
+        }
+    }
 
     /// Whether these words are the phrase, word for word (lower-cased, unquoted): fillers, reasons, anchors.
     static func spell(_ words: ArraySlice<RequestToken>, _ phrase: [String]) -> Bool {

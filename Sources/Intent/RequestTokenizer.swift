@@ -12,14 +12,18 @@ public enum RequestTokenizer {
         var current = ""
         var quote: Character?
         var currentQuoted = false
+        var currentCode = false
 
         func flush() {
             defer {
                 current = ""
                 currentQuoted = false
+                currentCode = false
             }
             if currentQuoted {
-                tokens.append(RequestToken(text: current, quoted: true))
+                var token = RequestToken(text: current, quoted: true)
+                token.code = currentCode
+                tokens.append(token)
                 return
             }
             var word = Substring(current)
@@ -56,6 +60,7 @@ public enum RequestTokenizer {
                     if open == "`" && previous == "`" && current.isEmpty { continue }
                     quote = nil
                     currentQuoted = true
+                    currentCode = open == "`"
                     flush()
                 } else if open == "`" && character == "`" {
                     continue

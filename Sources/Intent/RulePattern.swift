@@ -301,7 +301,7 @@ extension RulePattern {
             }
             return states.reversed()
         case .rest:
-            next.slots[name] = .list(tokens[position...].map(\.text))
+            next.slots[name] = .list(RequestToken.arguments(tokens[position...]))
             return [State(position: tokens.count, match: next)]
         case .kubectl:
             guard KubectlVocabulary.isCommand(tokens[position...], lexicon: lexicon) else { return [] }
@@ -331,7 +331,7 @@ extension RulePattern {
         case .words:
             return (position..<tokens.count).map { end in
                 var taken = next
-                taken.slots[name] = .list(tokens[position...end].map(\.text))
+                taken.slots[name] = .list(RequestToken.arguments(tokens[position...end]))
                 return State(position: end + 1, match: taken)
             }
         case .image:

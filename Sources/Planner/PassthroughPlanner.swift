@@ -109,9 +109,28 @@ struct PassthroughPlanner: ActionPlanner {
         if !readOnly {
             step = step.irreversible("kagent cannot work out how to reverse a command passed through as written")
         }
+        var notes: [String] = []
+        // A change to every object of a kind (`--all`) is confirmed by typing the namespace, as a delete by name.
+        if tool == "kubectl", !readOnly, lowered.contains(where: { $0 == "--all" || $0 == "--all=true" }) {
+            let namespace = Self.namespace(in: words) ?? context.namespace ?? context.defaultNamespace
+            step.confirmation = .typeName(namespace)
+            notes.append("it changes every object it names in \(namespace): you will be asked to type \(namespace) "
+                + "to confirm (or give --yes)")
+        }
         return ExecutionPlan(
             request: request, intents: [intent],
-            steps: [step],
+            steps: [step], notes: notes,
             outcome: "ran \(shown)")
+    }
+
+    /// The namespace a kubectl line names (`--namespace=X`, `--namespace X`, `-n X`, `-nX`), before any `--`.
+    static func namespace(in words: [String]) -> String? {
+        let options = words.prefix { $0 != "--" }
+        for (index, word) in options.enumerated() {
+            if word.hasPrefix("--namespace=") { return String(word.dropFirst("--namespace=".count)) }
+            if word == "--namespace" || word == "-n", index + 1 < options.count { return options[index + 1] }
+            if word.hasPrefix("-n"), word.count > 2, !word.hasPrefix("--") { return String(word.dropFirst(2)) }
+        }
+        return nil
     }
 }

@@ -45,7 +45,11 @@ func heldOut(showMisses: Bool) async throws -> Int32 {
             + String(
                 format: " %7d / %-5d   %6.1f%%", correct, group.count, Double(correct) / Double(max(group.count, 1)) * 100)
     }
-    print("voice                      correct / total   accuracy")
+    print("set                        correct / total   accuracy")
+    for file in Set(results.compactMap(\.testCase.file)).sorted() {
+        print(line(file, results.filter { $0.testCase.file == file }))
+    }
+    print("\nvoice                      correct / total   accuracy")
     for voice in Set(results.compactMap(\.testCase.voice)).sorted() {
         print(line(voice, results.filter { $0.testCase.voice == voice }))
     }

@@ -4,20 +4,22 @@ import RequestCorpus
 import TestSupport
 import Testing
 
-/// The held-out set (Tests/HeldOut): 389 requests written in six voices by someone who never read rules/ or the
-/// corpus, before the parser read requests by meaning. It measures understanding, not memory; its cases are never
-/// tuned on. `kagent-bench heldout --misses` lists what it misses, to find general causes.
+/// The held-out sets (Tests/HeldOut): heldout.yaml, 389 requests written in six voices by someone who never read
+/// rules/ or the corpus, before the parser read requests by meaning; heldout2.yaml, 160 more written the same way
+/// while the change was under way and never looked at since. They measure understanding, not memory; their cases
+/// are never tuned on. `kagent-bench heldout --misses` lists what they miss, to find general causes.
 @Suite("Held-out requests")
 struct HeldOutTests {
-    /// The accuracy reached on 2026-12-02 (54.2%, from 35.7% before the change): a floor that only goes up.
-    static let floor = 0.72
+    /// The accuracy reached on 2026-12-02 over both sets (65.9%; set 1 35.7% → 73.3%, set 2 39.4% → 48.1%): a
+    /// floor that only goes up.
+    static let floor = 0.65
 
     @Test("the held-out set stays at its measured accuracy, and no changing plan is a guess")
     func heldOut() async throws {
         let corpus = try RequestCorpus.load(
             from: RequestCorpus.heldOutDirectory,
             cluster: RequestCorpus.defaultDirectory.appendingPathComponent("cluster.yaml"))
-        #expect(corpus.cases.count >= 300, "the held-out set lost its cases: \(corpus.cases.count)")
+        #expect(corpus.cases.count >= 540, "the held-out sets lost cases: \(corpus.cases.count)")
         let results = await corpus.evaluateAll(catalog: Catalog.shared)
         let correct = results.filter(\.correct).count
         let accuracy = Double(correct) / Double(max(results.count, 1))
@@ -32,11 +34,10 @@ struct HeldOutTests {
         let guesses = wrong.filter { result in
             result.plan?.intents.first?.action != "passthrough"
         }
-        // Known, and said in the note: "could you run env in the frontend pod?" runs env in the pod (the
-        // label says its deployment), and "run `redis-cli ping` in …" passes the quoted command as one word, as
-        // quotes do on a command line.
+        // Known, and said in the note: "could you run env in the frontend pod?" runs env in a pod of the
+        // frontend (the label says through its deployment).
         #expect(
-            guesses.count <= 2,
+            guesses.count <= 1,
             "changing plans that are not what was asked:\n\(guesses.map(\.missDescription).joined(separator: "\n"))")
         let literal = wrong.count - guesses.count
         print("held-out: \(wrong.count) changing plans not as labelled, \(literal) of them kubectl lines run as typed")
