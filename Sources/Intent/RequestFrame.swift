@@ -286,9 +286,16 @@ public struct RequestFrame: Sendable {
                     reading.types[nameSlot.name] = .name
                 }
             }
-            // "the session agent", "the todo backend": words next to each other are one name, as its parts.
+            // "the session agent", "the todo backend", "the todo app's backend": words next to each other, or with
+            // only joining words between them, are one name, as its parts.
             if candidates.count > 1, candidates.count <= 3,
-                zip(candidates, candidates.dropFirst()).allSatisfy({ $1 == $0 + 1 }),
+                zip(candidates, candidates.dropFirst()).allSatisfy({ first, next in
+                    (first + 1..<next).allSatisfy { between in
+                        !tokens[between].quoted && !claimed[between]
+                            && Self.joiningWords.contains(Self.withoutPossessive(tokens[between].norm))
+                            && !["in", "from", "and", "or", "to", "into", "with"].contains(tokens[between].norm)
+                    }
+                }),
                 candidates.allSatisfy({ !tokens[$0].quoted && !frameWords.contains(tokens[$0].norm) })
             {
                 let joined = candidates.map { Self.withoutPossessive(tokens[$0].norm) }.joined(separator: "-")
@@ -334,7 +341,8 @@ public struct RequestFrame: Sendable {
                 continue
             }
             if token.quoted
-                || !(Self.joiningWords.contains(token.norm) || Self.questionWords.contains(token.norm)
+                || !(Self.joiningWords.contains(Self.withoutPossessive(token.norm))
+                    || Self.questionWords.contains(token.norm)
                     || lexicon.kind(named: token.norm) != nil)
             {
                 return nil

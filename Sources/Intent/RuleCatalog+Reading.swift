@@ -17,6 +17,8 @@ extension RuleCatalog {
         ["as", "we"], ["with", "zero", "downtime"], ["with", "no", "downtime"], ["without", "downtime"],
         ["without", "any", "downtime"], ["thanks"], ["thank", "you"], ["thx"], ["cheers"], ["if", "possible"],
         ["when", "you", "can"], ["asap"], ["since", "it"], ["since", "the"], ["since", "we"], ["since", "i"],
+        // What it is now, said after what it should be: "… run 3 copies instead of just one".
+        ["instead", "of"], ["rather", "than"], ["instead"],
     ]
 
     /// The same words with less in them, each a little less than the one before: naming words out, then a

@@ -3,7 +3,8 @@ import Intent
 /// Finds the object a loosely typed name means: "backend" → `todo-backend` when that is the one close match.
 ///
 /// Tiers, first non-empty wins: the exact name; the name as whole words of a longer name
-/// ("backend" in "todo-backend"); a prefix or part of a name; one or two typos.
+/// ("backend" in "todo-backend"); its words in another order ("backend todo"); a prefix or part of a name; one or
+/// two typos.
 /// Within a tier, objects in the preferred namespace (kubectl's default) win over others.
 public struct NameResolver: Sendable {
     public enum Resolution: Sendable, Equatable {
@@ -19,6 +20,11 @@ public struct NameResolver: Sendable {
         let tiers: [(ClusterObject) -> Bool] = [
             { $0.name == query },
             { Self.words(of: $0.name).containsRun(Self.words(of: query)) },
+            // "the backend of the todo app" → `todo-backend`: every word said, in another order.
+            { object in
+                let said = Self.words(of: query)
+                return said.count > 1 && Set(said).isSubset(of: Set(Self.words(of: object.name)))
+            },
             { query.count >= 3 && $0.name.contains(query) },
             { Self.isTypo(query, of: $0.name) },
         ]
