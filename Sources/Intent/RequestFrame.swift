@@ -42,6 +42,10 @@ public struct RequestFrame: Sendable {
         var cues: Int
     }
 
+    /// Words that may stand between the words of one name ("the backend of the todo app", "the todo app's
+    /// backend"); any other word between two names keeps them apart.
+    static let nameGapWords: Set<String> = ["the", "of", "app", "application", "apps", "project", "part"]
+
     /// Words that never make a name: articles, prepositions, pronouns, and words that only join others.
     static let joiningWords: Set<String> = [
         "a", "an", "the", "to", "of", "for", "on", "in", "at", "with", "from", "into", "onto",
@@ -59,7 +63,7 @@ public struct RequestFrame: Sendable {
         // Where something runs, said of the user's own machine: never a name.
         "local", "locally", "machine", "computer", "laptop", "workstation",
         // Words for what runs, never its name.
-        "container", "containers", "thing", "things", "stuff", "apps", "applications", "software",
+        "container", "containers", "thing", "things", "stuff", "apps", "applications", "software", "part",
     ]
 
     /// Parses the YAML form: `cues: [scale, "bump up"]`, `slots: {name: name, min: "count after min|minimum"}`,
@@ -171,7 +175,9 @@ public struct RequestFrame: Sendable {
         // The frame's own words, said a second time, are cues again, never a name.
         let cueWords = ownWords
         func isCandidate(_ index: Int) -> Bool {
-            !claimed[index] && (tokens[index].quoted || !cueWords.contains(tokens[index].norm))
+            !claimed[index]
+                && (tokens[index].quoted
+                    || !(cueWords.contains(tokens[index].norm) || frameWords.contains(tokens[index].norm)))
                 && isNameCandidate(tokens[index], lexicon: lexicon)
         }
         // Cues: any one of them; and one phrase of each group the frame needs. Exact words first, the longest
@@ -292,8 +298,9 @@ public struct RequestFrame: Sendable {
                 zip(candidates, candidates.dropFirst()).allSatisfy({ first, next in
                     (first + 1..<next).allSatisfy { between in
                         !tokens[between].quoted && !claimed[between]
-                            && Self.joiningWords.contains(Self.withoutPossessive(tokens[between].norm))
-                            && !["in", "from", "and", "or", "to", "into", "with"].contains(tokens[between].norm)
+                            && (Self.nameGapWords.contains(tokens[between].norm)
+                                || Self.withoutPossessive(tokens[between].norm) != tokens[between].norm
+                                    && Self.joiningWords.contains(Self.withoutPossessive(tokens[between].norm)))
                     }
                 }),
                 candidates.allSatisfy({ !tokens[$0].quoted && !frameWords.contains(tokens[$0].norm) })
@@ -305,6 +312,17 @@ public struct RequestFrame: Sendable {
                     reading.types[nameSlot.name] = .name
                     candidates = []
                 }
+            }
+            // "Can it take new work again?": with no name said, a pronoun is the name, for the conversation or the
+            // message's other sentences to say what it means.
+            if candidates.isEmpty, reading.slots[nameSlot.name] == nil,
+                let pronoun = tokens.indices.first(where: {
+                    !claimed[$0] && !tokens[$0].quoted && ["it", "them", "that", "this"].contains(tokens[$0].norm)
+                })
+            {
+                claimed[pronoun] = true
+                reading.slots[nameSlot.name] = .text(tokens[pronoun].norm)
+                reading.types[nameSlot.name] = .name
             }
             if reading.slots[nameSlot.name] == nil {
                 guard candidates.count <= 1 else { return nil }
@@ -450,10 +468,16 @@ public struct RequestFrame: Sendable {
             case .pairs:
                 let pairs = tokens.indices.filter { !claimed[$0] && SlotParsing.pair(tokens[$0].text) != nil }
                 guard !pairs.isEmpty else { return .absent }
+                // With anchors ("pairs after set|--set"), the first pair follows one; the others come with it.
+                var anchors: [Int] = []
+                if !slot.after.isEmpty || !slot.before.isEmpty {
+                    guard let first = pairs.first, let words = anchored(first) else { return .absent }
+                    anchors = words
+                }
                 if slot.variablesOnly, !pairs.allSatisfy({ Self.isVariableName(tokens[$0].text.prefix { $0 != "=" }) }) {
                     return .absent
                 }
-                return .found(.list(pairs.map { tokens[$0].text }), used: pairs)
+                return .found(.list(pairs.map { tokens[$0].text }), used: pairs + anchors)
             case .image:
                 guard token.text.contains(":") || token.text.contains("/"), !token.text.contains("="),
                     let image = SlotParsing.image(token.text)

@@ -190,14 +190,28 @@ public struct RuleCatalog: Sendable {
         // A line that starts with the tool's name and is that tool's syntax ("helm repo list") is a literal
         // command; only the rules' own patterns read it as something else.
         let literal = try readOnce(tokens, suggesting: false, fallback: true)
-        if case .understood = literal, let tool = tokens.first, !tool.quoted,
-            ["kubectl", "helm", "docker"].contains(tool.norm)
+        if case .understood(let intents) = literal, let tool = tokens.first, !tool.quoted,
+            ["kubectl", "helm", "docker"].contains(tool.norm) || intents.allSatisfy(Self.readsOnly)
         {
             return literal
         }
         if let framed = try readFrames(readings.last ?? tokens) { return framed }
         if case .understood = literal { return literal }
         return first
+    }
+
+    /// kubectl's verbs that only read: a literal line with one ("get deploy web -o yaml") is never read as a change.
+    static let readingVerbs: Set<String> = [
+        "get", "describe", "logs", "top", "explain", "api-resources", "api-versions", "version", "cluster-info",
+        "events", "diff", "auth",
+    ]
+
+    /// Whether an intent is a literal kubectl command whose verb only reads.
+    static func readsOnly(_ intent: UserIntent) -> Bool {
+        guard intent.action == "passthrough", intent.text("tool") == "kubectl",
+            let verb = intent["command"]?.list?.first?.lowercased()
+        else { return false }
+        return readingVerbs.contains(verb)
     }
 
     private func readOnce(_ words: [RequestToken], suggesting: Bool = true, fallback: Bool) throws(IntentError)

@@ -4,7 +4,7 @@ import Intent
 ///
 /// Tiers, first non-empty wins: the exact name; the name as whole words of a longer name
 /// ("backend" in "todo-backend"); its words in another order ("backend todo"); a prefix or part of a name; one or
-/// two typos.
+/// two typos; last, everyday words for an app's parts ("website" for its frontend).
 /// Within a tier, objects in the preferred namespace (kubectl's default) win over others.
 public struct NameResolver: Sendable {
     public enum Resolution: Sendable, Equatable {
@@ -27,6 +27,11 @@ public struct NameResolver: Sendable {
             },
             { query.count >= 3 && $0.name.contains(query) },
             { Self.isTypo(query, of: $0.name) },
+            // "the website part of the todo app" → `todo-frontend`: the words newcomers use for the usual parts.
+            { object in
+                let said = Self.words(of: query).map { Self.roles[String($0)].map { Substring($0) } ?? $0 }
+                return said != Self.words(of: query) && Set(said).isSubset(of: Set(Self.words(of: object.name)))
+            },
         ]
         for (level, tier) in tiers.enumerated() {
             var matches = objects.filter(tier)
@@ -43,6 +48,12 @@ public struct NameResolver: Sendable {
         var seen: Set<String> = []
         return .notFound(nearby: Array(nearby.filter { seen.insert($0).inserted }.prefix(3)))
     }
+
+    /// Everyday words for the parts of an app, as its objects are usually named; used only when no name matches.
+    static let roles = [
+        "website": "frontend", "site": "frontend", "ui": "frontend", "webapp": "frontend", "server": "backend",
+        "database": "db", "queue": "rabbitmq", "broker": "rabbitmq",
+    ]
 
     static func words(of name: String) -> [Substring] {
         name.split(whereSeparator: { $0 == "-" || $0 == "." })
