@@ -237,7 +237,13 @@ extension RuleCatalog {
             "doesn't", "can't", "cannot", "does", "did", "crashes", "crashed", "fails", "failed", "lives", "sits",
         ]
         guard let verb = words.firstIndex(where: { !$0.quoted && verbs.contains($0.norm) }), verb > 0 else {
-            return nil
+            // "We're going to service the machine worker-2": the one word shaped like an object's name.
+            let named = words.filter { word in
+                !word.quoted && (word.norm.contains("-") || word.norm.contains(where: \.isNumber))
+                    && word.norm.contains(where: \.isLetter) && !word.norm.hasPrefix("-")
+                    && KubernetesName.subdomainProblem(word.norm) == nil && lexicon.kind(named: word.norm) == nil
+            }
+            return named.count == 1 ? named[0].norm : nil
         }
         let before = words[..<verb].filter { $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 }
         // "our persistence agent is down": the words of a name said apart are its parts.
