@@ -140,7 +140,9 @@ struct ModelFlowTests {
         let (result, json) = try await Self.offlineJSON(server, timeout: 1)
         #expect(result.exitCode == 1)
         #expect((json["message"] as? String)?.contains("did not answer within 1 s") == true, "\(json)")
-        #expect(Date().timeIntervalSince(started) < 4.5)
+        // The server answers after 30 s: kagent gave up long before (a busy machine may slow the process itself
+        // down by seconds, so the bound is far from both).
+        #expect(Date().timeIntervalSince(started) < 20)
     }
 
     @Test("connection refused")
