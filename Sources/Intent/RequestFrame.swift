@@ -63,7 +63,7 @@ public struct RequestFrame: Sendable {
         // Where something runs, said of the user's own machine: never a name.
         "local", "locally", "machine", "computer", "laptop", "workstation",
         // Words for what runs, never its name.
-        "container", "containers", "thing", "things", "stuff", "apps", "applications", "software", "part",
+        "container", "containers", "thing", "things", "stuff", "apps", "applications", "software", "part", "area",
     ]
 
     /// Parses the YAML form: `cues: [scale, "bump up"]`, `slots: {name: name, min: "count after min|minimum"}`,
