@@ -188,7 +188,10 @@ extension RuleCatalog {
                     && (RequestFrame.joiningWords.contains($0.norm) || RequestFrame.questionWords.contains($0.norm)
                         || Self.askingWords.contains($0.norm))
             }
-            guard contentFree || Self.isStatement(words) else {
+            // Anything else that does not start as a request does ("just want an overview", "we'll debug it
+            // later") is context too; a sentence that starts like an order ("rm -rf /", "drop the db") never is.
+            let startsAsOrder = words.first.map { $0.quoted || orderWords.contains($0.norm) } ?? false
+            guard contentFree || Self.isStatement(words) || !startsAsOrder else {
                 let text = sentence.map(\.text).joined(separator: " ")
                 return .notUnderstood(
                     reason: "the message has a part kagent does not understand: '\(text)'; "

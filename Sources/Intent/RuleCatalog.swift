@@ -15,6 +15,9 @@ public struct RuleCatalog: Sendable {
         self.orderedRules = rules.filter { !$0.fallback } + rules.filter(\.fallback)
         let frameWords = rules.reduce(into: Set<String>()) { words, rule in words.formUnion(rule.frame?.actionWords ?? []) }
         self.frameWords = frameWords
+        self.orderWords = rules.reduce(into: frameWords.union(Self.commandWords)) { words, rule in
+            for pattern in rule.patterns { words.formUnion(pattern.firstWords ?? []) }
+        }.subtracting(RequestFrame.joiningWords)
         var lexicon = lexicon
         lexicon.actionWords = frameWords
         self.lexicon = lexicon
@@ -22,6 +25,15 @@ public struct RuleCatalog: Sendable {
 
     /// The words every frame reads as what to do (``RequestFrame/ownWords``): never joined into a name.
     let frameWords: Set<String>
+    /// The words a request can start with (every pattern's first words, every frame's action words, and shell
+    /// commands): a sentence that starts with one asks for something, so it is never passed over as context.
+    let orderWords: Set<String>
+
+    /// Commands of a shell or a machine that a sentence may give: never context.
+    static let commandWords: Set<String> = [
+        "rm", "sudo", "sh", "bash", "zsh", "curl", "wget", "kill", "killall", "shutdown", "reboot", "halt", "mkfs",
+        "dd", "chmod", "chown", "mv", "cp", "echo", "cat", "format", "wipe", "erase", "purge", "truncate", "drop",
+    ]
 
     /// The rules in the order they are tried: fallback rules last.
     let orderedRules: [IntentRule]
@@ -157,11 +169,8 @@ public struct RuleCatalog: Sendable {
         let tokens = RequestTokenizer.tokens(of: request)
         // A message of several sentences is read sentence by sentence first: words of one sentence ("my laptop
         // fan is going crazy.") never fill the slots of another's request.
-        if Self.sentences(of: tokens).count > 1, let outcome = try? readSentences(tokens, whole: nil),
-            case .understood = outcome
-        {
-            return outcome
-        }
+        // When no sentence is understood, the whole message is read as one.
+        if Self.sentences(of: tokens).count > 1 { return try readSentences(tokens, whole: nil) }
         let whole: ParseOutcome
         do {
             whole = try read(tokens)

@@ -12,7 +12,7 @@ import Testing
 struct HeldOutTests {
     /// The accuracy reached on 2026-12-02 over both sets (65.9%; set 1 35.7% → 73.3%, set 2 39.4% → 48.1%): a
     /// floor that only goes up.
-    static let floor = 0.70
+    static let floor = 0.74
 
     @Test("the held-out set stays at its measured accuracy, and no changing plan is a guess")
     func heldOut() async throws {

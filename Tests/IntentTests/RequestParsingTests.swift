@@ -56,6 +56,29 @@ struct RequestParsingTests {
         #expect(intents.map(\.action) == ["scale"])
     }
 
+    @Test("a sentence of context is passed over; a sentence that starts like an order kagent cannot read never is")
+    func contextAndOrders() throws {
+        for request in [
+            "restart the backend.\nwipe the database", "scale backend to 3\ndrop the todo namespace",
+            "hey! restart the backend please\nsudo reboot",
+        ] {
+            guard case .notUnderstood = try catalog.parse(request) else {
+                Issue.record("a sentence that gives an order was skipped: \(request.debugDescription)")
+                continue
+            }
+        }
+        for request in [
+            "we pushed a new config this morning.\nplease restart the backend\njust want it picked up, cheers",
+            "black friday is coming.\nscale backend to 3",
+        ] {
+            guard case .understood(let intents) = try catalog.parse(request) else {
+                Issue.record("context stopped the request: \(request.debugDescription)")
+                continue
+            }
+            #expect(intents.count == 1 && ["restart", "scale"].contains(intents[0].action))
+        }
+    }
+
     @Test(
         "names that are not valid Kubernetes names are refused with the reason",
         arguments: [
