@@ -136,6 +136,10 @@ public struct RequestFrame: Sendable {
 
     // MARK: - Matching
 
+    /// The name of an object a sentence does not say, for another sentence of the message to say
+    /// (``RuleCatalog/readSentences(_:whole:)``); never planned as it is.
+    public static let implicitName = "it"
+
     /// Words that start a question rather than a request ("which pods are down?", "is the backend healthy?").
     static let questionWords: Set<String> = [
         "which", "what", "what's", "whats", "are", "is", "does", "do", "did", "has", "have", "how", "how's", "was",
@@ -158,7 +162,8 @@ public struct RequestFrame: Sendable {
     /// Reads the words; `frameWords` are all frames' own words (``ownWords``), which never join into a name.
     /// `namespaceGiven`: the request named the namespace outside the words (`-n X`, "in the X namespace").
     func read(
-        _ words: [RequestToken], lexicon: Lexicon, frameWords: Set<String> = [], namespaceGiven: Bool = false
+        _ words: [RequestToken], lexicon: Lexicon, frameWords: Set<String> = [], namespaceGiven: Bool = false,
+        implicitSubject: Bool = false
     ) -> Reading? {
         // kubectl's options say what their values are: `--replicas=5` is read as `--replicas 5`.
         let tokens = words.flatMap { token -> [RequestToken] in
@@ -322,6 +327,10 @@ public struct RequestFrame: Sendable {
             {
                 claimed[pronoun] = true
                 reading.slots[nameSlot.name] = .text(tokens[pronoun].norm)
+                reading.types[nameSlot.name] = .name
+            }
+            if candidates.isEmpty, reading.slots[nameSlot.name] == nil, implicitSubject, requires.contains(nameSlot.name) {
+                reading.slots[nameSlot.name] = .text(Self.implicitName)
                 reading.types[nameSlot.name] = .name
             }
             if reading.slots[nameSlot.name] == nil {

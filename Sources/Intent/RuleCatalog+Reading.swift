@@ -136,8 +136,11 @@ extension RuleCatalog {
         var asking: (index: Int, intents: [UserIntent])?
         var understood: Set<Int> = []
         // A sentence that says how things are ("The website won't load.") is context when another asks.
+        // Within a message, a frame whose object is not said takes "it": another sentence may say what it is.
+        var reader = self
+        reader.implicitSubject = true
         let readable = sentences.indices.filter { index in
-            guard let outcome = try? read(sentences[index]), case .understood = outcome else { return false }
+            guard let outcome = try? reader.read(sentences[index]), case .understood = outcome else { return false }
             return true
         }
         let asks = readable.filter { index in
@@ -146,7 +149,7 @@ extension RuleCatalog {
         }
         for (index, sentence) in sentences.enumerated() where readable.contains(index) {
             if !asks.isEmpty && !asks.contains(index) { continue }
-            guard let outcome = try? read(sentence), case .understood(let intents) = outcome else { continue }
+            guard let outcome = try? reader.read(sentence), case .understood(let intents) = outcome else { continue }
             understood.insert(index)
             if let found = asking {
                 let same =
@@ -206,7 +209,8 @@ extension RuleCatalog {
             if intent["namespace"] == nil, namespaces.count == 1, let namespace = namespaces.first {
                 intent["namespace"] = .text(namespace)
             }
-            if let name = intent.text("name"), ConversationMemory.pronouns.contains(name), Set(subjects).count == 1,
+            if let name = intent.text("name"),
+                ConversationMemory.pronouns.contains(name) || name == RequestFrame.implicitName, Set(subjects).count == 1,
                 let subject = subjects.first
             {
                 intent["name"] = .text(subject)
@@ -235,18 +239,19 @@ extension RuleCatalog {
     /// crashing" → api; "The `checkout` service is down" → checkout. One word before the verb, kind words aside;
     /// nil when the sentence does not start that way.
     static func subject(of words: [RequestToken], lexicon: Lexicon) -> String? {
+        // "The live version is checkout-blue": a word shaped like an object's name says what the sentence is about.
+        let named = words.filter { word in
+            !word.quoted && (word.norm.contains("-") || word.norm.contains(where: \.isNumber))
+                && word.norm.contains(where: \.isLetter) && !word.norm.hasPrefix("-")
+                && KubernetesName.subdomainProblem(word.norm) == nil && lexicon.kind(named: word.norm) == nil
+        }
+        if named.count == 1 { return named[0].norm }
         let verbs: Set<String> = [
             "is", "are", "was", "were", "keeps", "kept", "has", "had", "runs", "seems", "looks", "isn't", "won't",
             "doesn't", "can't", "cannot", "does", "did", "crashes", "crashed", "fails", "failed", "lives", "sits",
         ]
         guard let verb = words.firstIndex(where: { !$0.quoted && verbs.contains($0.norm) }), verb > 0 else {
-            // "We're going to service the machine worker-2": the one word shaped like an object's name.
-            let named = words.filter { word in
-                !word.quoted && (word.norm.contains("-") || word.norm.contains(where: \.isNumber))
-                    && word.norm.contains(where: \.isLetter) && !word.norm.hasPrefix("-")
-                    && KubernetesName.subdomainProblem(word.norm) == nil && lexicon.kind(named: word.norm) == nil
-            }
-            return named.count == 1 ? named[0].norm : nil
+            return nil
         }
         let before = words[..<verb].filter { $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 }
         // "our persistence agent is down": the words of a name said apart are its parts.
@@ -272,7 +277,9 @@ extension RuleCatalog {
         let question = RequestFrame.isQuestion(tokens)
         for rule in rules {
             guard let frame = rule.frame, !question || frame.answersQuestions,
-                let reading = frame.read(tokens, lexicon: lexicon, frameWords: frameWords, namespaceGiven: namespace != nil)
+                let reading = frame.read(
+                    tokens, lexicon: lexicon, frameWords: frameWords, namespaceGiven: namespace != nil,
+                    implicitSubject: implicitSubject)
             else { continue }
             readings.append((rule, reading))
         }

@@ -25,6 +25,9 @@ public struct RuleCatalog: Sendable {
 
     /// The words every frame reads as what to do (``RequestFrame/ownWords``): never joined into a name.
     let frameWords: Set<String>
+    /// Whether a frame whose object is not said reads it as ``RequestFrame/implicitName`` (within a message of
+    /// several sentences, where another may say what it is).
+    var implicitSubject = false
     /// The words a request can start with (every pattern's first words, every frame's action words, and shell
     /// commands): a sentence that starts with one asks for something, so it is never passed over as context.
     let orderWords: Set<String>

@@ -24,9 +24,24 @@ struct SwitchTrafficPlanner: ActionPlanner {
         if let kind = intent.text("kind"), kind != "service" {
             throw .invalidValue(slot: "kind", value: kind, reason: "traffic is switched on a service")
         }
-        let service = try await context.resolve(name, kinds: ["service"], for: intent)
-        let target = service.object
-        var notes = service.note.map { [$0] } ?? []
+        let target: ClusterObject
+        var notes: [String] = []
+        do {
+            let service = try await context.resolve(name, kinds: ["service"], for: intent)
+            target = service.object
+            notes += service.note.map { [$0] } ?? []
+        } catch {
+            // "The live version is checkout-blue": the one service in front of that workload.
+            guard let workload = try? await context.resolve(name, kinds: ResourceKind.workloads, for: intent).object
+            else { throw error }
+            let services = try await cluster.objects(kinds: ["service"], namespace: workload.namespace).filter {
+                $0.namespace == workload.namespace && !$0.selector.isEmpty
+                    && $0.selector.allSatisfy { workload.selector[$0.key] == $0.value }
+            }
+            guard services.count == 1, let service = services.first else { throw error }
+            target = service
+            notes.append("\(service.reference) is the service in front of \(workload.reference)")
+        }
         let workloads = try await cluster.objects(kinds: ResourceKind.workloads, namespace: target.namespace)
             .filter { $0.namespace == target.namespace }
         func selecting(_ selector: [String: String]) -> [ClusterObject] {
