@@ -211,6 +211,12 @@ public struct RequestFrame: Sendable {
             let longestFirst = phrases.sorted { $0.count > $1.count }
             return longestFirst.contains { claim($0, fuzzy: false) } || longestFirst.contains { claim($0, fuzzy: true) }
         }
+        // A secret's values typed as options (`--from-literal=password=…`) stay refused with their reason.
+        if slots.contains(where: { $0.type == .secrets }),
+            words.contains(where: { !$0.quoted && $0.norm.hasPrefix("--from-literal") })
+        {
+            return nil
+        }
         var cueCount = 0
         for group in needs {
             guard claimAny(group) else { return nil }
@@ -474,7 +480,7 @@ public struct RequestFrame: Sendable {
                 guard !token.quoted, let kind = lexicon.kind(named: token.norm), kind.typos == 0 else { continue }
                 if slot.type == .workload && !["deployment", "statefulset"].contains(kind.kind) { continue }
                 found.append((.text(kind.kind), [index] + anchor))
-            case .pairs:
+            case .pairs, .secrets:
                 let pairs = tokens.indices.filter { !claimed[$0] && SlotParsing.pair(tokens[$0].text) != nil }
                 guard !pairs.isEmpty else { return .absent }
                 // With anchors ("pairs after set|--set"), the first pair follows one; the others come with it.
@@ -486,7 +492,9 @@ public struct RequestFrame: Sendable {
                 if slot.variablesOnly, !pairs.allSatisfy({ Self.isVariableName(tokens[$0].text.prefix { $0 != "=" }) }) {
                     return .absent
                 }
-                return .found(.list(pairs.map { tokens[$0].text }), used: pairs + anchors)
+                let values = pairs.map { tokens[$0].text }
+                // A secret's values are kept as a secret: never shown, logged or put on a command line.
+                return .found(slot.type == .secrets ? .secret(values) : .list(values), used: pairs + anchors)
             case .image:
                 guard token.text.contains(":") || token.text.contains("/"), !token.text.contains("="),
                     let image = SlotParsing.image(token.text)

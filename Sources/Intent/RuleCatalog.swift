@@ -127,6 +127,7 @@ public struct RuleCatalog: Sendable {
         }
         // An example's secret values are written as a plain list; the parser keeps them as secrets.
         let secretSlots = patterns.reduce(into: Set<String>()) { $0.formUnion($1.slotNames(of: .secrets)) }
+            .union(frame?.slots.filter { $0.type == .secrets }.map(\.name) ?? [])
         let examples = entry.examples.match.map { example in
             var intent = example.intent
             for slot in secretSlots {
