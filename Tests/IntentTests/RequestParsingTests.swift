@@ -56,6 +56,21 @@ struct RequestParsingTests {
         #expect(intents.map(\.action) == ["scale"])
     }
 
+    @Test("a secret's values are a secret however the request is read: by a pattern or by a frame")
+    func secretValuesStaySecret() throws {
+        for request in [
+            "create secret db-creds with password=hunter2", "please store password=hunter2 as a secret called db-creds",
+            "The backend needs a login. Store password=hunter2 in a secret db-creds.",
+        ] {
+            guard case .understood(let intents) = try catalog.parse(request), let intent = intents.first else {
+                Issue.record("not understood: \(request)")
+                continue
+            }
+            #expect(intent["data"] == .secret(["password=hunter2"]), "\(request): \(String(describing: intent["data"]))")
+            #expect(!"\(intent)".contains("hunter2"))
+        }
+    }
+
     @Test("a sentence of context is passed over; a sentence that starts like an order kagent cannot read never is")
     func contextAndOrders() throws {
         for request in [
