@@ -4,8 +4,10 @@
 //   kagent-bench fuzz [N] [SEED]   N seeded random requests through the parser and planner, counted per
 //                                generator; exits 1 on a changing plan from random characters, a malformed
 //                                step, or a generator whose inputs never reach the planner
-//   kagent-bench speed [N]       parse+plan time per request over the corpus (N rounds), catalogue load time,
-//                                and the wall time of `kagent --dry-run --offline --output json` processes
+//   kagent-bench speed [N]       the catalogue's load time in fresh processes (without and with the cache),
+//                                parse and parse+plan time per request over the corpus (N rounds), and the wall
+//                                time and peak memory of `kagent --dry-run --offline --output json` processes
+//                                beside those of `kagent --version`
 //   kagent-bench heldout [--misses]   accuracy of the held-out set (Tests/HeldOut) per voice and per action, and
 //                                every wrong changing plan; exits 1 on a wrong changing plan
 //   kagent-bench plan REQUEST [NAMESPACE]   the plan one request makes against the corpus's fixture cluster, in the
@@ -101,11 +103,25 @@ func corpus() async throws -> Int32 {
     return missed.isEmpty && uncovered.isEmpty ? 0 : 1
 }
 
+/// `kagent-bench speed`: the catalogue's load time in fresh processes, parse and plan times over the corpus, and
+/// whole `kagent` processes beside `kagent --version` (the floor: the runtime and libraries loading), with the
+/// peak memory of each.
 func speed(rounds: Int) async throws -> Int32 {
-    let loadStart = Date()
-    let catalog = try RuleCatalog.load(from: rulesDirectory())
-    let loadTime = Date().timeIntervalSince(loadStart)
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kagent-bench-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: scratch) }
+
+    let catalog = try RuleCatalog.load(from: rulesDirectory(), actions: Planner.ruleActions)
     let corpus = try RequestCorpus.load()
+    print("rule catalogue: \(catalog.rules.count) rules in \(rulesDirectory().path)")
+    // Each load is the first of its process, as in kagent: one-time runtime costs included.
+    let loads = 10
+    let cache = scratch.appendingPathComponent("catalogue")
+    let cold = try loadTimes(runs: loads, cacheDirectory: nil, scratch: scratch).sorted()
+    _ = try loadTimes(runs: 1, cacheDirectory: cache, scratch: scratch)
+    let warm = try loadTimes(runs: loads, cacheDirectory: cache, scratch: scratch).sorted()
+    print(
+        "load, first in a fresh process (\(loads) runs each):  no cache: median \(format(percentile(cold, 0.5)))"
+            + "   with the cache: median \(format(percentile(warm, 0.5)))   max \(format(warm.last ?? 0))")
 
     var parse: [Double] = []
     var parseAndPlan: [Double] = []
@@ -127,7 +143,6 @@ func speed(rounds: Int) async throws -> Int32 {
     }
     parse.sort()
     parseAndPlan.sort()
-    print("rule catalogue: \(catalog.rules.count) rules, loaded in \(format(loadTime))")
     print("requests: \(corpus.cases.count) × \(rounds) rounds")
     print(
         "parse:        median \(format(percentile(parse, 0.5)))   p99 \(format(percentile(parse, 0.99)))   max \(format(parse.last ?? 0))"
@@ -138,29 +153,78 @@ func speed(rounds: Int) async throws -> Int32 {
         "parse + plan: median \(format(percentile(parseAndPlan, 0.5)))   p99 \(format(percentile(parseAndPlan, 0.99)))   max \(format(parseAndPlan.last ?? 0))"
     )
 
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
-        "kagent"
-    ).path
+    let binary = buildProducts().appendingPathComponent("kagent").path
     guard FileManager.default.isExecutableFile(atPath: binary) else {
         print("process: \(binary) not built; run swift build first")
         return 0
     }
-    let runner = ProcessRunner()
-    var wall: [Double] = []
-    for _ in 0..<30 {
-        let start = Date()
-        let result = try await runner.run([binary, "--dry-run", "--offline", "--output", "json", "scale backend to 3"])
-        wall.append(Date().timeIntervalSince(start))
-        guard result.exitCode == 0 else {
-            print("process: kagent failed: \(result.stderr)")
-            return 1
-        }
+    // kagent's own folders in the scratch folder: the cache starts empty, and the user's config plays no part.
+    var environment = ProcessInfo.processInfo.environment
+    let folders = ["XDG_CACHE_HOME": "cache", "XDG_CONFIG_HOME": "config", "XDG_STATE_HOME": "state"]
+    for (variable, folder) in folders { environment[variable] = scratch.appendingPathComponent(folder).path }
+    let version = [binary, "--version"]
+    let request = [binary, "--dry-run", "--offline", "--output", "json", "scale backend to 3"]
+    let first = try ChildProcess.run(request, environment: environment)
+    guard first.exitCode == 0 else {
+        print("process: \(request.joined(separator: " ")) exited with \(first.exitCode)")
+        return 1
     }
-    wall.sort()
+    // Alternately, so that whatever else the machine does weighs on both alike.
+    let processes = 30
+    var runs: (version: [ChildProcess.Run], request: [ChildProcess.Run]) = ([], [])
+    for _ in 0..<processes {
+        runs.version.append(try ChildProcess.run(version, environment: environment))
+        runs.request.append(try ChildProcess.run(request, environment: environment))
+    }
+    // Peak memory from separate runs: GNU time's own fork and wait add to the wall time.
+    let memoryRuns = 5
+    var peaks: (version: [Int], request: [Int]) = ([], [])
+    for _ in 0..<memoryRuns {
+        if let peak = ChildProcess.peakMemory(version, environment: environment) { peaks.version.append(peak) }
+        if let peak = ChildProcess.peakMemory(request, environment: environment) { peaks.request.append(peak) }
+    }
+    func line(_ label: String, _ group: [ChildProcess.Run], _ peaks: [Int]) -> String {
+        let wall = group.map(\.seconds).sorted()
+        let memory =
+            peaks.max().map { String(format: "max RSS %.1f MiB", Double($0) / 1_048_576) }
+            ?? "max RSS unknown (no GNU time at \(ChildProcess.gnuTime))"
+        return "  " + label.padding(toLength: 64, withPad: " ", startingAt: 0)
+            + "median \(format(percentile(wall, 0.5)))   p99 \(format(percentile(wall, 0.99)))   " + memory
+    }
     print(
-        "process (kagent --dry-run --offline --output json \"scale backend to 3\", 30 runs): median \(format(percentile(wall, 0.5)))   p99 \(format(percentile(wall, 0.99)))"
-    )
+        "process (\(processes) runs each, alternating, the cache filled by one run before;"
+            + " max RSS of \(memoryRuns) more):")
+    print(line("kagent --version", runs.version, peaks.version))
+    print(line("kagent --dry-run --offline --output json \"scale backend to 3\"", runs.request, peaks.request))
+    let difference =
+        percentile(runs.request.map(\.seconds).sorted(), 0.5) - percentile(runs.version.map(\.seconds).sorted(), 0.5)
+    print(
+        "  difference of medians: \(format(difference));"
+            + "   the first run, with an empty cache: \(format(first.seconds))")
     return 0
+}
+
+/// The folder kagent-bench was built into, where `kagent` is too.
+func buildProducts() -> URL {
+    let executable =
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    return URL(fileURLWithPath: executable).deletingLastPathComponent()
+}
+
+/// The seconds `RuleCatalog.load` took in each of `runs` fresh kagent-bench processes (`load-once`).
+func loadTimes(runs: Int, cacheDirectory: URL?, scratch: URL) throws -> [Double] {
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    let output = scratch.appendingPathComponent("load-once.txt").path
+    let argv =
+        [buildProducts().appendingPathComponent("kagent-bench").path, "load-once"]
+        + (cacheDirectory.map { [$0.path] } ?? [])
+    return try (0..<runs).map { _ in
+        let run = try ChildProcess.run(argv, output: output)
+        guard run.exitCode == 0, let text = try? String(contentsOfFile: output, encoding: .utf8),
+            let seconds = Double(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        else { throw ChildProcess.Failure.exit(argv.joined(separator: " "), status: run.exitCode) }
+        return seconds
+    }
 }
 
 /// Random characters and word salads, alternately, through the parser and planner: what each generator's
@@ -233,6 +297,13 @@ do {
         exit(0)
     case "speed":
         exit(try await speed(rounds: arguments.dropFirst().first.flatMap(Int.init) ?? 20))
+    case "load-once":
+        // For `speed`: one catalogue load, the first of this process, as kagent does it; prints its seconds.
+        let cacheDirectory = arguments.dropFirst().first.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = try RuleCatalog.load(from: rulesDirectory(), cacheDirectory: cacheDirectory, actions: Planner.ruleActions)
+        print(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        exit(0)
     case "troubleshoot":
         let numbers = arguments.dropFirst().compactMap { Int($0) }
         exit(try await TroubleshootBenchmark.run(pods: numbers.first ?? 500, failing: numbers.dropFirst().first ?? 100))
