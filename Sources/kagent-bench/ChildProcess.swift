@@ -16,7 +16,8 @@ import Foundation
 struct ChildProcess {
     /// What one run took.
     struct Run {
-        var seconds: Double
+        /// Wall time, and the child's CPU time (user and system).
+        var timing: Timing
         /// The exit code, or 128 + the signal that stopped it.
         var exitCode: Int32
     }
@@ -61,10 +62,14 @@ struct ChildProcess {
         let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArgv, cEnv)
         guard spawned == 0 else { throw Failure.spawn(argv[0], errno: spawned) }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        func secondsOf(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         let exitCode = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Run(seconds: seconds, exitCode: exitCode)
+        return Run(
+            timing: Timing(wall: seconds, cpu: secondsOf(usage.ru_utime) + secondsOf(usage.ru_stime)),
+            exitCode: exitCode)
     }
 
     /// GNU time, which reports a command's own maximum resident set size (`%M`, in KiB).
