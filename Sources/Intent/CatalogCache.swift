@@ -26,7 +26,7 @@ struct CatalogCache: Sendable {
     /// The key of a rules folder's files for this build of kagent; nil when the running executable cannot be
     /// identified (then nothing is cached).
     /// - Parameter files: every `.yaml` file of the folder, in name order, with its bytes.
-    static func key(files: [(name: String, contents: Data)]) -> String? {
+    static func key(files: [(name: String, contents: [UInt8])]) -> String? {
         guard let build = buildIdentity() else { return nil }
         var hash = ContentHash()
         hash.add(format)
@@ -63,8 +63,7 @@ struct CatalogCache: Sendable {
 
     /// The catalogue stored under `key`, if there is one and it reads back whole.
     func read(key: String) -> RuleCatalog? {
-        guard let data = try? Data(contentsOf: file(for: key)) else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = FileBytes.contents(of: directory.path + "/catalogue-\(key).bin") else { return nil }
         var reader = ArchiveReader(bytes)
         do {
             guard try reader.take(Self.magic.count).elementsEqual(Self.magic), try reader.int() == Self.format,

@@ -14,6 +14,8 @@ struct PatternFilter: Sendable {
         let required: Range<Int>
         /// How many words the request may have (``RulePattern/wordCounts``).
         let wordCounts: ClosedRange<Int>
+        /// The words inside groups it needs as well (``WordRequirement``); nil when those above are all.
+        let requirement: WordRequirement?
     }
 
     let entries: [Entry]
@@ -48,10 +50,13 @@ struct PatternFilter: Sendable {
                     groups.append(groupStart..<groupIDs.count)
                 }
                 let counts = pattern.wordCounts
+                // The top-level words are in `required`: the formula is kept only for what groups need.
+                let grouped = pattern.nodes.filter { if case .group = $0 { return true } else { return false } }
                 entries.append(
                     Entry(
                         rule: ruleIndex, pattern: patternIndex, fallback: rule.fallback, first: first,
-                        required: start..<groups.count, wordCounts: counts.least...(counts.most ?? Int.max)))
+                        required: start..<groups.count, wordCounts: counts.least...(counts.most ?? Int.max),
+                        requirement: WordRequirement.of(grouped) { vocabulary.ids[$0] }))
             }
         }
         self.entries = entries
@@ -91,8 +96,8 @@ struct PatternFilter: Sendable {
         return numbers
     }
 
-    /// Whether the pattern can match the request's words: as many words as it can span, and `canStart` and
-    /// `mayMatch` of the pattern, answered alike.
+    /// Whether the pattern can match the request's words: as many words as it can span, `canStart` and `mayMatch`
+    /// of the pattern, answered alike, and the words its groups need (``WordRequirement``).
     func admits(_ entry: Entry, _ index: WordIndex) -> Bool {
         guard entry.wordCounts.contains(index.literals.count) else { return false }
         if let first = entry.first, !index.literals.isEmpty {
@@ -101,6 +106,6 @@ struct PatternFilter: Sendable {
         for group in groups[entry.required] where !groupIDs[group].contains(where: index.present.contains) {
             return false
         }
-        return true
+        return entry.requirement?.isMet(by: index.present) ?? true
     }
 }

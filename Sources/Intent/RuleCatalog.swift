@@ -61,19 +61,17 @@ public struct RuleCatalog: Sendable {
     public static func load(from directory: URL, cacheDirectory: URL? = nil, actions: Set<String>? = nil)
         throws(IntentError) -> RuleCatalog
     {
-        let fileManager = FileManager.default
-        guard let names = try? fileManager.contentsOfDirectory(atPath: directory.path) else {
-            throw .rulesDirectoryMissing(directory.path)
-        }
-        // Every file is read once, for the key and, when the compiled catalogue is not there, for the YAML.
-        let files = ([lexiconFile] + names.sorted().filter { $0.hasSuffix(".yaml") && $0 != lexiconFile }).map {
-            name in (name: name, contents: Result { try Data(contentsOf: directory.appendingPathComponent(name)) })
-        }
+        let path = directory.path
+        guard let names = FileBytes.names(in: path) else { throw .rulesDirectoryMissing(path) }
+        let ruleFiles = [lexiconFile] + names.sorted().filter { $0.hasSuffix(".yaml") && $0 != lexiconFile }
+        // Every file is read once: for the key, and, when the compiled catalogue is not there, for the YAML. A
+        // file the C library cannot read is read again by Foundation, whose error says why.
+        let read = ruleFiles.map { FileBytes.contents(of: path + "/" + $0) }
         let compiled = cacheDirectory.map(CatalogCache.init)
         var key: String?
         if compiled != nil {
-            let readable = files.compactMap { file in (try? file.contents.get()).map { (file.name, $0) } }
-            if readable.count == files.count { key = CatalogCache.key(files: readable) }
+            let readable = zip(ruleFiles, read).compactMap { name, bytes in bytes.map { (name: name, contents: $0) } }
+            if readable.count == ruleFiles.count { key = CatalogCache.key(files: readable) }
         }
         if let key, let catalog = compiled?.read(key: key) {
             if let actions, let rule = catalog.rules.first(where: { !actions.contains($0.action) }) {
@@ -82,6 +80,10 @@ public struct RuleCatalog: Sendable {
             return catalog
         }
 
+        let files = zip(ruleFiles, read).map { name, bytes in
+            let url = directory.appendingPathComponent(name)
+            return (name: name, contents: Result { try bytes.map { Data($0) } ?? Data(contentsOf: url) })
+        }
         let cache = cacheDirectory.map(DocumentCache.init)
         let lexicon: Lexicon = try decode(files[0].name, files[0].contents, in: directory, cache: cache)
         var rules: [IntentRule] = []
