@@ -16,13 +16,10 @@ struct DocumentCache: Sendable {
     }
 
     private func key(for url: URL, contents: Data) -> URL {
-        // 64-bit FNV-1a: not for security (the cache is the user's own folder), only to tell contents apart.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in contents {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
+        var hash = ContentHash()
+        hash.add(contents)
         return directory.appendingPathComponent(
-            "\(url.lastPathComponent)-\(contents.count)-\(String(hash, radix: 16)).json")
+            "\(url.lastPathComponent)-\(contents.count)-\(String(hash.value, radix: 16)).json")
     }
 
     /// The copy of a file whose bytes are `contents`, if one was stored and decodes.

@@ -10,16 +10,53 @@ public struct IntentRule: Sendable {
     /// Slots the rule always sets, whatever the words ("direction: down").
     public let fixedSlots: [String: SlotValue]
     /// Requests that must produce exactly this intent.
-    public let matchExamples: [MatchExample]
+    public var matchExamples: [MatchExample] { examples.value.match }
     /// Requests this rule must not match.
-    public let nonMatchExamples: [String]
+    public var nonMatchExamples: [String] { examples.value.noMatch }
     /// The file the rule came from, for messages.
     public let file: String
     /// A fallback rule (the literal-command pass-through) is only used when no other rule matches:
     /// it loses every tie, so it never takes a request another rule understands.
     public let fallback: Bool
     /// A rule that reads by meaning (cues and typed slots in any order), tried when no pattern matches.
-    public let frame: RequestFrame?
+    public var frame: RequestFrame? { meaning.value }
+
+    /// The examples, both kinds. Read from the compiled catalogue when first asked for: a request that a
+    /// pattern understands needs none (``CatalogCache``).
+    let examples: Lazy<Examples>
+    /// The frame, likewise: read when first asked for.
+    let meaning: Lazy<RequestFrame?>
+
+    struct Examples: Sendable {
+        var match: [MatchExample]
+        var noMatch: [String]
+    }
+
+    init(
+        id: String, action: String, description: String, patterns: [RulePattern], fixedSlots: [String: SlotValue],
+        matchExamples: [MatchExample], nonMatchExamples: [String], file: String, fallback: Bool, frame: RequestFrame?
+    ) {
+        self.init(
+            id: id, action: action, description: description, patterns: patterns, fixedSlots: fixedSlots,
+            examples: Lazy(Examples(match: matchExamples, noMatch: nonMatchExamples)), file: file, fallback: fallback,
+            frame: Lazy(frame))
+    }
+
+    /// A rule whose examples and frame are worked out when first asked for.
+    init(
+        id: String, action: String, description: String, patterns: [RulePattern], fixedSlots: [String: SlotValue],
+        examples: Lazy<Examples>, file: String, fallback: Bool, frame: Lazy<RequestFrame?>
+    ) {
+        self.id = id
+        self.action = action
+        self.description = description
+        self.patterns = patterns
+        self.fixedSlots = fixedSlots
+        self.examples = examples
+        self.file = file
+        self.fallback = fallback
+        self.meaning = frame
+    }
 
     public struct MatchExample: Sendable, Hashable {
         public let request: String
@@ -28,9 +65,14 @@ public struct IntentRule: Sendable {
         public let words: Set<String>
 
         public init(request: String, intent: UserIntent) {
+            self.init(request: request, intent: intent, words: Set(RequestTokenizer.tokens(of: request).map(\.norm)))
+        }
+
+        /// An example whose words are known (read back from the compiled catalogue, ``CatalogCache``).
+        init(request: String, intent: UserIntent, words: Set<String>) {
             self.request = request
             self.intent = intent
-            self.words = Set(RequestTokenizer.tokens(of: request).map(\.norm))
+            self.words = words
         }
     }
 }

@@ -19,6 +19,10 @@ public struct Lexicon: Sendable, Decodable {
     /// The filler phrases by their first word, longest first.
     public private(set) var fillersByFirstWord: [String: [[String]]] = [:]
     private var kindByWord: [String: String] = [:]
+    /// The words of ``kindByWord`` of five characters or more, in its order: those a typo can stand for.
+    private var typoKinds: [(word: String, kind: String)] = []
+    /// The same words by length and letters, numbered by their place in ``typoKinds``.
+    private var nearKinds = NearWords([])
 
     /// The words the rules' frames read as what to do (``RequestFrame/ownWords``: "start", "compose", "logs"),
     /// set by the catalogue: never a name in a list of names.
@@ -26,6 +30,8 @@ public struct Lexicon: Sendable, Decodable {
 
     /// The whole-cluster phrases as token sequences, longest first.
     public private(set) var everyNamespacePhrases: [[String]] = []
+    /// The same phrases by their first word, longest first.
+    private(set) var everyNamespaceByFirstWord: [String: [[String]]] = [:]
 
     enum CodingKeys: String, CodingKey {
         case fillers, numbers, kinds, workloads
@@ -69,6 +75,11 @@ public struct Lexicon: Sendable, Decodable {
             kindByWord[kind] = kind
             for word in words { kindByWord[word.lowercased()] = kind }
         }
+        typoKinds = kindByWord.compactMap { $0.key.count >= 5 ? (word: $0.key, kind: $0.value) : nil }
+        nearKinds = NearWords(typoKinds.enumerated().map { (number: $0.offset, word: $0.element.word) })
+        for phrase in everyNamespacePhrases {
+            if let first = phrase.first { everyNamespaceByFirstWord[first, default: []].append(phrase) }
+        }
     }
 
     /// The canonical kind a word names, allowing one typo in words of five letters or more.
@@ -76,16 +87,22 @@ public struct Lexicon: Sendable, Decodable {
     public func kind(named word: String) -> (kind: String, typos: Int)? {
         let word = Self.droppingPossessive(word.lowercased())
         if let kind = kindByWord[word] { return (kind, 0) }
-        guard word.count >= 5 else { return nil }
-        for (candidate, kind) in kindByWord where candidate.count >= 5 && EditDistance.isWithinOne(word, candidate) {
-            return (kind, 1)
+        guard word.utf8.count >= 5, word.count >= 5 else { return nil }
+        // The first of ``typoKinds`` within one edit. Comparing bytes misses only a word that is one of them by
+        // Unicode's canonical equivalence, which ``kindByWord`` answered above.
+        var first: Int?
+        var bytes = word
+        bytes.withUTF8 { typed in
+            nearKinds.forEach(near: typed) { number, _ in first = min(first ?? number, number) }
         }
-        return nil
+        return first.map { (typoKinds[$0].kind, 1) }
     }
 
     /// "service's" → "service", "backend’s" → "backend"; any other word as it is.
     public static func droppingPossessive(_ word: String) -> String {
-        for suffix in ["'s", "’s"] where word.count > suffix.count + 1 && word.hasSuffix(suffix) {
+        // Both end in the letter s, and only a word whose last byte is an s can end in that letter.
+        guard word.utf8.last == UInt8(ascii: "s") else { return word }
+        for suffix in ["'s", "’s"] where word.hasSuffix(suffix) && word.count > suffix.count + 1 {
             return String(word.dropLast(suffix.count))
         }
         return word

@@ -196,8 +196,11 @@ public struct RequestFrame: Sendable {
                     // A command word in quotes ("list local `docker` images") is still that word.
                     guard !token.quoted else { return !fuzzy && phrase.count == 1 && token.text.lowercased() == word }
                     if token.norm == word { return true }
-                    return fuzzy && word.count >= 5 && token.norm.count >= 4 && token.norm.allSatisfy(\.isLetter)
-                        && EditDistance.isWithinOne(token.norm, word)
+                    // The cheap tests first (isWithinOne needs the byte lengths one apart); Unicode's letter
+                    // tables last.
+                    return fuzzy && abs(token.norm.utf8.count - word.utf8.count) <= 1 && word.count >= 5
+                        && token.norm.count >= 4 && EditDistance.isWithinOne(token.norm, word)
+                        && token.norm.allSatisfy(\.isLetter)
                 }
                 if fits, !claimed[position..<(position + phrase.count)].contains(true) {
                     for index in position..<(position + phrase.count) { claimed[index] = true }

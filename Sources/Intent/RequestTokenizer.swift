@@ -4,10 +4,12 @@
 /// start of a word) and markdown's backticks (`` `shop` ``, a run of them counting as one). A word that ends
 /// with `.`, `?` or `!`, or the last word of a line, ends a sentence (``RequestToken/endsSentence``).
 public enum RequestTokenizer {
-    static let trailingPunctuation: Set<Character> = [",", ".", "!", "?", ";", ":"]
-    static let sentenceEnds: Set<Character> = [".", "!", "?"]
+    // Lists, not sets: most words end in none of these, and comparing a few characters costs less than hashing one.
+    static let trailingPunctuation: [Character] = [",", ".", "!", "?", ";", ":"]
+    static let sentenceEnds: [Character] = [".", "!", "?"]
 
     public static func tokens(of request: String) -> [RequestToken] {
+        if let tokens = asciiTokens(of: request) { return tokens }
         var tokens: [RequestToken] = []
         var current = ""
         var quote: Character?
@@ -15,34 +17,10 @@ public enum RequestTokenizer {
         var currentCode = false
 
         func flush() {
-            defer {
-                current = ""
-                currentQuoted = false
-                currentCode = false
-            }
-            if currentQuoted {
-                var token = RequestToken(text: current, quoted: true)
-                token.code = currentCode
-                tokens.append(token)
-                return
-            }
-            var word = Substring(current)
-            // A word that is only "." or ".." is a folder ("docker build ."), not punctuation.
-            if current == "." || current == ".." {
-                tokens.append(RequestToken(text: current))
-                return
-            }
-            var ends = false
-            while let last = word.last, trailingPunctuation.contains(last) {
-                ends = ends || sentenceEnds.contains(last)
-                word = word.dropLast()
-            }
-            // Punctuation after a quoted word ("restart 'api'.") ends that word's sentence.
-            if word.isEmpty, ends, !tokens.isEmpty { tokens[tokens.count - 1].endsSentence = true }
-            // "(in srvthreds)" and friends: brackets around words are not part of them.
-            while let first = word.first, first == "(" || first == "[" { word = word.dropFirst() }
-            while let last = word.last, last == ")" || last == "]" { word = word.dropLast() }
-            if !word.isEmpty { tokens.append(RequestToken(text: String(word), endsSentence: ends)) }
+            finish(current, quoted: currentQuoted, code: currentCode, into: &tokens)
+            current = ""
+            currentQuoted = false
+            currentCode = false
         }
 
         func endLine() {
@@ -82,6 +60,100 @@ public enum RequestTokenizer {
                 flush()
             } else {
                 current.append(character)
+            }
+        }
+        if quote != nil {
+            // An unclosed quote keeps its words as typed, quoted.
+            currentQuoted = !current.isEmpty
+        }
+        flush()
+        return tokens
+    }
+
+    /// Adds the word just read: quoted as it is; otherwise without trailing punctuation (noting whether it ended a
+    /// sentence) and surrounding brackets.
+    private static func finish(_ current: String, quoted: Bool, code: Bool = false, into tokens: inout [RequestToken]) {
+        if quoted {
+            var token = RequestToken(text: current, quoted: true)
+            token.code = code
+            tokens.append(token)
+            return
+        }
+        var word = Substring(current)
+        // A word that is only "." or ".." is a folder ("docker build ."), not punctuation.
+        if current == "." || current == ".." {
+            tokens.append(RequestToken(text: current))
+            return
+        }
+        var ends = false
+        while let last = word.last, trailingPunctuation.contains(last) {
+            ends = ends || sentenceEnds.contains(last)
+            word = word.dropLast()
+        }
+        // Punctuation after a quoted word ("restart 'api'.") ends that word's sentence.
+        if word.isEmpty, ends, !tokens.isEmpty { tokens[tokens.count - 1].endsSentence = true }
+        // "(in srvthreds)" and friends: brackets around words are not part of them.
+        while let first = word.first, first == "(" || first == "[" { word = word.dropFirst() }
+        while let last = word.last, last == ")" || last == "]" { word = word.dropLast() }
+        if !word.isEmpty { tokens.append(RequestToken(text: String(word), endsSentence: ends)) }
+    }
+
+    // MARK: - Plain ASCII
+
+    /// Which ASCII bytes are line ends and white space, asked of `Character` itself so the two readings agree.
+    private static let asciiNewlines = (0..<128).map { Character(Unicode.Scalar(UInt8($0))).isNewline }
+    private static let asciiWhitespace = (0..<128).map { Character(Unicode.Scalar(UInt8($0))).isWhitespace }
+
+    /// ``tokens(of:)`` for plain ASCII without a carriage return, where every byte is one `Character` ("\r\n" is
+    /// one `Character` of two bytes): the same reading, byte by byte, without Unicode's grapheme rules. nil for any
+    /// other text.
+    private static func asciiTokens(of request: String) -> [RequestToken]? {
+        guard request.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return nil }
+        let backtick = UInt8(ascii: "`"), doubleQuote = UInt8(ascii: "\""), singleQuote = UInt8(ascii: "'")
+        var tokens: [RequestToken] = []
+        var current: [UInt8] = []
+        var quote: UInt8?
+        var currentQuoted = false
+        var currentCode = false
+        var previous = UInt8(ascii: " ")
+
+        func flush() {
+            finish(String(decoding: current, as: UTF8.self), quoted: currentQuoted, code: currentCode, into: &tokens)
+            current.removeAll(keepingCapacity: true)
+            currentQuoted = false
+            currentCode = false
+        }
+
+        for byte in request.utf8 {
+            defer { previous = byte }
+            if let open = quote {
+                if byte == open {
+                    if open == backtick && previous == backtick && current.isEmpty { continue }
+                    quote = nil
+                    currentQuoted = true
+                    currentCode = open == backtick
+                    flush()
+                } else if open == backtick && byte == backtick {
+                    continue
+                } else {
+                    current.append(byte)
+                }
+            } else if byte == backtick {
+                if previous == backtick { continue }
+                if !current.isEmpty { flush() }
+                quote = backtick
+            } else if byte == doubleQuote {
+                if !current.isEmpty { flush() }
+                quote = doubleQuote
+            } else if byte == singleQuote && current.isEmpty {
+                quote = singleQuote
+            } else if asciiNewlines[Int(byte)] {
+                flush()
+                if !tokens.isEmpty { tokens[tokens.count - 1].endsSentence = true }
+            } else if asciiWhitespace[Int(byte)] {
+                flush()
+            } else {
+                current.append(byte)
             }
         }
         if quote != nil {

@@ -7,11 +7,26 @@ public enum RequestValidator {
 
     /// Sequences that only make sense to a shell. Inside quotes they are text and allowed.
     static let shellSyntax = ["$(", "&&", "||", "${", ";", "|", "&", "`", ">", "<"]
+    /// The bytes of ``shellSyntax``: an ASCII request without any of them has none of it. (Outside ASCII the
+    /// search is by Unicode's canonical equivalence, where U+037E, the Greek question mark, is ";".)
+    static let shellBytes = Set("$&|;`<>".utf8)
 
     public static func validate(_ request: String) throws(IntentError) {
         let count = request.count
         if count > maximumLength { throw .requestTooLong(characters: count, limit: maximumLength) }
         if request.allSatisfy(\.isWhitespace) { throw .emptyRequest }
+        // Plain ASCII, the usual request, is checked byte by byte: the same answers, without Unicode tables.
+        if request.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(request.utf8)
+            for (offset, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x7f {
+                let lineEnd = byte == 0x0a || (byte == 0x0d && offset + 1 < bytes.count && bytes[offset + 1] == 0x0a)
+                if byte != 0x09 && !lineEnd { throw .controlCharacters }
+            }
+            // Without any of the bytes shell syntax is made of, there is none.
+            guard bytes.contains(where: Self.shellBytes.contains) else { return }
+            if let syntax = unquotedShellSyntax(in: request) { throw .shellSyntax(syntax) }
+            return
+        }
         let scalars = Array(request.unicodeScalars)
         for (offset, scalar) in scalars.enumerated() where scalar.properties.generalCategory == .control {
             // A line ends with "\n", or "\r\n" when pasted from Windows.

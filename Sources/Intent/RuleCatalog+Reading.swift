@@ -126,12 +126,16 @@ extension RuleCatalog {
     /// A message of several sentences: the one sentence that asks for something is read, and the others give it
     /// context: the namespace they name, and what "it" means ("The backend is in namespace todo. Can you restart
     /// it?"). When no sentence, or more than one with different meanings, is understood: not understood.
-    /// - Parameter whole: what reading the whole message gave, returned when the sentences give nothing better.
-    func readSentences(_ tokens: [RequestToken], whole: ParseOutcome?) throws(IntentError) -> ParseOutcome {
+    /// - Parameters:
+    ///   - whole: what reading the whole message gave, returned when the sentences give nothing better.
+    ///   - lookups: what the message's words stand for, shared by every reading of it.
+    func readSentences(_ tokens: [RequestToken], whole: ParseOutcome?, lookups: WordLookups) throws(IntentError)
+        -> ParseOutcome
+    {
         let sentences = Self.sentences(of: tokens)
         guard sentences.count > 1 else {
             if let whole { return whole }
-            return try read(tokens)
+            return try read(tokens, lookups: lookups)
         }
         var asking: (index: Int, intents: [UserIntent])?
         var understood: Set<Int> = []
@@ -140,7 +144,9 @@ extension RuleCatalog {
         var reader = self
         reader.implicitSubject = true
         let readable = sentences.indices.filter { index in
-            guard let outcome = try? reader.read(sentences[index]), case .understood = outcome else { return false }
+            guard let outcome = try? reader.read(sentences[index], suggesting: false, lookups: lookups),
+                case .understood = outcome
+            else { return false }
             return true
         }
         let asks = readable.filter { index in
@@ -149,7 +155,9 @@ extension RuleCatalog {
         }
         for (index, sentence) in sentences.enumerated() where readable.contains(index) {
             if !asks.isEmpty && !asks.contains(index) { continue }
-            guard let outcome = try? reader.read(sentence), case .understood(let intents) = outcome else { continue }
+            guard let outcome = try? reader.read(sentence, suggesting: false, lookups: lookups),
+                case .understood(let intents) = outcome
+            else { continue }
             understood.insert(index)
             if let found = asking {
                 let same =
@@ -175,7 +183,7 @@ extension RuleCatalog {
         }
         guard let asking else {
             if let whole { return whole }
-            return try read(tokens)
+            return try read(tokens, lookups: lookups)
         }
         // Sentences that asked the same again ("Restart the backend. Restart it!") are no context.
         let context = sentences.enumerated().filter { !understood.contains($0.offset) }.map(\.element)
@@ -275,8 +283,11 @@ extension RuleCatalog {
         guard !tokens.isEmpty else { return nil }
         var readings: [(rule: IntentRule, reading: RequestFrame.Reading)] = []
         let question = RequestFrame.isQuestion(tokens)
-        for rule in rules {
-            guard let frame = rule.frame, !question || frame.answersQuestions,
+        // Most frames have no cue in the request: a few bit tests say so (``FrameFilter``).
+        let frameFilter = frameFilter
+        let words = frameFilter.words(in: tokens)
+        for (index, rule) in rules.enumerated() where frameFilter.mayRead(rule: index, words) {
+            guard let frame = frameFilter.frames[index], !question || frame.answersQuestions,
                 let reading = frame.read(
                     tokens, lexicon: lexicon, frameWords: frameWords, namespaceGiven: namespace != nil,
                     implicitSubject: implicitSubject)

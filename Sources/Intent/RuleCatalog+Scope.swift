@@ -20,16 +20,20 @@ extension RuleCatalog {
             let token = tokens[index]
             if !token.quoted && token.norm == "--" { break }
             // "-n -A" is a namespace clause with a bad value, refused by the namespace check: not ours.
-            let afterNamespaceOption = index > 0 && ["-n", "--namespace"].contains(tokens[index - 1].norm)
-            if !token.quoted, !afterNamespaceOption, Self.everyNamespaceOptions.contains(token.text) {
+            if !token.quoted, Self.everyNamespaceOptions.contains(token.text),
+                !(index > 0 && ["-n", "--namespace"].contains(tokens[index - 1].norm))
+            {
                 found = .everyNamespace
                 tokens.remove(at: index)
                 continue
             }
-            if let phrase = lexicon.everyNamespacePhrases.first(where: { phrase in
-                index + phrase.count <= tokens.count
-                    && zip(tokens[index...], phrase).allSatisfy { !$0.quoted && $0.norm == $1 }
-            }) {
+            // Only a phrase that starts with this word can be here (``Lexicon/everyNamespaceByFirstWord``).
+            if !token.quoted, let phrases = lexicon.everyNamespaceByFirstWord[token.norm],
+                let phrase = phrases.first(where: { phrase in
+                    index + phrase.count <= tokens.count
+                        && zip(tokens[index...], phrase).allSatisfy { !$0.quoted && $0.norm == $1 }
+                })
+            {
                 let scope: ClusterScope = Self.meansTheClusterOnly(phrase) ? .cluster : .everyNamespace
                 if found != .everyNamespace { found = scope }
                 tokens.removeSubrange(index..<(index + phrase.count))

@@ -10,9 +10,17 @@ public struct RuleCatalog: Sendable {
     let vocabulary: Vocabulary
 
     public init(rules: [IntentRule], lexicon: Lexicon) {
+        self.init(rules: rules, lexicon: lexicon, vocabulary: Vocabulary(patterns: rules.flatMap(\.patterns)))
+    }
+
+    /// A catalogue whose vocabulary is known (read back from the compiled catalogue, ``CatalogCache``).
+    init(rules: [IntentRule], lexicon: Lexicon, vocabulary: Vocabulary) {
         self.rules = rules
-        self.vocabulary = Vocabulary(patterns: rules.flatMap(\.patterns))
+        self.vocabulary = vocabulary
         self.orderedRules = rules.filter { !$0.fallback } + rules.filter(\.fallback)
+        self.patternFilter = PatternFilter(rules: orderedRules, vocabulary: vocabulary)
+        self.suggestions = Lazy { SuggestionIndex(rules: rules) }
+        self.frames = Lazy { FrameFilter(rules: rules) }
         let frameWords = rules.reduce(into: Set<String>()) { words, rule in words.formUnion(rule.frame?.actionWords ?? []) }
         self.frameWords = frameWords
         self.orderWords = rules.reduce(into: frameWords.union(Self.commandWords)) { words, rule in
@@ -23,7 +31,7 @@ public struct RuleCatalog: Sendable {
         self.lexicon = lexicon
     }
 
-    /// The words every frame reads as what to do (``RequestFrame/ownWords``): never joined into a name.
+    /// The words every frame reads as what to do on their own (``RequestFrame/actionWords``): never a name.
     let frameWords: Set<String>
     /// Whether a frame whose object is not said reads it as ``RequestFrame/implicitName`` (within a message of
     /// several sentences, where another may say what it is).
@@ -41,8 +49,19 @@ public struct RuleCatalog: Sendable {
     /// The rules in the order they are tried: fallback rules last.
     let orderedRules: [IntentRule]
 
-    func wordIndex(_ tokens: [RequestToken]) -> WordIndex {
-        WordIndex(tokens: tokens, vocabulary: vocabulary, lexicon: lexicon)
+    /// Their patterns in the same order, with the quick tests that rule most of them out.
+    let patternFilter: PatternFilter
+
+    /// The examples' words, for ``suggestions(for:limit:)``: made when a request is first not understood.
+    private let suggestions: Lazy<SuggestionIndex>
+    var suggestionIndex: SuggestionIndex { suggestions.value }
+
+    /// The frames' cues and needs, for ``readFrames(_:)``: made when the frames are first read.
+    private let frames: Lazy<FrameFilter>
+    var frameFilter: FrameFilter { frames.value }
+
+    func wordIndex(_ tokens: [RequestToken], lookups: WordLookups = WordLookups()) -> WordIndex {
+        WordIndex(tokens: tokens, vocabulary: vocabulary, lexicon: lexicon, lookups: lookups)
     }
 
     /// The file holding the shared vocabulary; every other `.yaml` file in the folder holds rules.
@@ -52,24 +71,45 @@ public struct RuleCatalog: Sendable {
 
     /// Loads `lexicon.yaml` and every rule file of a folder, in file-name order.
     /// - Parameters:
-    ///   - cacheDirectory: where a JSON copy of each file is kept, keyed by its contents, so later processes
-    ///     skip YAML parsing (the slow part of starting). nil reads the YAML every time.
+    ///   - cacheDirectory: where the compiled catalogue is kept (``CatalogCache``), keyed by every rule file's
+    ///     contents, and a JSON copy of each file (``DocumentCache``), so later processes neither parse YAML nor
+    ///     compile patterns. nil reads and compiles the YAML every time.
     ///   - actions: the actions a rule may name (the planner's, `Planner.ruleActions`); nil accepts any.
     /// - Throws: ``IntentError`` naming the file and rule that is wrong: unreadable YAML, a repeated id, a bad
     ///   pattern (an unknown slot type among them), an unknown action.
     public static func load(from directory: URL, cacheDirectory: URL? = nil, actions: Set<String>? = nil)
         throws(IntentError) -> RuleCatalog
     {
-        let fileManager = FileManager.default
-        guard let names = try? fileManager.contentsOfDirectory(atPath: directory.path) else {
-            throw .rulesDirectoryMissing(directory.path)
+        let path = directory.path
+        guard let names = FileBytes.names(in: path) else { throw .rulesDirectoryMissing(path) }
+        let ruleFiles = [lexiconFile] + names.sorted().filter { $0.hasSuffix(".yaml") && $0 != lexiconFile }
+        // Every file is read once: for the key, and, when the compiled catalogue is not there, for the YAML. A
+        // file the C library cannot read is read again by Foundation, whose error says why.
+        let read = ruleFiles.map { FileBytes.contents(of: path + "/" + $0) }
+        let compiled = cacheDirectory.map(CatalogCache.init)
+        var key: String?
+        if compiled != nil {
+            let readable = zip(ruleFiles, read).compactMap { name, bytes in bytes.map { (name: name, contents: $0) } }
+            if readable.count == ruleFiles.count { key = CatalogCache.key(files: readable) }
+        }
+        if let key, let catalog = compiled?.read(key: key) {
+            if let actions, let rule = catalog.rules.first(where: { !actions.contains($0.action) }) {
+                throw .unknownAction(rule.action, file: rule.file, id: rule.id, known: actions.sorted())
+            }
+            return catalog
+        }
+
+        let files = zip(ruleFiles, read).map { name, bytes in
+            let url = directory.appendingPathComponent(name)
+            return (name: name, contents: Result { try bytes.map { Data($0) } ?? Data(contentsOf: url) })
         }
         let cache = cacheDirectory.map(DocumentCache.init)
-        let lexicon: Lexicon = try decode(directory.appendingPathComponent(lexiconFile), cache: cache)
+        let lexicon: Lexicon = try decode(files[0].name, files[0].contents, in: directory, cache: cache)
         var rules: [IntentRule] = []
+        var frames: [String: RuleFile.Frame] = [:]
         var seen: [String: String] = [:]
-        for name in names.sorted() where name.hasSuffix(".yaml") && name != lexiconFile {
-            let file: RuleFile = try decode(directory.appendingPathComponent(name), cache: cache)
+        for (name, contents) in files.dropFirst() {
+            let file: RuleFile = try decode(name, contents, in: directory, cache: cache)
             for entry in file.rules {
                 if let other = seen[entry.id] { throw .duplicateRuleID(entry.id, files: [other, name]) }
                 seen[entry.id] = name
@@ -77,14 +117,21 @@ public struct RuleCatalog: Sendable {
                     throw .unknownAction(entry.action, file: name, id: entry.id, known: actions.sorted())
                 }
                 rules.append(try rule(from: entry, file: name))
+                frames[entry.id] = entry.frame
             }
+        }
+        if let key, let compiled, let bytes = archive(rules: rules, lexicon: lexicon, frames: frames) {
+            compiled.write(bytes, key: key)
         }
         return RuleCatalog(rules: rules, lexicon: lexicon)
     }
 
-    private static func decode<T: Decodable>(_ url: URL, cache: DocumentCache?) throws(IntentError) -> T {
+    private static func decode<T: Decodable>(
+        _ name: String, _ read: Result<Data, any Error>, in directory: URL, cache: DocumentCache?
+    ) throws(IntentError) -> T {
+        let url = directory.appendingPathComponent(name)
         do {
-            let contents = try Data(contentsOf: url)
+            let contents = try read.get()
             if let cached: T = cache?.read(for: url, contents: contents) { return cached }
             guard let text = String(data: contents, encoding: .utf8) else {
                 throw IntentError.unreadableRuleFile(url.lastPathComponent, reason: "the file is not UTF-8 text")
@@ -145,9 +192,10 @@ public struct RuleCatalog: Sendable {
     /// Where the rules are: `KAGENT_RULES_DIR`, then beside an installed executable
     /// (`../share/kagent/rules`, `./rules`), then the source tree this binary was built from.
     public static func locateRulesDirectory(executablePath: String?) -> URL {
-        let environment = ProcessInfo.processInfo.environment
-        if let path = environment["KAGENT_RULES_DIR"], !path.isEmpty {
-            return URL(fileURLWithPath: path, isDirectory: true)
+        // getenv, not ProcessInfo's environment, which copies every variable into a dictionary first.
+        if let value = getenv("KAGENT_RULES_DIR") {
+            let path = String(cString: value)
+            if !path.isEmpty { return URL(fileURLWithPath: path, isDirectory: true) }
         }
         var candidates: [URL] = []
         if let executablePath {
@@ -165,44 +213,53 @@ public struct RuleCatalog: Sendable {
 
     // MARK: - Parsing
 
-    /// Reads a request: validation, words, then ``read(_:)`` of the whole, then of its sentences
-    /// (``readSentences(_:whole:)``): a chat message of several sentences asks in one and gives context in others.
+    /// Reads a request: validation, words, then ``read(_:suggesting:lookups:)`` of the whole, then of its
+    /// sentences (``readSentences(_:whole:lookups:)``): a chat message of several sentences asks in one and gives
+    /// context in others.
     /// - Throws: ``IntentError`` when the request itself is refused (empty, too long, shell syntax, bad name).
     public func parse(_ request: String) throws(IntentError) -> ParseOutcome {
         try RequestValidator.validate(request)
         let tokens = RequestTokenizer.tokens(of: request)
+        let lookups = WordLookups()
         // A message of several sentences is read sentence by sentence first: words of one sentence ("my laptop
         // fan is going crazy.") never fill the slots of another's request.
         // When no sentence is understood, the whole message is read as one.
-        if Self.sentences(of: tokens).count > 1 { return try readSentences(tokens, whole: nil) }
+        if Self.sentences(of: tokens).count > 1 { return try readSentences(tokens, whole: nil, lookups: lookups) }
         let whole: ParseOutcome
         do {
-            whole = try read(tokens)
+            whole = try read(tokens, lookups: lookups)
         } catch {
             // A sentence of context may hold what is no name ("Hi!"); the sentence that asks may still be read.
-            if let outcome = try? readSentences(tokens, whole: nil) { return outcome }
+            if let outcome = try? readSentences(tokens, whole: nil, lookups: lookups) { return outcome }
             throw error
         }
         if case .understood = whole { return whole }
-        return (try? readSentences(tokens, whole: whole)) ?? whole
+        return (try? readSentences(tokens, whole: whole, lookups: lookups)) ?? whole
     }
 
     /// Reads words: fillers and namespace clauses out, then every rule's patterns; when nothing matches, the
     /// same words read again with less that carries no operation (``readings(of:)``), least changed first; then
     /// the frames (``readFrames(_:)``), which read by meaning; last, the literal-command pass-through, so that a
     /// kubectl line kagent has an action for ("scale deploy/web --replicas=5") gets kagent's verified plan.
-    func read(_ tokens: [RequestToken]) throws(IntentError) -> ParseOutcome {
-        let first = try readOnce(tokens, fallback: false)
+    ///
+    /// `suggesting` says whether a request not understood gets suggestions; they are worked out only for the outcome
+    /// returned, as most requests the first reading misses are read by a later one.
+    func read(_ tokens: [RequestToken], suggesting: Bool = true, lookups: WordLookups) throws(IntentError)
+        -> ParseOutcome
+    {
+        let first = try readOnce(tokens, suggesting: false, fallback: false, lookups: lookups)
         guard case .notUnderstood = first else { return first }
         let readings = readings(of: tokens)
         for reading in readings {
-            if case .understood(let intents) = try readOnce(reading, suggesting: false, fallback: false) {
+            if case .understood(let intents) = try readOnce(
+                reading, suggesting: false, fallback: false, lookups: lookups)
+            {
                 return .understood(intents)
             }
         }
         // A line that starts with the tool's name and is that tool's syntax ("helm repo list") is a literal
         // command; only the rules' own patterns read it as something else.
-        let literal = try readOnce(tokens, suggesting: false, fallback: true)
+        let literal = try readOnce(tokens, suggesting: false, fallback: true, lookups: lookups)
         if case .understood(let intents) = literal, let tool = tokens.first, !tool.quoted,
             ["kubectl", "helm", "docker"].contains(tool.norm) || intents.allSatisfy(Self.readsOnly)
         {
@@ -210,7 +267,7 @@ public struct RuleCatalog: Sendable {
         }
         if let framed = try readFrames(readings.last ?? tokens) { return framed }
         if case .understood = literal { return literal }
-        return first
+        return suggesting ? try readOnce(tokens, fallback: false, lookups: lookups) : first
     }
 
     /// kubectl's verbs that only read: a literal line with one ("get deploy web -o yaml") is never read as a change.
@@ -227,9 +284,9 @@ public struct RuleCatalog: Sendable {
         return readingVerbs.contains(verb)
     }
 
-    private func readOnce(_ words: [RequestToken], suggesting: Bool = true, fallback: Bool) throws(IntentError)
-        -> ParseOutcome
-    {
+    private func readOnce(
+        _ words: [RequestToken], suggesting: Bool = true, fallback: Bool, lookups: WordLookups
+    ) throws(IntentError) -> ParseOutcome {
         var tokens = dropFillers(words)
         let scope = extractClusterScope(&tokens)
         let namespace = extractNamespace(&tokens)
@@ -241,41 +298,47 @@ public struct RuleCatalog: Sendable {
             for part in parts {
                 guard
                     case .understood(let partIntents) = try understand(
-                        part, namespace: namespace, scope: scope, suggesting: false, fallback: fallback)
+                        part, namespace: namespace, scope: scope, suggesting: false, fallback: fallback,
+                        lookups: lookups)
                 else {
                     return try understand(
-                        tokens, namespace: namespace, scope: scope, suggesting: suggesting, fallback: fallback)
+                        tokens, namespace: namespace, scope: scope, suggesting: suggesting, fallback: fallback,
+                        lookups: lookups)
                 }
                 intents += partIntents
             }
             return .understood(intents)
         }
-        return try understand(tokens, namespace: namespace, scope: scope, suggesting: suggesting, fallback: fallback)
+        return try understand(
+            tokens, namespace: namespace, scope: scope, suggesting: suggesting, fallback: fallback, lookups: lookups)
     }
 
     /// The rules' patterns on the words; `fallback` says whether the fallback rules (the literal-command
     /// pass-through) are tried too, after every other rule.
     private func understand(
-        _ tokens: [RequestToken], namespace: String?, scope: ClusterScope?, suggesting: Bool = true, fallback: Bool
-    ) throws(IntentError) -> ParseOutcome
-    {
+        _ tokens: [RequestToken], namespace: String?, scope: ClusterScope?, suggesting: Bool = true, fallback: Bool,
+        lookups: WordLookups
+    ) throws(IntentError) -> ParseOutcome {
         guard !tokens.isEmpty else {
             return .notUnderstood(reason: "the request has no words kagent can act on", suggestions: starterPhrasings())
         }
         var best: [(rule: IntentRule, match: PatternMatch)] = []
-        let index = wordIndex(tokens)
+        let index = wordIndex(tokens, lookups: lookups)
         // Fallback rules are tried only when no other rule matches: they lose every tie.
-        for rule in orderedRules {
-            if rule.fallback, !fallback || (!best.isEmpty && !best[0].rule.fallback) { break }
-            for pattern in rule.patterns {
-                guard let match = pattern.match(tokens, index: index, lexicon: lexicon) else { continue }
-                if let current = best.first {
-                    let a = (match.typos, -match.literals), b = (current.match.typos, -current.match.literals)
-                    if a > b { continue }
-                    if a < b { best = [] }
-                }
-                best.append((rule, match))
+        for number in patternFilter.candidates(index) {
+            let entry = patternFilter.entries[number]
+            if entry.fallback, !fallback || (!best.isEmpty && !best[0].rule.fallback) { break }
+            guard patternFilter.admits(entry, index) else { continue }
+            let rule = orderedRules[entry.rule]
+            guard let match = rule.patterns[entry.pattern].bestMatch(tokens, index: index, lexicon: lexicon) else {
+                continue
             }
+            if let current = best.first {
+                let a = (match.typos, -match.literals), b = (current.match.typos, -current.match.literals)
+                if a > b { continue }
+                if a < b { best = [] }
+            }
+            best.append((rule, match))
         }
         guard let winner = best.first else {
             return .notUnderstood(
@@ -403,27 +466,43 @@ public struct RuleCatalog: Sendable {
 
     // MARK: - Suggestions
 
-    /// The examples closest to what was typed, by shared words (allowing typos).
+    /// The examples closest to what was typed, by shared words (allowing typos): an example scores 2 for each of
+    /// its words the request has, and 1 for each word of four characters or more within one typo of one of the
+    /// request's.
     func suggestions(for tokens: [RequestToken], limit: Int = 3) -> [String] {
         let words = Set(tokens.map(\.norm))
         guard !words.isEmpty else { return starterPhrasings() }
-        var scored: [(score: Int, text: String)] = []
-        for rule in rules {
-            for example in rule.matchExamples {
-                let exampleWords = example.words
-                let score = exampleWords.reduce(0) { total, word in
-                    total
-                        + (words.contains(word)
-                            ? 2
-                            : (word.count >= 4 && words.contains { $0.count >= 4 && EditDistance.isWithinOne($0, word) }
-                                ? 1 : 0))
+        // Each distinct example word scored once (``SuggestionIndex``), then each example summed.
+        let suggestionIndex = suggestionIndex
+        var wordScores = Array(repeating: 0, count: suggestionIndex.numbers.count)
+        for word in words {
+            if let number = suggestionIndex.numbers[word] { wordScores[number] = 2 }
+        }
+        for word in words where word.count >= 4 {
+            var word = word
+            // A word the request has scores 2; one the same as a request word only in Unicode's canonical
+            // equivalence (other bytes) is such a word, so comparing bytes here misses nothing.
+            word.withUTF8 { typed in
+                suggestionIndex.long.forEach(near: typed) { number, _ in
+                    if wordScores[number] == 0 { wordScores[number] = 1 }
                 }
-                if score > 0 { scored.append((score, example.request)) }
             }
         }
+        var scored: [(score: Int, example: Int)] = []
+        for (number, example) in suggestionIndex.examples.enumerated() {
+            let score = example.words.reduce(0) { $0 + wordScores[$1] }
+            if score > 0 { scored.append((score, number)) }
+        }
+        guard !scored.isEmpty else { return starterPhrasings() }
+        // The highest scores first, equal scores in catalogue order; the first `limit` different requests.
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.example < $1.example }
         var seen: Set<String> = []
-        let ranked = scored.sorted { $0.score > $1.score }.map(\.text).filter { seen.insert($0).inserted }
-        return ranked.isEmpty ? starterPhrasings() : Array(ranked.prefix(limit))
+        var ranked: [String] = []
+        for entry in scored where ranked.count < limit {
+            let text = suggestionIndex.examples[entry.example].request
+            if seen.insert(text).inserted { ranked.append(text) }
+        }
+        return ranked
     }
 
     /// One example from each of the first few rules: what to try when nothing is close.
@@ -469,7 +548,7 @@ extension RuleCatalog {
             return tokens
         }
         var costs: [(String, Double)] = []
-        let indexes = prepared.map(wordIndex)
+        let indexes = prepared.map { wordIndex($0) }
         for rule in rules {
             let start = DispatchTime.now().uptimeNanoseconds
             for (tokens, index) in zip(prepared, indexes) {

@@ -19,15 +19,21 @@ public struct RulePattern: Sendable, CustomStringConvertible {
 
     public var description: String { source }
 
-    /// The words a match can start with, or nil when it can start with a slot: a quick test that skips most
-    /// patterns without trying them.
-    let firstWords: Set<String>?
+    /// The words a match can start with (a word may be listed twice), or nil when it can start with a slot: a
+    /// quick test that skips most patterns without trying them.
+    let firstWords: [String]?
 
     public init(_ source: String) throws(IntentError) {
-        self.source = source
         var parser = PatternParser(source: source)
-        nodes = try parser.parseAll()
-        firstWords = Self.firstWords(of: nodes[...]).words
+        self.init(source: source, nodes: try parser.parseAll())
+    }
+
+    /// A pattern already parsed (read back from the compiled catalogue, ``CatalogCache``).
+    init(source: String, nodes: [Node]) {
+        self.source = source
+        self.nodes = nodes
+        var firstWords: [String] = []
+        self.firstWords = Self.collectFirstWords(of: nodes[...], into: &firstWords).slot ? nil : firstWords
         requiredWords = nodes.compactMap { node in
             if case .words(let words) = node { return words }
             return nil
@@ -39,52 +45,55 @@ public struct RulePattern: Sendable, CustomStringConvertible {
 
     /// Whether every required word appears in the request (allowing one typo): a quick test before matching.
     func mayMatch(_ index: WordIndex) -> Bool {
-        requiredWords.allSatisfy { words in words.contains { index.present.contains($0) } }
+        requiredWords.allSatisfy { words in words.contains { index.isPresent($0) } }
     }
 
-    /// The first words of a sequence, and whether the sequence can match no words at all.
-    private static func firstWords(of nodes: ArraySlice<Node>) -> (words: Set<String>?, nullable: Bool) {
-        var words: Set<String> = []
+    /// Adds the words a sequence can start with to `words`; says whether it can start with a slot (then the words
+    /// mean nothing) and whether it can match no words at all.
+    private static func collectFirstWords(of nodes: ArraySlice<Node>, into words: inout [String])
+        -> (slot: Bool, nullable: Bool)
+    {
         for node in nodes {
             switch node {
             case .words(let alternatives):
-                return (words.union(alternatives), false)
+                words += alternatives
+                return (false, false)
             case .slot:
-                return (nil, false)
+                return (true, false)
             case .group(let alternatives, let optional):
                 var nullable = optional
                 for alternative in alternatives {
-                    let inner = firstWords(of: alternative[...])
-                    guard let innerWords = inner.words else { return (nil, false) }
-                    words.formUnion(innerWords)
+                    let inner = collectFirstWords(of: alternative[...], into: &words)
+                    if inner.slot { return (true, false) }
                     nullable = nullable || inner.nullable
                 }
-                if !nullable { return (words, false) }
+                if !nullable { return (false, false) }
             }
         }
-        return (words, true)
+        return (false, true)
     }
 
     /// Whether the first word can start a match (allowing the same one typo the matcher allows).
     func canStart(_ index: WordIndex) -> Bool {
         guard let firstWords, !index.literals.isEmpty else { return true }
-        return firstWords.contains { index.literals[0][$0] != nil }
+        return firstWords.contains { index.typos(at: 0, for: $0) != nil }
     }
 
-    /// Every literal word of the pattern.
-    var literalWords: Set<String> { Self.literalWords(in: nodes) }
+    /// Adds every literal word of the pattern to `words`, as often as it is there (one list for all patterns:
+    /// ``Vocabulary``).
+    func collectLiteralWords(into words: inout [String]) {
+        Self.collectLiteralWords(in: nodes, into: &words)
+    }
 
-    private static func literalWords(in nodes: [Node]) -> Set<String> {
-        var words: Set<String> = []
+    private static func collectLiteralWords(in nodes: [Node], into words: inout [String]) {
         for node in nodes {
             switch node {
-            case .words(let alternatives): words.formUnion(alternatives)
+            case .words(let alternatives): words += alternatives
             case .slot: break
             case .group(let alternatives, _):
-                for alternative in alternatives { words.formUnion(literalWords(in: alternative)) }
+                for alternative in alternatives { collectLiteralWords(in: alternative, into: &words) }
             }
         }
-        return words
     }
 
     /// All the slot names this pattern can fill.
@@ -162,6 +171,48 @@ public enum SlotType: String, Sendable, CaseIterable {
     case path
 }
 
+extension SlotType {
+    /// How many words a filled slot of this type takes, at most (every type takes at least one): nil for as many
+    /// as there are. What ``RulePattern``'s slot readings do, for ``RulePattern/wordCounts``.
+    var mostWords: Int? {
+        switch self {
+        case .name, .namespace, .count, .text, .port, .ports, .selector, .host, .path, .kind, .workload: 1
+        case .percent, .image, .duration, .quantity: 2
+        case .pairs, .secrets, .rest, .kubectl, .kubectlArgs, .helmArgs, .dockerArgs, .words, .names: nil
+        }
+    }
+}
+
+extension RulePattern {
+    /// The fewest and the most words a whole match can span (nil: no most): a request of another length cannot
+    /// match, and is not tried (``PatternFilter``).
+    var wordCounts: (least: Int, most: Int?) { Self.wordCounts(of: nodes[...]) }
+
+    private static func wordCounts(of nodes: ArraySlice<Node>) -> (least: Int, most: Int?) {
+        var least = 0
+        var most: Int? = 0
+        for node in nodes {
+            var counts: (least: Int, most: Int?)
+            switch node {
+            case .words: counts = (1, 1)
+            case .slot(_, let type): counts = (1, type.mostWords)
+            case .group(let alternatives, let optional):
+                // The fewest of any alternative (none when optional), the most of any (no most if one has none).
+                counts = (alternatives.isEmpty ? 0 : Int.max, 0)
+                for alternative in alternatives {
+                    let inner = wordCounts(of: alternative[...])
+                    counts.least = min(counts.least, inner.least)
+                    counts.most = counts.most.flatMap { most in inner.most.map { max(most, $0) } }
+                }
+                if optional { counts.least = 0 }
+            }
+            least += counts.least
+            most = most.flatMap { total in counts.most.map { total + $0 } }
+        }
+        return (least, most)
+    }
+}
+
 /// The result of matching one pattern against a request's words.
 struct PatternMatch: Sendable {
     var slots: [String: SlotValue]
@@ -177,14 +228,20 @@ extension RulePattern {
     /// The best complete match of the whole token list, if any: fewest typos, then most literal words.
     func match(_ tokens: [RequestToken], index: WordIndex, lexicon: Lexicon) -> PatternMatch? {
         guard canStart(index), mayMatch(index) else { return nil }
+        return bestMatch(tokens, index: index, lexicon: lexicon)
+    }
+
+    /// ``match(_:index:lexicon:)`` without its quick tests, for a caller that made them already (``PatternFilter``).
+    func bestMatch(_ tokens: [RequestToken], index: WordIndex, lexicon: Lexicon) -> PatternMatch? {
         var best: PatternMatch?
         let start = PatternMatch(slots: [:], typos: 0, literals: 0)
-        for state in Self.matches(nodes[...], tokens, index, 0, start, lexicon) where state.position == tokens.count {
+        Self.walk(nodes[...], tokens, index, 0, start, lexicon) { state in
+            guard state.position == tokens.count else { return }
             let candidate = state.match
             if let current = best,
                 (current.typos, -current.literals) <= (candidate.typos, -candidate.literals)
             {
-                continue
+                return
             }
             best = candidate
         }
@@ -196,39 +253,34 @@ extension RulePattern {
         var match: PatternMatch
     }
 
-    private static func matches(
+    /// Every way the nodes match the words from `position`, each given to `body` as it is found, in a fixed order
+    /// (a group's "not there" first, then its alternatives in order, a slot's readings in its order): the first of
+    /// two equally good matches is the one kept.
+    private static func walk(
         _ nodes: ArraySlice<Node>, _ tokens: [RequestToken], _ index: WordIndex, _ position: Int,
-        _ match: PatternMatch, _ lexicon: Lexicon
-    ) -> [State] {
-        guard let node = nodes.first else { return [State(position: position, match: match)] }
+        _ match: PatternMatch, _ lexicon: Lexicon, _ body: (State) -> Void
+    ) {
+        guard let node = nodes.first else { return body(State(position: position, match: match)) }
         let rest = nodes.dropFirst()
-        var results: [State] = []
-        for next in step(node, tokens, index, position, match, lexicon) {
-            results += matches(rest, tokens, index, next.position, next.match, lexicon)
-        }
-        return results
-    }
-
-    private static func step(
-        _ node: Node, _ tokens: [RequestToken], _ index: WordIndex, _ position: Int, _ match: PatternMatch,
-        _ lexicon: Lexicon
-    ) -> [State] {
         switch node {
         case .words(let words):
-            guard position < tokens.count, let typos = index.typos(at: position, for: words) else { return [] }
+            guard position < tokens.count, let typos = index.typos(at: position, for: words) else { return }
             var next = match
             next.literals += 1
             next.typos += typos
-            return [State(position: position + 1, match: next)]
+            walk(rest, tokens, index, position + 1, next, lexicon, body)
         case .group(let alternatives, let optional):
-            var results: [State] = []
-            if optional { results.append(State(position: position, match: match)) }
+            if optional { walk(rest, tokens, index, position, match, lexicon, body) }
+            // Collected, then continued: a closure that went on from each end would copy the index and lexicon.
+            var ends: [State] = []
             for alternative in alternatives {
-                results += matches(alternative[...], tokens, index, position, match, lexicon)
+                walk(alternative[...], tokens, index, position, match, lexicon) { ends.append($0) }
             }
-            return results
+            for end in ends { walk(rest, tokens, index, end.position, end.match, lexicon, body) }
         case .slot(let name, let type):
-            return slot(name, type, tokens, index, position, match, lexicon)
+            for next in slot(name, type, tokens, index, position, match, lexicon) {
+                walk(rest, tokens, index, next.position, next.match, lexicon, body)
+            }
         }
     }
 
@@ -236,10 +288,20 @@ extension RulePattern {
         _ name: String, _ type: SlotType, _ tokens: [RequestToken], _ index: WordIndex, _ position: Int,
         _ match: PatternMatch, _ lexicon: Lexicon
     ) -> [State] {
+        var states = slotReadings(name, type, tokens, index, position, match, lexicon)
+        // The slot's type, on the readings there are: most tries read nothing, and copy no dictionary.
+        for number in states.indices { states[number].match.types[name] = type }
+        return states
+    }
+
+    /// The ways the word at `position` (and, for some types, the words after it) can fill the slot.
+    private static func slotReadings(
+        _ name: String, _ type: SlotType, _ tokens: [RequestToken], _ index: WordIndex, _ position: Int,
+        _ match: PatternMatch, _ lexicon: Lexicon
+    ) -> [State] {
         guard position < tokens.count else { return [] }
         let token = tokens[position]
         var next = match
-        next.types[name] = type
         switch type {
         case .name, .namespace:
             // An option ("-o", "--show-labels") is never a name: leave it to the rules that read options
@@ -249,7 +311,10 @@ extension RulePattern {
             }
             // "show me", "tell us": the person asking is never an object's name.
             if !token.quoted && ["me", "us", "you", "i", "we"].contains(token.norm) { return [] }
-            if !token.quoted, let slash = token.norm.firstIndex(of: "/"), type == .name {
+            // (No "/" byte, no "/" character: the byte test spares the search for one.)
+            if !token.quoted, type == .name, token.norm.utf8.contains(UInt8(ascii: "/")),
+                let slash = token.norm.firstIndex(of: "/")
+            {
                 // kubectl's TYPE/NAME form: "deploy/backend".
                 let kindWord = String(token.norm[..<slash])
                 let rest = String(token.text[token.text.index(after: slash)...])

@@ -112,6 +112,9 @@ struct KagentCommand: AsyncParsableCommand {
             terminal.writeError("kagent: \(error.localizedDescription)\n")
             throw ExitStatus.failure.code
         }
+        // The catalogue is kept until the process ends: letting go of its many small objects one by one just before
+        // exiting would be work for nothing (about half a millisecond of a one-shot request).
+        _ = Unmanaged.passRetained(CatalogKeeper(catalog))
         let text = request.joined(separator: " ")
         var settings = SessionSettings(
             namespace: namespace, kubeContext: context, kubeconfig: kubeconfig, dryRun: dryRun, assumeYes: yes,
@@ -191,4 +194,10 @@ struct KagentCommand: AsyncParsableCommand {
         }
         return argv0.contains("/") ? argv0 : nil
     }
+}
+
+/// Holds a catalogue that is never released (``KagentCommand/run()``).
+private final class CatalogKeeper: Sendable {
+    let catalog: RuleCatalog
+    init(_ catalog: RuleCatalog) { self.catalog = catalog }
 }

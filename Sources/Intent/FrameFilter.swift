@@ -1,0 +1,74 @@
+/// A quick test of which frames can read a request at all: a frame reads only when each group of words it needs
+/// is there and, if it needs none, one of its cues is (``RequestFrame``: exact words, or one typo in a word of
+/// five characters or more). Every word of every frame's cues and needs is numbered once, when the catalogue is
+/// built; a request's words are looked up once, and each frame is then a few bit tests, where reading it tries
+/// every phrase at every position.
+///
+/// The test is looser than the frame's own, never stricter: a word counts as there when any word of the request,
+/// quoted or not, or a piece of it on either side of an `=` (a frame reads `--replicas=5` as `--replicas 5`), is
+/// that word, or is within one edit of a word of five characters or more. A frame it lets through is read as before.
+struct FrameFilter: Sendable {
+    /// A frame's cues and needs, in word numbers.
+    private struct Entry: Sendable {
+        let cues: [[Int]]
+        let needs: [[[Int]]]
+    }
+
+    /// Per rule of the catalogue (in ``RuleCatalog/rules`` order): its frame, and the frame's entry.
+    let frames: [RequestFrame?]
+    private let entries: [Entry?]
+    /// The words every frame reads as what to do (``RequestFrame/ownWords``).
+    let ownWords: Set<String>
+    private let numbers: [String: Int]
+    /// The words of five characters or more, the ones a typo can stand for.
+    private let long: NearWords
+
+    init(rules: [IntentRule]) {
+        var numbers: [String: Int] = [:]
+        var long: [(number: Int, word: String)] = []
+        func number(_ word: String) -> Int {
+            if let number = numbers[word] { return number }
+            let number = numbers.count
+            numbers[word] = number
+            if word.count >= 5 { long.append((number, word)) }
+            return number
+        }
+        let frames = rules.map(\.frame)
+        self.frames = frames
+        ownWords = frames.reduce(into: Set<String>()) { words, frame in words.formUnion(frame?.ownWords ?? []) }
+        entries = frames.map { frame in
+            frame.map { frame in
+                Entry(
+                    cues: frame.cues.map { $0.map(number) },
+                    needs: frame.needs.map { group in group.map { $0.map(number) } })
+            }
+        }
+        self.numbers = numbers
+        self.long = NearWords(long)
+    }
+
+    /// The frame words the request's words can be.
+    func words(in tokens: [RequestToken]) -> WordSet {
+        var found = WordSet(count: numbers.count)
+        for token in tokens {
+            var pieces = [token.norm]
+            if let equals = token.norm.firstIndex(of: "=") {
+                pieces += [String(token.norm[..<equals]), String(token.norm[token.norm.index(after: equals)...])]
+            }
+            for var piece in pieces {
+                if let number = numbers[piece] { found.insert(number) }
+                // Bytes within one edit; a word the same as the piece only by Unicode's canonical equivalence
+                // was found just above.
+                piece.withUTF8 { bytes in long.forEach(near: bytes) { number, _ in found.insert(number) } }
+            }
+        }
+        return found
+    }
+
+    /// Whether the frame of the rule at `index` can read a request with these words (``words(in:)``).
+    func mayRead(rule index: Int, _ words: WordSet) -> Bool {
+        guard let entry = entries[index] else { return false }
+        func isThere(_ phrases: [[Int]]) -> Bool { phrases.contains { $0.allSatisfy(words.contains) } }
+        return entry.needs.allSatisfy(isThere) && (!entry.needs.isEmpty || isThere(entry.cues))
+    }
+}
