@@ -143,21 +143,19 @@ extension RuleCatalog {
         // Within a message, a frame whose object is not said takes "it": another sentence may say what it is.
         var reader = self
         reader.implicitSubject = true
-        let readable = sentences.indices.filter { index in
-            guard let outcome = try? reader.read(sentences[index], suggesting: false, lookups: lookups),
-                case .understood = outcome
-            else { return false }
-            return true
+        // Each sentence is read once: what it asks, by its index.
+        var readable: [(index: Int, intents: [UserIntent])] = []
+        for (index, sentence) in sentences.enumerated() {
+            if case .understood(let intents)? = try? reader.read(sentence, suggesting: false, lookups: lookups) {
+                readable.append((index, intents))
+            }
         }
-        let asks = readable.filter { index in
+        let asks = Set(readable.map(\.index).filter { index in
             let words = dropFillers(sentences[index])
             return !Self.isStatement(words) || RequestFrame.isQuestion(words)
-        }
-        for (index, sentence) in sentences.enumerated() where readable.contains(index) {
+        })
+        for (index, intents) in readable {
             if !asks.isEmpty && !asks.contains(index) { continue }
-            guard let outcome = try? reader.read(sentence, suggesting: false, lookups: lookups),
-                case .understood(let intents) = outcome
-            else { continue }
             understood.insert(index)
             if let found = asking {
                 let same =
