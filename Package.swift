@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 //
 // kagent: plain-English Kubernetes operations, planned exactly, shown, confirmed, verified.
-// Modules depend one way only: kagent → Executors → Planner → Intent.
+// Modules depend one way only: kagent → Session → Executors → Planner → Intent.
 import PackageDescription
 
 let package = Package(
@@ -31,11 +31,14 @@ let package = Package(
             name: "Executors",
             dependencies: ["Planner", "CCurl", .product(name: "Yams", package: "Yams")]
         ),
+        // The request pipeline as named stages (understand → … → verify), its gates and its one outcome value;
+        // front ends confirm through a protocol.
+        .target(name: "Session", dependencies: ["Executors"]),
         // CLI, shell and rendering
         .executableTarget(
             name: "kagent",
             dependencies: [
-                "Executors", "CReadline",
+                "Session", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +55,7 @@ let package = Package(
         .testTarget(name: "IntentTests", dependencies: ["Intent", "TestSupport"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "TestSupport"], exclude: ["AnalyzerExamples"]),
         .testTarget(name: "ExecutorsTests", dependencies: ["Executors", "TestSupport"]),
+        .testTarget(name: "SessionTests", dependencies: ["Session", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["Executors", "TestSupport", "kagent"]),
         .testTarget(name: "CorpusTests", dependencies: ["RequestCorpus", "TestSupport"]),
     ],

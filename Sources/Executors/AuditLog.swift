@@ -5,7 +5,7 @@ import Planner
 /// The audit log: every step kagent ran, one JSON line each, appended to a file in the user's state folder.
 ///
 /// A line: `{"time", "plan", "step", "request", "context", "namespace", "argv", "status", "exit_status",
-/// "seconds"}`. The request is the shown one (secret values already `(hidden)`), and argv never holds a
+/// "seconds", "origin" (only for an MCP client's steps)}`. The request is the shown one (secret values already `(hidden)`), and argv never holds a
 /// secret value (those reach kubectl on its standard input, or helm in a private values file); both pass
 /// ``SecretPolicy`` once more on the way in, so the log holds none.
 public struct AuditLog: Sendable {
@@ -14,11 +14,17 @@ public struct AuditLog: Sendable {
     public let context: String?
     /// One id for all the steps of one plan.
     public let planID: String
+    /// Where the request came from when not kagent's own command line ("mcp"); nil writes no `origin`.
+    public let origin: String?
 
-    public init(file: URL, context: String?, planID: String = String(UUID().uuidString.prefix(8)).lowercased()) {
+    public init(
+        file: URL, context: String?, planID: String = String(UUID().uuidString.prefix(8)).lowercased(),
+        origin: String? = nil
+    ) {
         self.file = file
         self.context = context
         self.planID = planID
+        self.origin = origin
     }
 
     public struct Entry: Codable, Sendable, Equatable {
@@ -32,9 +38,11 @@ public struct AuditLog: Sendable {
         public var status: String
         public var exitStatus: Int32?
         public var seconds: Double?
+        /// "mcp" for a step run for an MCP client; absent for kagent's own command line and shell.
+        public var origin: String?
 
         enum CodingKeys: String, CodingKey {
-            case time, plan, step, request, context, namespace, argv, status, seconds
+            case time, plan, step, request, context, namespace, argv, status, seconds, origin
             case exitStatus = "exit_status"
         }
     }
@@ -49,7 +57,8 @@ public struct AuditLog: Sendable {
             time: ISO8601DateFormatter().string(from: Date()), plan: planID, step: step,
             request: SecretPolicy.hide(in: plan.request), context: context, namespace: namespace,
             argv: SecretPolicy.hide(arguments: outcome.step.argv), status: outcome.status.rawValue,
-            exitStatus: outcome.result?.exitCode, seconds: outcome.result.map { ($0.seconds * 1000).rounded() / 1000 })
+            exitStatus: outcome.result?.exitCode, seconds: outcome.result.map { ($0.seconds * 1000).rounded() / 1000 },
+            origin: origin)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard var line = try? encoder.encode(entry) else { return }

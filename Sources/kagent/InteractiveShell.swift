@@ -2,6 +2,7 @@
 import Executors
 import Foundation
 import Intent
+import Session
 
 #if canImport(Glibc)
     import Glibc
@@ -21,7 +22,7 @@ struct InteractiveShell {
     }
 
     mutating func run() async {
-        session.isShell = true
+        session.settings.isShell = true
         let terminal = session.terminal
         let directories = session.directories
         directories.ensure(directories.state)
@@ -40,7 +41,7 @@ struct InteractiveShell {
         while true {
             let line: String?
             if interactive {
-                ShellCompletion.refresh(using: session.planningContext().cluster)
+                ShellCompletion.refresh(using: session.pipeline.planningContext().cluster)
                 line = LineEditor.readLine(prompt: prompt())
             } else {
                 line = Swift.readLine(strippingNewline: true)

@@ -2,6 +2,7 @@ import Executors
 import Foundation
 import Intent
 import Planner
+import Session
 
 /// The machine-readable contract of `kagent --output json`: exactly one JSON object per request.
 ///
@@ -32,6 +33,23 @@ struct JSONReport: Encodable {
 
     init(request: String) {
         self.request = request
+    }
+
+    /// The contract's object for a request's outcome.
+    init(_ outcome: RequestOutcome) {
+        request = outcome.request
+        understood = outcome.understood
+        intents = outcome.intents
+        plan = outcome.plan
+        message = outcome.message
+        suggestions = outcome.suggestions.isEmpty ? nil : outcome.suggestions
+        execution = outcome.execution
+        source = outcome.source
+        offline = outcome.offline
+        if outcome.ending == .stepFailed, let execution = outcome.execution {
+            let plain = Terminal(inputIsTerminal: false, outputIsTerminal: false, colors: false)
+            message = PlanRenderer(terminal: plain).failureSummary(execution, colored: false)
+        }
     }
 
     enum Key: String, CodingKey {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Executors
 import Foundation
 import Intent
+import Session
 import Planner
 
 /// `kagent [options] [REQUEST]`: one request, or the interactive shell when there is none.
@@ -118,7 +119,7 @@ struct KagentCommand: AsyncParsableCommand {
         let text = request.joined(separator: " ")
         var settings = SessionSettings(
             namespace: namespace, kubeContext: context, kubeconfig: kubeconfig, dryRun: dryRun, assumeYes: yes,
-            json: output == .json, offline: offline, projectDirectory: projectDirectory)
+            frontEnd: output == .json ? .json : .terminal, offline: offline, projectDirectory: projectDirectory)
         let environment = ProcessInfo.processInfo.environment
         let configuration: ConfigurationFile
         do {
@@ -172,13 +173,13 @@ struct KagentCommand: AsyncParsableCommand {
             }
             SignalHandling.install(leaveOnSecondInterrupt: false)
             var shell = InteractiveShell(
-                session: RequestSession(catalog: catalog, settings: settings, terminal: terminal))
+                session: RequestSession(catalog: catalog, settings: settings, terminal: terminal, json: output == .json))
             await shell.run()
             return
         }
 
         SignalHandling.install(leaveOnSecondInterrupt: true)
-        var session = RequestSession(catalog: catalog, settings: settings, terminal: terminal)
+        var session = RequestSession(catalog: catalog, settings: settings, terminal: terminal, json: output == .json)
         let status = await session.handle(text)
         if status != .success { throw status.code }
     }

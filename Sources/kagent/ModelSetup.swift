@@ -1,6 +1,7 @@
 import Executors
 import Foundation
 import Intent
+import Session
 
 /// Connects the optional language model: its configuration (flags, environment, config file) and `kagent init`.
 enum ModelSetup {

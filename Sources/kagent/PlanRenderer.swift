@@ -2,6 +2,7 @@ import Executors
 import Foundation
 import Intent
 import Planner
+import Session
 import Synchronization
 
 /// Text for people: the plan with its exact commands, progress while it runs, and the outcome.
@@ -101,6 +102,25 @@ struct PlanRenderer: Sendable {
     func undoHint(_ plan: ExecutionPlan) -> String {
         guard plan.undoes == nil, plan.reversals.contains(where: \.isPossible) else { return "" }
         return terminal.dim("  (kagent undo puts it back)") + "\n"
+    }
+
+    /// What is said when a request ends, after the plan and the steps were shown on the way.
+    func ending(_ outcome: RequestOutcome) -> String {
+        switch outcome.ending {
+        case .notUnderstood(let reason):
+            return notUnderstood(reason: reason, suggestions: outcome.suggestions)
+        case .error:
+            return error(outcome.message ?? "") + suggestions(outcome.suggestions)
+        case .declined(let noTerminal):
+            return outcome.plan.map { notConfirmed($0, noTerminal: noTerminal) } ?? error(outcome.message ?? "")
+        case .verified:
+            return self.outcome(outcome.message ?? outcome.plan?.outcome ?? "")
+                + (outcome.plan.map(undoHint) ?? "")
+        case .stepFailed:
+            return outcome.execution.map { failureSummary($0, colored: true) } ?? error(outcome.message ?? "")
+        case .quiet:
+            return ""
+        }
     }
 
     func error(_ message: String) -> String {

@@ -1,12 +1,18 @@
 import Foundation
 
 /// The user's configuration, state and cache folders (XDG base directories, as kubectl-adjacent tools use).
-struct UserDirectories: Sendable {
-    var config: String
-    var state: String
-    var cache: String
+public struct UserDirectories: Sendable {
+    public var config: String
+    public var state: String
+    public var cache: String
 
-    static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> UserDirectories {
+    public init(config: String, state: String, cache: String) {
+        self.config = config
+        self.state = state
+        self.cache = cache
+    }
+
+    public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> UserDirectories {
         let home = environment["HOME"] ?? NSHomeDirectory()
         func base(_ variable: String, _ fallback: String) -> String {
             if let value = environment[variable], value.hasPrefix("/") { return value }
@@ -19,15 +25,15 @@ struct UserDirectories: Sendable {
     }
 
     /// The shell's history file.
-    var historyFile: String { state + "/history" }
+    public var historyFile: String { state + "/history" }
     /// The audit log: every step kagent ran, one JSON line each (`kagent history` shows it).
-    var auditFile: String { state + "/audit.jsonl" }
+    public var auditFile: String { state + "/audit.jsonl" }
     /// The undo journal: how to put back each recent change (`kagent undo`).
-    var undoFile: String { state + "/undo.json" }
+    public var undoFile: String { state + "/undo.json" }
     /// Where scripts/setup puts helm (and kubectl when the machine has none); searched after PATH.
-    var toolFolder: String { cache + "/bin" }
+    public var toolFolder: String { cache + "/bin" }
 
-    func ensure(_ folder: String) {
+    public func ensure(_ folder: String) {
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Intent
 import Planner
 
-extension RequestSession {
+extension RequestPipeline {
     /// What the model is told about where the user works: the namespace, and (online) the names of its workloads and
     /// services. Nothing else of the cluster (no logs, no environment, no secrets) is sent.
     func clusterSummary() async -> String {
