@@ -270,18 +270,12 @@ public struct RuleCatalog: Sendable {
         return suggesting ? try readOnce(tokens, fallback: false, lookups: lookups) : first
     }
 
-    /// kubectl's verbs that only read: a literal line with one ("get deploy web -o yaml") is never read as a change.
-    static let readingVerbs: Set<String> = [
-        "get", "describe", "logs", "top", "explain", "api-resources", "api-versions", "version", "cluster-info",
-        "events", "diff", "auth",
-    ]
-
-    /// Whether an intent is a literal kubectl command whose verb only reads.
+    /// Whether an intent is a literal kubectl command that only reads ("get deploy web -o yaml"): never read as a
+    /// change.
     static func readsOnly(_ intent: UserIntent) -> Bool {
-        guard intent.action == "passthrough", intent.text("tool") == "kubectl",
-            let verb = intent["command"]?.list?.first?.lowercased()
+        guard intent.action == "passthrough", intent.text("tool") == "kubectl", let command = intent["command"]?.list
         else { return false }
-        return readingVerbs.contains(verb)
+        return ReadOnlyCommands.kubectlReads(command)
     }
 
     private func readOnce(

@@ -11,6 +11,26 @@ struct ExecPlanner: ActionPlanner {
     static let shells: Set<String> = ["sh", "bash", "ash", "zsh", "dash", "/bin/sh", "/bin/bash", "/bin/ash"]
     static let timeoutSeconds = 300
 
+    /// Where to run: a workload, or a pod named in full. "the backend pod" names the workload's pod, not one pod
+    /// by its generated name: `kubectl exec deployment/backend` picks a running pod when the step runs, so the
+    /// plan does not go stale when the pod is replaced between planning and running.
+    static func resolveTarget(_ name: String, intent: UserIntent, context: PlanningContext) async throws(PlannerError)
+        -> PlanningContext.Resolved
+    {
+        let workloads = ["deployment", "statefulset"]
+        if intent.text("kind") == "pod", let cluster = context.cluster {
+            let pods = (try? await cluster.objects(kinds: ["pod"], namespace: try context.namespace(of: intent))) ?? []
+            if !pods.contains(where: { $0.name == name }) {
+                var workload = intent
+                workload.slots["kind"] = nil
+                if let resolved = try? await context.resolveFirst(name, kindGroups: [workloads], for: workload) {
+                    return resolved
+                }
+            }
+        }
+        return try await context.resolveFirst(name, kindGroups: [workloads, ["pod"]], for: intent)
+    }
+
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
     {
@@ -19,8 +39,7 @@ struct ExecPlanner: ActionPlanner {
                 slot: "name", value: "", reason: "say where to run it, for example: run ls /app in backend")
         }
         let command = try Self.command(of: intent)
-        let resolved = try await context.resolveFirst(
-            name, kindGroups: [["deployment", "statefulset"], ["pod"]], for: intent)
+        let resolved = try await Self.resolveTarget(name, intent: intent, context: context)
         let target = resolved.object
         var notes = resolved.note.map { [$0] } ?? []
         if target.kind != "pod" && target.replicas == 0 {

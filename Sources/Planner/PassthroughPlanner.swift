@@ -9,25 +9,11 @@ struct PassthroughPlanner: ActionPlanner {
     let actions = ["passthrough"]
     static let timeoutSeconds = 300
 
-    static let readOnlyKubectl: Set<String> = [
-        "get", "describe", "logs", "top", "explain", "api-resources", "api-versions", "cluster-info", "version",
-        "diff", "events",
-    ]
-    static let readOnlyKubectlSubcommands: [String: Set<String>] = [
-        "config": ["view", "current-context", "get-contexts", "get-clusters", "get-users"],
-        "auth": ["can-i", "whoami"],
-        "rollout": ["status", "history"],
-    ]
     /// kubectl commands that take `--dry-run=server`, so the API server checks them before the user is asked.
     static let serverValidated: Set<String> = [
         "apply", "create", "delete", "patch", "replace", "scale", "label", "annotate", "expose", "set", "autoscale",
         "run", "drain", "cordon", "uncordon", "taint",
     ]
-    static let readOnlyHelm: Set<String> = [
-        "list", "ls", "status", "history", "get", "show", "template", "search", "version", "lint",
-    ]
-    static let readOnlyDocker: Set<String> = ["ps", "images", "logs", "inspect", "version", "info"]
-
     /// kubectl's every-namespace option in a command line (`-A`, `-A` with more one-letter options after it,
     /// `--all-namespaces[=true]`), before any `--`; nil when there is none.
     static func allNamespacesOption(in words: [String]) -> String? {
@@ -67,7 +53,6 @@ struct PassthroughPlanner: ActionPlanner {
             words.insert("--all-namespaces", at: words.firstIndex(of: "--") ?? words.endIndex)
         }
         let lowered = words.map { $0.lowercased() }
-        let second = lowered.dropFirst().first ?? ""
         let dryRun = lowered.contains { $0.hasPrefix("--dry-run") }
         let readOnly: Bool
         var argv: [String]
@@ -75,9 +60,7 @@ struct PassthroughPlanner: ActionPlanner {
         var attached = false
         switch tool {
         case "kubectl":
-            readOnly =
-                dryRun || Self.readOnlyKubectl.contains(verb)
-                || Self.readOnlyKubectlSubcommands[verb]?.contains(second) == true
+            readOnly = dryRun || ReadOnlyCommands.kubectlReads(lowered)
             if !readOnly, let all = Self.allNamespacesOption(in: words) {
                 throw .invalidValue(
                     slot: "command", value: all,
@@ -92,10 +75,10 @@ struct PassthroughPlanner: ActionPlanner {
                 || verb == "get" && lowered.contains { ["-w", "--watch", "--watch-only"].contains($0) }
                 || verb == "exec" && lowered.contains { ["-i", "-t", "-it", "-ti", "--stdin", "--tty"].contains($0) }
         case "helm":
-            readOnly = dryRun || Self.readOnlyHelm.contains(verb)
+            readOnly = dryRun || ReadOnlyCommands.helm.contains(verb)
             argv = context.helm(words)
         default:
-            readOnly = Self.readOnlyDocker.contains(verb)
+            readOnly = ReadOnlyCommands.docker.contains(verb)
             argv = ["docker"] + words
             attached =
                 verb == "logs" && lowered.contains { ["-f", "--follow"].contains($0) }

@@ -6,20 +6,20 @@ import Testing
 
 /// The held-out sets (Tests/HeldOut): heldout.yaml, 389 requests written in six voices by someone who never read
 /// rules/ or the corpus, before the parser read requests by meaning; heldout2.yaml, 160 more written the same way
-/// while the change was under way and never looked at since. They measure understanding, not memory; their cases
+/// while the change was under way and never looked at since; heldout3.yaml, 150 more written on 2026-12-07. They measure understanding, not memory; their cases
 /// are never tuned on. `kagent-bench heldout --misses` lists what they miss, to find general causes.
 @Suite("Held-out requests")
 struct HeldOutTests {
-    /// The accuracy reached on 2026-12-02 over both sets (65.9%; set 1 35.7% → 73.3%, set 2 39.4% → 48.1%): a
-    /// floor that only goes up.
-    static let floor = 0.75
+    /// The accuracy over the three sets on 2026-12-07 (72.8%: set 1 85.9%, set 2 56.9%, set 3 56.0%): a floor
+    /// that only goes up.
+    static let floor = 0.72
 
     @Test("the held-out set stays at its measured accuracy, and no changing plan is a guess")
     func heldOut() async throws {
         let corpus = try RequestCorpus.load(
             from: RequestCorpus.heldOutDirectory,
             cluster: RequestCorpus.defaultDirectory.appendingPathComponent("cluster.yaml"))
-        #expect(corpus.cases.count >= 540, "the held-out sets lost cases: \(corpus.cases.count)")
+        #expect(corpus.cases.count >= 699, "the held-out sets lost cases: \(corpus.cases.count)")
         let results = await corpus.evaluateAll(catalog: Catalog.shared)
         let correct = results.filter(\.correct).count
         let accuracy = Double(correct) / Double(max(results.count, 1))
@@ -35,11 +35,10 @@ struct HeldOutTests {
             result.plan?.intents.first?.action != "passthrough"
         }
         // Known, and said in the note, where the label and kagent read the words differently and kagent's
-        // reading is what was said: "could you run env in the frontend pod?" and "sh into cache pod" run in a pod of
-        // the workload (the labels say through the workload); "write me a deployment file for the frontend …"
-        // names the new deployment `frontend` (the label says todo-frontend).
+        // reading is what was said: "write me a deployment file for the frontend …" names the new deployment
+        // `frontend` (the label says todo-frontend).
         #expect(
-            guesses.count <= 3,
+            guesses.count <= 1,
             "changing plans that are not what was asked:\n\(guesses.map(\.missDescription).joined(separator: "\n"))")
         let literal = wrong.count - guesses.count
         print("held-out: \(wrong.count) changing plans not as labelled, \(literal) of them kubectl lines run as typed")
