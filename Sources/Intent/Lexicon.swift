@@ -13,6 +13,9 @@ public struct Lexicon: Sendable, Decodable {
     /// Phrases that mean the whole cluster ("in all namespaces", "everywhere", "cluster-wide"), taken out of a
     /// request like a namespace clause; kubectl's `-A` and `--all-namespaces` are read in code beside `-n`.
     public var everyNamespace: [String]
+    /// Shorthand people type, and the word each stands for ("desc" → describe, "img" → image), read as that word
+    /// wherever it is not quoted.
+    public var shorthand: [String: String]
 
     /// Filler phrases as token sequences, longest first so "i would like to" wins over "i".
     public private(set) var fillerPhrases: [[String]] = []
@@ -36,17 +39,19 @@ public struct Lexicon: Sendable, Decodable {
     enum CodingKeys: String, CodingKey {
         case fillers, numbers, kinds, workloads
         case everyNamespace = "every_namespace"
+        case shorthand
     }
 
     public init(
         fillers: [String], numbers: [String: Int], kinds: [String: [String]], workloads: [String],
-        everyNamespace: [String] = []
+        everyNamespace: [String] = [], shorthand: [String: String] = [:]
     ) {
         self.fillers = fillers
         self.numbers = numbers
         self.kinds = kinds
         self.workloads = workloads
         self.everyNamespace = everyNamespace
+        self.shorthand = shorthand
         index()
     }
 
@@ -60,6 +65,7 @@ public struct Lexicon: Sendable, Decodable {
         kinds = try container.decode([String: [String]].self, forKey: .kinds)
         workloads = try container.decode([String].self, forKey: .workloads)
         everyNamespace = try container.decodeIfPresent([String].self, forKey: .everyNamespace) ?? []
+        shorthand = try container.decodeIfPresent([String: String].self, forKey: .shorthand) ?? [:]
         index()
     }
 
@@ -106,6 +112,18 @@ public struct Lexicon: Sendable, Decodable {
             return String(word.dropLast(suffix.count))
         }
         return word
+    }
+
+    /// The words with each unquoted shorthand read as the word it stands for ("desc" → "describe"); the text
+    /// as typed stays.
+    public func expandingShorthand(_ tokens: [RequestToken]) -> [RequestToken] {
+        guard !shorthand.isEmpty else { return tokens }
+        return tokens.map { token in
+            guard !token.quoted, !token.code, let word = shorthand[token.norm] else { return token }
+            var expanded = token
+            expanded.norm = word
+            return expanded
+        }
     }
 
     /// The number a word means: digits ("3") or a number word ("three").

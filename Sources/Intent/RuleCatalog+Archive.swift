@@ -20,6 +20,10 @@ extension RuleCatalog {
         }
         writer.write(lexicon.workloads)
         writer.write(lexicon.everyNamespace)
+        writer.write(lexicon.shorthand.sorted { $0.key < $1.key }) { writer, entry in
+            writer.write(entry.key)
+            writer.write(entry.value)
+        }
 
         writer.write(rules.count)
         for rule in rules {
@@ -74,7 +78,11 @@ extension RuleCatalog {
         let lexicon = Lexicon(
             fillers: fillers, numbers: Dictionary(numbers, uniquingKeysWith: { $1 }),
             kinds: Dictionary(kinds, uniquingKeysWith: { $1 }), workloads: try reader.strings(),
-            everyNamespace: try reader.strings())
+            everyNamespace: try reader.strings(),
+            shorthand: Dictionary(
+                try reader.array { (reader: inout ArchiveReader) throws(ArchiveReader.Damage) in
+                    (try reader.string(), try reader.string())
+                }, uniquingKeysWith: { $1 }))
 
         let rules = try reader.array { (reader: inout ArchiveReader) throws(ArchiveReader.Damage) -> IntentRule in
             let id = try reader.string()

@@ -12,8 +12,8 @@ extension RuleCatalog {
     /// Where a reason or a courtesy starts after the request itself: "restart the backend so that it reloads",
     /// "… with zero downtime", "… thanks". Each is a run of words; the rest of the request from there is cut.
     static let reasonMarkers: [[String]] = [
-        ["so", "that"], ["so", "it"], ["so", "they"], ["so", "we"], ["so", "the"], ["so", "i"], ["so", "our"],
-        ["because"], ["in", "order", "to"], ["to", "make", "sure"], ["to", "ensure"], ["as", "it"], ["as", "the"],
+        // "… so it picks up the config", "… so nothing runs there": what "so" starts is the purpose, not the ask.
+        ["so"], ["because"], ["in", "order", "to"], ["to", "make", "sure"], ["to", "ensure"], ["as", "it"], ["as", "the"],
         ["as", "we"], ["with", "zero", "downtime"], ["with", "no", "downtime"], ["without", "downtime"],
         ["without", "any", "downtime"], ["thanks"], ["thank", "you"], ["thx"], ["cheers"], ["if", "possible"],
         ["when", "you", "can"], ["asap"], ["since", "it"], ["since", "the"], ["since", "we"], ["since", "i"],

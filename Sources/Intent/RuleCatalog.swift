@@ -219,7 +219,7 @@ public struct RuleCatalog: Sendable {
     /// - Throws: ``IntentError`` when the request itself is refused (empty, too long, shell syntax, bad name).
     public func parse(_ request: String) throws(IntentError) -> ParseOutcome {
         try RequestValidator.validate(request)
-        let tokens = RequestTokenizer.tokens(of: request)
+        let tokens = lexicon.expandingShorthand(RequestTokenizer.tokens(of: request))
         let lookups = WordLookups()
         // A message of several sentences is read sentence by sentence first: words of one sentence ("my laptop
         // fan is going crazy.") never fill the slots of another's request.
