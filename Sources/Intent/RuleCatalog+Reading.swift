@@ -257,13 +257,33 @@ extension RuleCatalog {
             "doesn't", "can't", "cannot", "does", "did", "crashes", "crashed", "fails", "failed", "lives", "sits",
         ]
         guard let verb = words.firstIndex(where: { !$0.quoted && verbs.contains($0.norm) }), verb > 0 else {
-            return nil
+            return objectOfPhrase(words, lexicon: lexicon)
         }
         let before = words[..<verb].filter { $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 }
         // "our persistence agent is down": the words of a name said apart are its parts.
         guard (1...3).contains(before.count), before.allSatisfy({ !ConversationMemory.pronouns.contains($0.norm) })
         else { return nil }
         let name = before.map { $0.text.lowercased() }.joined(separator: "-")
+        return KubernetesName.subdomainProblem(name) == nil ? name : nil
+    }
+}
+
+extension RuleCatalog {
+    /// "We just pushed a new config for the todo backend": what a sentence ends on, after "for", "of", "on" or
+    /// "about" (one to three words, kind words aside), is what it is about; nil when it does not end that way.
+    static func objectOfPhrase(_ words: [RequestToken], lexicon: Lexicon) -> String? {
+        let prepositions: Set<String> = ["for", "of", "on", "about", "with", "to"]
+        guard let at = words.lastIndex(where: { !$0.quoted && prepositions.contains($0.norm) }), at + 1 < words.count
+        else { return nil }
+        let after = words[(at + 1)...].filter { $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 }
+        guard (1...3).contains(after.count),
+            after.allSatisfy({
+                $0.quoted
+                    || !(ConversationMemory.pronouns.contains($0.norm) || RequestFrame.joiningWords.contains($0.norm)
+                        || RequestFrame.questionWords.contains($0.norm) || lexicon.number(from: $0.norm) != nil)
+            })
+        else { return nil }
+        let name = after.map { Lexicon.droppingPossessive($0.text.lowercased()) }.joined(separator: "-")
         return KubernetesName.subdomainProblem(name) == nil ? name : nil
     }
 }
