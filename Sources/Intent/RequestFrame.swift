@@ -373,6 +373,9 @@ public struct RequestFrame: Sendable {
         for index in tokens.indices where !claimed[index] {
             let token = tokens[index]
             if !token.quoted && cueWords.contains(token.norm) { continue }
+            // "pods that aren't running", "don't restart it": a negation that is not the frame's own word turns
+            // its meaning around.
+            if !token.quoted && Self.isNegation(token.norm) { return nil }
             if !token.quoted, token.norm.hasPrefix("-"), token.norm.count > 1, valueWords.contains(index + 1) {
                 continue
             }
@@ -385,6 +388,12 @@ public struct RequestFrame: Sendable {
             }
         }
         return reading
+    }
+
+    /// Words that turn a meaning around: "not", "never", "except", "without", and every "…n't".
+    static func isNegation(_ word: String) -> Bool {
+        ["not", "never", "except", "without", "nothing", "neither", "nor"].contains(word) || word.hasSuffix("n't")
+            || word.hasSuffix("n’t")
     }
 
     /// A namespace slot without anchors: the one bare word left, or the namespace the request named elsewhere.

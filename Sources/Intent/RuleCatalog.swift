@@ -237,6 +237,34 @@ public struct RuleCatalog: Sendable {
         return (try? readSentences(tokens, whole: whole, lookups: lookups)) ?? whole
     }
 
+    /// A request that names what to look at and says no verb ("pods in srvthreds", "img of api in shop?",
+    /// "events -n srvthreds"): read as if it began with "show". Only a frame that changes nothing
+    /// (`questions: true`) may read it this way, so a missing verb never becomes a change.
+    func readWithoutVerb(_ tokens: [RequestToken]) throws(IntentError) -> ParseOutcome? {
+        // A word that says to change something ("delete pods") or a machine's command is never read around.
+        let changeWords = rules.reduce(into: Self.commandWords) { words, rule in
+            guard let frame = rule.frame, !frame.answersQuestions else { return }
+            for group in frame.needs { for phrase in group where phrase.count == 1 { words.formUnion(phrase) } }
+        }
+        guard !tokens.isEmpty, !tokens.contains(where: { !$0.quoted && changeWords.contains($0.norm) }) else {
+            return nil
+        }
+        // Actions only frames that change nothing read: a reading of them cannot change the cluster.
+        var looking: Set<String> = []
+        var changing: Set<String> = []
+        for rule in rules {
+            guard let frame = rule.frame else { continue }
+            if frame.answersQuestions { looking.insert(rule.action) } else { changing.insert(rule.action) }
+        }
+        looking.subtract(changing)
+        let shown = [RequestToken(text: "show")] + tokens
+        guard case .understood(let intents)? = try readFrames(shown), intents.allSatisfy({ looking.contains($0.action) })
+        else {
+            return nil
+        }
+        return .understood(intents)
+    }
+
     /// Reads words: fillers and namespace clauses out, then every rule's patterns; when nothing matches, the
     /// same words read again with less that carries no operation (``readings(of:)``), least changed first; then
     /// the frames (``readFrames(_:)``), which read by meaning; last, the literal-command pass-through, so that a
@@ -267,6 +295,7 @@ public struct RuleCatalog: Sendable {
         }
         if let framed = try readFrames(readings.last ?? tokens) { return framed }
         if case .understood = literal { return literal }
+        if let shown = try readWithoutVerb(readings.last ?? tokens) { return shown }
         return suggesting ? try readOnce(tokens, fallback: false, lookups: lookups) : first
     }
 
