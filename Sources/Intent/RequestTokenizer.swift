@@ -9,18 +9,63 @@ public enum RequestTokenizer {
     static let sentenceEnds: [Character] = [".", "!", "?"]
 
     public static func tokens(of request: String) -> [RequestToken] {
+        unwrappingLiterals(rawTokens(of: request))
+    }
+
+    /// What chat quoting wraps that is not a name: a whole command in markdown code (`` `kubectl get pods -n
+    /// shop` ``) is that command's words, and a quoted `KEY=VALUE` (`` `LOG_LEVEL=debug` ``, 'tier=api') is the
+    /// pair, as if typed bare.
+    static func unwrappingLiterals(_ tokens: [RequestToken]) -> [RequestToken] {
+        guard tokens.contains(where: \.quoted) else { return tokens }
+        var result: [RequestToken] = []
+        for token in tokens {
+            guard token.quoted else {
+                result.append(token)
+                continue
+            }
+            let words = token.text.split(whereSeparator: \.isWhitespace)
+            if token.code, words.count > 1, let tool = words.first?.lowercased(),
+                ["kubectl", "helm", "docker"].contains(tool)
+            {
+                var inner = rawTokens(of: token.text).map { word -> RequestToken in
+                    var word = word
+                    word.endsSentence = false
+                    return word
+                }
+                if !inner.isEmpty { inner[inner.count - 1].endsSentence = token.endsSentence }
+                result += inner
+                continue
+            }
+            if words.count == 1, let equals = token.text.firstIndex(of: "="), equals != token.text.startIndex,
+                token.text[..<equals].allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) })
+            {
+                var pair = RequestToken(text: token.text, endsSentence: token.endsSentence)
+                pair.code = false
+                result.append(pair)
+                continue
+            }
+            result.append(token)
+        }
+        return result
+    }
+
+    static func rawTokens(of request: String) -> [RequestToken] {
         if let tokens = asciiTokens(of: request) { return tokens }
         var tokens: [RequestToken] = []
         var current = ""
         var quote: Character?
         var currentQuoted = false
         var currentCode = false
+        // Whether the word being read follows a closing quote with no space between ("'api'."): its "." ends the
+        // sentence and is no folder.
+        var afterQuote = false
 
         func flush() {
-            finish(current, quoted: currentQuoted, code: currentCode, into: &tokens)
+            finish(current, quoted: currentQuoted, code: currentCode, afterQuote: afterQuote, into: &tokens)
             current = ""
             currentQuoted = false
             currentCode = false
+            afterQuote = false
         }
 
         func endLine() {
@@ -40,6 +85,7 @@ public enum RequestTokenizer {
                     currentQuoted = true
                     currentCode = open == "`"
                     flush()
+                    afterQuote = true
                 } else if open == "`" && character == "`" {
                     continue
                 } else {
@@ -72,7 +118,9 @@ public enum RequestTokenizer {
 
     /// Adds the word just read: quoted as it is; otherwise without trailing punctuation (noting whether it ended a
     /// sentence) and surrounding brackets.
-    private static func finish(_ current: String, quoted: Bool, code: Bool = false, into tokens: inout [RequestToken]) {
+    private static func finish(
+        _ current: String, quoted: Bool, code: Bool = false, afterQuote: Bool = false, into tokens: inout [RequestToken]
+    ) {
         if quoted {
             var token = RequestToken(text: current, quoted: true)
             token.code = code
@@ -81,7 +129,7 @@ public enum RequestTokenizer {
         }
         var word = Substring(current)
         // A word that is only "." or ".." is a folder ("docker build ."), not punctuation.
-        if current == "." || current == ".." {
+        if !afterQuote, current == "." || current == ".." {
             tokens.append(RequestToken(text: current))
             return
         }
@@ -115,13 +163,17 @@ public enum RequestTokenizer {
         var quote: UInt8?
         var currentQuoted = false
         var currentCode = false
+        var afterQuote = false
         var previous = UInt8(ascii: " ")
 
         func flush() {
-            finish(String(decoding: current, as: UTF8.self), quoted: currentQuoted, code: currentCode, into: &tokens)
+            finish(
+                String(decoding: current, as: UTF8.self), quoted: currentQuoted, code: currentCode,
+                afterQuote: afterQuote, into: &tokens)
             current.removeAll(keepingCapacity: true)
             currentQuoted = false
             currentCode = false
+            afterQuote = false
         }
 
         for byte in request.utf8 {
@@ -133,6 +185,7 @@ public enum RequestTokenizer {
                     currentQuoted = true
                     currentCode = open == backtick
                     flush()
+                    afterQuote = true
                 } else if open == backtick && byte == backtick {
                     continue
                 } else {

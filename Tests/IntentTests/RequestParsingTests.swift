@@ -15,6 +15,27 @@ struct RequestParsingTests {
         #expect(RequestTokenizer.tokens(of: "what's (in srvthreds)?").map(\.text) == ["what's", "in", "srvthreds"])
     }
 
+    @Test(
+        "chat quoting that wraps no name: a command in code is its words, a quoted KEY=VALUE is the pair, a period after a quote ends the sentence",
+        arguments: [true, false])
+    func literalsUnwrapped(unicode: Bool) {
+        // The Unicode reading and the plain-ASCII one must agree: a "…" forces the first.
+        let tail = unicode ? " …" : ""
+        let command = RequestTokenizer.tokens(of: "`kubectl get ingress -n shop`" + tail)
+        #expect(command.prefix(5).map(\.text) == ["kubectl", "get", "ingress", "-n", "shop"])
+        #expect(command.prefix(5).allSatisfy { !$0.quoted && !$0.code })
+        let pair = RequestTokenizer.tokens(of: "set `LOG_LEVEL=debug` on 'api'." + tail)
+        #expect(pair.map(\.text).prefix(4) == ["set", "LOG_LEVEL=debug", "on", "api"])
+        #expect(pair[1].quoted == false)
+        #expect(pair[3].quoted && pair[3].endsSentence)
+        #expect(!pair.contains { $0.text == "." })
+        // A command that is not kubectl, helm or docker stays one code word: its words are a command's arguments.
+        let code = RequestTokenizer.tokens(of: "run `ls /app` in backend" + tail)
+        #expect(code[1].code && code[1].text == "ls /app")
+        // A "." on its own is a folder.
+        #expect(RequestTokenizer.tokens(of: "docker build ." + tail).map(\.text).prefix(3) == ["docker", "build", "."])
+    }
+
     @Test("an empty request is refused", arguments: ["", "   ", "\t"])
     func emptyRequest(_ request: String) {
         #expect(throws: IntentError.emptyRequest) { try catalog.parse(request) }
