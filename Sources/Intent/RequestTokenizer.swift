@@ -36,7 +36,9 @@ public enum RequestTokenizer {
                 result += inner
                 continue
             }
-            if words.count == 1, let equals = token.text.firstIndex(of: "="), equals != token.text.startIndex,
+            // The key starts with a letter or "_": a quoted option ("--replicas=100") stays a quoted word.
+            if words.count == 1, let equals = token.text.firstIndex(of: "="),
+                let first = token.text.first, first.isLetter || first == "_",
                 token.text[..<equals].allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) })
             {
                 var pair = RequestToken(text: token.text, endsSentence: token.endsSentence)

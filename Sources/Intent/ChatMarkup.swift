@@ -1,0 +1,68 @@
+import Foundation
+
+/// Markdown and chat layout around a request, taken off before the words are read: headings, quotes (`> `),
+/// bullets and numbers of a list, bold and underline markers, and labels at the start of a line ("Request:",
+/// "Context:", "Step 2:"). A list of steps is one request of several parts, joined with "and"
+/// ("- scale web-app to 3\n- restart web-service" asks for both, in order). Code spans stay: they are quoting.
+public enum ChatMarkup {
+    /// Words that label a line or make a heading, and say nothing themselves.
+    static let labels: Set<String> = [
+        "request", "task", "ask", "question", "context", "problem", "issue", "goal", "note", "update", "info",
+        "background", "details", "step", "todo-item", "action", "summary", "tl;dr", "tldr",
+    ]
+
+    /// The request without its layout; the same text when it has none.
+    public static func plain(_ request: String) -> String {
+        // Most requests are one plain line: nothing to take off.
+        guard request.contains(where: { "\n#>*_-+:•".contains($0) }) || request.first?.isNumber == true else {
+            return request
+        }
+        var lines: [(text: String, listed: Bool)] = []
+        for raw in request.split(separator: "\n", omittingEmptySubsequences: true) {
+            var line = Substring(raw).drop { $0 == " " || $0 == "\t" }
+            var listed = false
+            // "## Ask", "> quoted": markers at the start of a line.
+            while let first = line.first, first == "#" || first == ">" {
+                line = line.drop { $0 == first }.drop { $0 == " " || $0 == "\t" }
+            }
+            if let marker = listMarker(line) {
+                line = line.dropFirst(marker).drop { $0 == " " || $0 == "\t" }
+                listed = true
+            }
+            var text = String(line).replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+            text = droppingLabel(text)
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            // A heading that is only a label ("## Ask") says nothing.
+            if trimmed.isEmpty || labels.contains(trimmed.lowercased().trimmingCharacters(in: [":"])) { continue }
+            lines.append((trimmed, listed))
+        }
+        guard !lines.isEmpty else { return request }
+        if lines.count > 1, lines.allSatisfy(\.listed) {
+            // The steps of a list, in order, as one request: each item's own closing period goes.
+            return lines.map { $0.text.trimmingCharacters(in: [".", ";"]) }.joined(separator: " and ")
+        }
+        return lines.map(\.text).joined(separator: "\n")
+    }
+
+    /// The length of a list item's marker at the start of a line: "- ", "* ", "+ ", "• ", "1. ", "2) "; nil for none.
+    static func listMarker(_ line: Substring) -> Int? {
+        guard let first = line.first else { return nil }
+        if "-*+•".contains(first), line.dropFirst().first == " " { return 1 }
+        let digits = line.prefix { $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 2 else { return nil }
+        let after = line.dropFirst(digits.count)
+        if let mark = after.first, mark == "." || mark == ")", after.dropFirst().first == " " { return digits.count + 1 }
+        return nil
+    }
+
+    /// "Request: restart the backend" → "restart the backend"; "Step 2: …" too. A line that only starts with one
+    /// of the words ("context of the api") keeps it: only a label followed by a colon goes.
+    static func droppingLabel(_ line: String) -> String {
+        guard let colon = line.firstIndex(of: ":") else { return line }
+        let head = line[..<colon].lowercased().split(separator: " ")
+        guard let word = head.first, labels.contains(String(word)),
+            head.count == 1 || (head.count == 2 && head[1].allSatisfy(\.isNumber))
+        else { return line }
+        return String(line[line.index(after: colon)...])
+    }
+}
