@@ -146,6 +146,8 @@ extension RuleCatalog {
         // Each sentence is read once: what it asks, by its index.
         var readable: [(index: Int, intents: [UserIntent])] = []
         for (index, sentence) in sentences.enumerated() {
+            // "Thanks for the help earlier!": thanks is courtesy, whatever words follow it.
+            if let first = sentence.first, !first.quoted, Self.gratitudeWords.contains(first.norm) { continue }
             if case .understood(let intents)? = try? reader.read(sentence, suggesting: false, lookups: lookups) {
                 readable.append((index, intents))
             }
@@ -225,6 +227,9 @@ extension RuleCatalog {
         }
         return .understood(intents)
     }
+
+    /// Words that start a sentence of thanks or apology: courtesy, never a request.
+    static let gratitudeWords: Set<String> = ["thanks", "thank", "thx", "ty", "cheers", "sorry", "appreciate", "appreciated"]
 
     /// Words that ask for what another sentence says ("Please show me.", "Can you list them?").
     static let askingWords: Set<String> = ["show", "list", "tell", "explain", "see", "check", "why"]
@@ -313,7 +318,17 @@ extension RuleCatalog {
             readings.append((rule, reading))
         }
         guard let most = readings.map(\.reading.cues).max() else { return nil }
-        let best = readings.filter { $0.reading.cues == most }
+        var best = readings.filter { $0.reading.cues == most }
+        // "what images are the pods in todo running?": one frame reads todo as the object, another as where to
+        // look. Said after "in", a word is where to look.
+        let places = Set(best.compactMap { $0.reading.slots["namespace"]?.text })
+        if best.count > 1, !places.isEmpty {
+            let placeAsObject: (RequestFrame.Reading) -> Bool = { reading in
+                reading.slots["namespace"] == nil
+                    && reading.types.contains { $0.value == .name && places.contains(reading.slots[$0.key]?.text ?? "") }
+            }
+            if best.contains(where: { !placeAsObject($0.reading) }) { best.removeAll { placeAsObject($0.reading) } }
+        }
         var intents: [UserIntent] = []
         for (rule, reading) in best {
             var said = namespace
