@@ -235,7 +235,7 @@ public struct RequestFrame: Sendable {
             let kindWords = tokens.indices.filter { !tokens[$0].quoted && lexicon.kind(named: tokens[$0].norm)?.typos == 0 }
             for index in tokens.indices.dropFirst() where !claimed[index] && !claimed[index - 1] {
                 let before = tokens[index - 1], token = tokens[index]
-                guard !before.quoted, ["in", "from", "within", "inside"].contains(before.norm),
+                guard !before.quoted, ["in", "from", "within", "inside", "into"].contains(before.norm),
                     KubernetesName.labelProblem(token.norm) == nil, lexicon.number(from: token.norm) == nil,
                     token.quoted || !Self.joiningWords.contains(token.norm)
                 else { continue }
@@ -522,7 +522,9 @@ public struct RequestFrame: Sendable {
                     found.append((.text(value), [index, index + 1] + anchor))
                 }
             case .quantity:
-                guard !token.quoted, token.norm.contains(where: \.isLetter), let value = SlotParsing.quantity(token.text)
+                // A bare number is a count, except before the unit of CPU ("1 core", "2 cpus").
+                let cores = index + 1 < tokens.count && ["core", "cores", "cpu", "cpus", "vcpu", "vcpus"].contains(tokens[index + 1].norm)
+                guard !token.quoted, token.norm.contains(where: \.isLetter) || cores, let value = SlotParsing.quantity(token.text)
                 else { continue }
                 found.append((.text(value), [index] + anchor))
             case .port:

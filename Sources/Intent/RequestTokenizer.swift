@@ -51,6 +51,47 @@ public enum RequestTokenizer {
         return result
     }
 
+    /// Words that say what a number measures, and the unit Kubernetes writes it in: "1 gigabyte" is `1Gi`,
+    /// "500 millicores" `500m`.
+    static let unitWords: [String: String] = [
+        "gigabyte": "Gi", "gigabytes": "Gi", "gig": "Gi", "gigs": "Gi", "gb": "Gi", "gib": "Gi", "gi": "Gi",
+        "megabyte": "Mi", "megabytes": "Mi", "meg": "Mi", "megs": "Mi", "mb": "Mi", "mib": "Mi", "mi": "Mi",
+        "kilobyte": "Ki", "kilobytes": "Ki", "kb": "Ki", "kib": "Ki", "terabyte": "Ti", "terabytes": "Ti", "tb": "Ti",
+        "millicores": "m", "millicore": "m", "millicpu": "m", "millicpus": "m",
+    ]
+
+    /// What people write apart that a slot reads as one value: a number and its unit ("1 gigabyte" → `1Gi`),
+    /// and an environment variable set "to" a value ("set LOG_LEVEL to debug" → `LOG_LEVEL=debug`, for names
+    /// written as variables are: capitals with an underscore).
+    public static func joiningValues(_ tokens: [RequestToken]) -> [RequestToken] {
+        guard tokens.count > 1 else { return tokens }
+        var result: [RequestToken] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if index + 1 < tokens.count, !token.quoted, !tokens[index + 1].quoted,
+                token.text.allSatisfy({ $0.isNumber || $0 == "." }), token.text.first?.isNumber == true,
+                let unit = unitWords[tokens[index + 1].norm]
+            {
+                result.append(RequestToken(text: token.text + unit, endsSentence: tokens[index + 1].endsSentence))
+                index += 2
+                continue
+            }
+            if index + 2 < tokens.count, !token.quoted, tokens[index + 1].norm == "to", !tokens[index + 1].quoted,
+                token.text.contains("_"), token.text.allSatisfy({ ($0.isUppercase && $0.isASCII) || $0.isNumber || $0 == "_" }),
+                token.text.first?.isLetter == true, !tokens[index + 2].text.contains("=")
+            {
+                let value = tokens[index + 2]
+                result.append(RequestToken(text: token.text + "=" + value.text, endsSentence: value.endsSentence))
+                index += 3
+                continue
+            }
+            result.append(token)
+            index += 1
+        }
+        return result
+    }
+
     static func rawTokens(of request: String) -> [RequestToken] {
         if let tokens = asciiTokens(of: request) { return tokens }
         var tokens: [RequestToken] = []

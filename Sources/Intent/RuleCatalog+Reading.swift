@@ -147,7 +147,7 @@ extension RuleCatalog {
         var readable: [(index: Int, intents: [UserIntent])] = []
         for (index, sentence) in sentences.enumerated() {
             // "Thanks for the help earlier!": thanks is courtesy, whatever words follow it.
-            if let first = sentence.first, !first.quoted, Self.gratitudeWords.contains(first.norm) { continue }
+            if Self.isCourtesy(sentence) { continue }
             if case .understood(let intents)? = try? reader.read(sentence, suggesting: false, lookups: lookups) {
                 readable.append((index, intents))
             }
@@ -202,7 +202,7 @@ extension RuleCatalog {
             // Anything else that does not start as a request does ("just want an overview", "we'll debug it
             // later") is context too; a sentence that starts like an order ("rm -rf /", "drop the db") never is.
             let startsAsOrder = words.first.map { $0.quoted || orderWords.contains($0.norm) } ?? false
-            guard contentFree || Self.isStatement(words) || !startsAsOrder else {
+            guard contentFree || Self.isCourtesy(sentence) || Self.isStatement(words) || !startsAsOrder else {
                 let text = sentence.map(\.text).joined(separator: " ")
                 return .notUnderstood(
                     reason: "the message has a part kagent does not understand: '\(text)'; "
@@ -230,6 +230,21 @@ extension RuleCatalog {
 
     /// Words that start a sentence of thanks or apology: courtesy, never a request.
     static let gratitudeWords: Set<String> = ["thanks", "thank", "thx", "ty", "cheers", "sorry", "appreciate", "appreciated"]
+
+    /// Openings of a sentence that asks to be told how it went ("Let me know if that breaks anything."): courtesy.
+    static let followUpOpenings: [[String]] = [
+        ["let", "me", "know"], ["tell", "me", "when"], ["tell", "me", "if"], ["keep", "me", "posted"],
+        ["ping", "me"], ["lmk"], ["report", "back"],
+    ]
+
+    /// A sentence of thanks, apology or "let me know …": never a request.
+    static func isCourtesy(_ sentence: [RequestToken]) -> Bool {
+        guard let first = sentence.first, !first.quoted else { return false }
+        if gratitudeWords.contains(first.norm) { return true }
+        return followUpOpenings.contains { opening in
+            sentence.count >= opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
+        }
+    }
 
     /// Words that ask for what another sentence says ("Please show me.", "Can you list them?").
     static let askingWords: Set<String> = ["show", "list", "tell", "explain", "see", "check", "why"]

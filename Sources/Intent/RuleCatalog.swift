@@ -221,7 +221,7 @@ public struct RuleCatalog: Sendable {
         // Chat layout ("> quoted", "## Ask", "- step 1: …") goes first: its markers are no shell syntax.
         let text = request.count <= RequestValidator.maximumLength ? ChatMarkup.plain(request) : request
         try RequestValidator.validate(text)
-        let tokens = lexicon.expandingShorthand(RequestTokenizer.tokens(of: text))
+        let tokens = RequestTokenizer.joiningValues(lexicon.expandingShorthand(RequestTokenizer.tokens(of: text)))
         let lookups = WordLookups()
         // A message of several sentences is read sentence by sentence first: words of one sentence ("my laptop
         // fan is going crazy.") never fill the slots of another's request.

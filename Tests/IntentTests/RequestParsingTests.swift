@@ -36,6 +36,40 @@ struct RequestParsingTests {
         #expect(RequestTokenizer.tokens(of: "docker build ." + tail).map(\.text).prefix(3) == ["docker", "build", "."])
     }
 
+    @Test("a number and its unit are one value; a variable set 'to' a value is the pair; a count stays a count")
+    func joinedValues() {
+        func joined(_ request: String) -> [String] {
+            RequestTokenizer.joiningValues(RequestTokenizer.tokens(of: request)).map(\.text)
+        }
+        #expect(joined("let it use up to 1 gigabyte") == ["let", "it", "use", "up", "to", "1Gi"])
+        #expect(joined("limit it to 512 megabytes") == ["limit", "it", "to", "512Mi"])
+        #expect(joined("500 millicores of cpu") == ["500m", "of", "cpu"])
+        #expect(joined("set LOG_LEVEL to debug on api") == ["set", "LOG_LEVEL=debug", "on", "api"])
+        // A name in capitals without an underscore is no variable: "scale API to 3" keeps its count.
+        #expect(joined("scale API to 3") == ["scale", "API", "to", "3"])
+        #expect(joined("scale api to 3 replicas") == ["scale", "api", "to", "3", "replicas"])
+    }
+
+    @Test("courtesy sentences (thanks, let me know …) are never read as requests, and never stop one")
+    func courtesy() throws {
+        guard
+            case .understood(let intents) = try catalog.parse(
+                "The todo frontend is hogging the node. Give it a cpu limit of 1 core. Let me know if that breaks anything.")
+        else {
+            Issue.record("not understood")
+            return
+        }
+        #expect(intents.map(\.action) == ["set_resources"])
+        #expect(intents.first?.text("name") == "todo-frontend")
+        // "thanks for the help earlier" once read as a rollback of "it".
+        let outcome = try catalog.parse("thanks for the help earlier! one more thing, what image is the engine running?")
+        guard case .understood(let asked) = outcome else {
+            Issue.record("not understood: \(outcome)")
+            return
+        }
+        #expect(asked.map(\.action) == ["images"])
+    }
+
     @Test("an empty request is refused", arguments: ["", "   ", "\t"])
     func emptyRequest(_ request: String) {
         #expect(throws: IntentError.emptyRequest) { try catalog.parse(request) }
