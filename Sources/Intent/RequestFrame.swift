@@ -56,6 +56,7 @@ public struct RequestFrame: Sendable {
         "want", "need", "i", "we", "you", "let's", "lets", "there", "here", "just", "also", "too", "then", "than",
         "per", "cent", "percent", "%", "running", "app", "application", "service's", "deployment's", "put", "give",
         "use", "needs", "must", "wants", "previous", "prior", "last", "earlier", "older", "old", "its", "their",
+        "program", "programs", "process", "processes", "software", "thing", "things", "stuff", "own",
         "target", "targeting", "like", "hey", "hi", "hello", "ok", "okay", "thanks", "currently", "right",
         "something", "anything", "keep", "keeps", "kept", "seems", "appears", "many", "much", "has", "about",
         "was", "were", "been", "did", "what", "which", "how", "me", "us", "from", "through", "via", "figure",
@@ -165,6 +166,22 @@ public struct RequestFrame: Sendable {
         _ words: [RequestToken], lexicon: Lexicon, frameWords: Set<String> = [], namespaceGiven: Bool = false,
         implicitSubject: Bool = false
     ) -> Reading? {
+        var failure = ""
+        return read(
+            words, lexicon: lexicon, frameWords: frameWords, namespaceGiven: namespaceGiven,
+            implicitSubject: implicitSubject, failure: &failure)
+    }
+
+    /// ``read(_:lexicon:frameWords:namespaceGiven:implicitSubject:)``, saying in `failure` why the frame did not
+    /// read the words (for `kagent-bench frames`).
+    func read(
+        _ words: [RequestToken], lexicon: Lexicon, frameWords: Set<String> = [], namespaceGiven: Bool = false,
+        implicitSubject: Bool = false, failure: inout String
+    ) -> Reading? {
+        func fail(_ reason: String) -> Reading? {
+            failure = reason
+            return nil
+        }
         // kubectl's options say what their values are: `--replicas=5` is read as `--replicas 5`.
         let tokens = words.flatMap { token -> [RequestToken] in
             guard !token.quoted, token.norm.hasPrefix("--"), let equals = token.text.firstIndex(of: "=") else {
@@ -218,15 +235,15 @@ public struct RequestFrame: Sendable {
         if slots.contains(where: { $0.type == .secrets }),
             words.contains(where: { !$0.quoted && $0.norm.hasPrefix("--from-literal") })
         {
-            return nil
+            return fail("a secret value typed as an option")
         }
         var cueCount = 0
         for group in needs {
-            guard claimAny(group) else { return nil }
+            guard claimAny(group) else { return fail("a word it needs is missing") }
             cueCount += 1
         }
         for cue in cues.sorted(by: { $0.count > $1.count }) where claimAny([cue]) { cueCount += 1 }
-        guard cueCount > 0 else { return nil }
+        guard cueCount > 0 else { return fail("no cue") }
 
         var reading = Reading(slots: [:], types: [:], cues: cueCount)
         // `in X`, with a name said elsewhere: X is the namespace, even when it is also a kind's word ("in jobs").
@@ -258,16 +275,16 @@ public struct RequestFrame: Sendable {
                 while claimAny(slot.flag) {}
                 reading.slots[slot.name] = .text(slot.flagValue)
             } else if requires.contains(slot.name) {
-                return nil
+                return fail("a required flag is missing")
             }
         }
         for slot in order
         where slot.type != .name && slot.type != .names && slot.flag.isEmpty && !Self.isBareNamespace(slot) {
             switch find(slot, in: tokens, claimed: claimed, lexicon: lexicon) {
             case .absent:
-                if requires.contains(slot.name) { return nil }
+                if requires.contains(slot.name) { return fail("no \(slot.name)") }
             case .conflict:
-                return nil
+                return fail("two values for \(slot.name)")
             case .found(let value, let used):
                 for index in used { claimed[index] = true }
                 valueWords.formUnion(used)
@@ -282,7 +299,7 @@ public struct RequestFrame: Sendable {
                 isCandidate($0) && (tokens[$0].quoted || !frameWords.contains(tokens[$0].norm))
             }
             if candidates.isEmpty {
-                if requires.contains(wordsSlot.name) { return nil }
+                if requires.contains(wordsSlot.name) { return fail("no names for the list") }
             } else {
                 for index in candidates { claimed[index] = true }
                 reading.slots[wordsSlot.name] = .list(
@@ -343,14 +360,14 @@ public struct RequestFrame: Sendable {
                 reading.types[nameSlot.name] = .name
             }
             if reading.slots[nameSlot.name] == nil {
-                guard candidates.count <= 1 else { return nil }
+                guard candidates.count <= 1 else { return fail("several words could be the name") }
                 if let only = candidates.first {
                     claimed[only] = true
                     reading.slots[nameSlot.name] = .text(
                         tokens[only].quoted ? tokens[only].text : Self.withoutPossessive(tokens[only].norm))
                     reading.types[nameSlot.name] = .name
                 } else if requires.contains(nameSlot.name) {
-                    return nil
+                    return fail("no name")
                 }
             }
         }
@@ -365,7 +382,7 @@ public struct RequestFrame: Sendable {
                 reading.types[namespaceSlot.name] = .namespace
             }
             if reading.slots[namespaceSlot.name] == nil, requires.contains(namespaceSlot.name), !namespaceGiven {
-                return nil
+                return fail("no namespace")
             }
         }
         // Anything left that could be a name or a value means the frame did not read the whole request; an
@@ -375,7 +392,7 @@ public struct RequestFrame: Sendable {
             if !token.quoted && cueWords.contains(token.norm) { continue }
             // "pods that aren't running", "don't restart it": a negation that is not the frame's own word turns
             // its meaning around.
-            if !token.quoted && Self.isNegation(token.norm) { return nil }
+            if !token.quoted && Self.isNegation(token.norm) { return fail("a negation it does not read") }
             if !token.quoted, token.norm.hasPrefix("-"), token.norm.count > 1, valueWords.contains(index + 1) {
                 continue
             }
@@ -384,7 +401,7 @@ public struct RequestFrame: Sendable {
                     || Self.questionWords.contains(token.norm)
                     || lexicon.kind(named: token.norm) != nil)
             {
-                return nil
+                return fail("a word it does not read: '\(token.text)'")
             }
         }
         return reading

@@ -64,7 +64,6 @@ public enum RequestTokenizer {
     /// and an environment variable set "to" a value ("set LOG_LEVEL to debug" → `LOG_LEVEL=debug`, for names
     /// written as variables are: capitals with an underscore).
     public static func joiningValues(_ tokens: [RequestToken]) -> [RequestToken] {
-        guard tokens.count > 1 else { return tokens }
         var result: [RequestToken] = []
         var index = 0
         while index < tokens.count {
@@ -84,6 +83,16 @@ public enum RequestTokenizer {
                 let value = tokens[index + 2]
                 result.append(RequestToken(text: token.text + "=" + value.text, endsSentence: value.endsSentence))
                 index += 3
+                continue
+            }
+            // "localhost:3000", "127.0.0.1:8080": a local port.
+            if !token.quoted, let colon = token.norm.lastIndex(of: ":"),
+                ["localhost", "127.0.0.1"].contains(token.norm[..<colon]),
+                let port = Int(token.norm[token.norm.index(after: colon)...]), (1...65_535).contains(port)
+            {
+                result.append(RequestToken(text: "localhost"))
+                result.append(RequestToken(text: String(port), endsSentence: token.endsSentence))
+                index += 1
                 continue
             }
             result.append(token)

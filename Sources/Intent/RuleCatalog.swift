@@ -564,6 +564,35 @@ extension RuleCatalog {
 }
 
 extension RuleCatalog {
+    /// For each frame whose words the request has (after fillers, the cluster scope and the namespace go): what it
+    /// read, or why it did not read the request (for `kagent-bench frames`).
+    public func explainFrames(_ request: String) -> [(id: String, verdict: String)] {
+        let text = ChatMarkup.plain(request)
+        var tokens = dropFillers(RequestTokenizer.joiningValues(lexicon.expandingShorthand(RequestTokenizer.tokens(of: text))))
+        _ = extractClusterScope(&tokens)
+        let namespace = extractNamespace(&tokens)
+        let words = frameFilter.words(in: tokens)
+        let question = RequestFrame.isQuestion(tokens)
+        var verdicts: [(id: String, verdict: String)] = []
+        for (index, rule) in rules.enumerated() where frameFilter.mayRead(rule: index, words) {
+            guard let frame = frameFilter.frames[index] else { continue }
+            if question && !frame.answersQuestions {
+                verdicts.append((rule.id, "not read: a question, and the frame changes something"))
+                continue
+            }
+            var failure = ""
+            if let reading = frame.read(
+                tokens, lexicon: lexicon, frameWords: frameWords, namespaceGiven: namespace != nil, failure: &failure)
+            {
+                let slots = reading.slots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                verdicts.append((rule.id, "read, \(reading.cues) cues: " + slots.joined(separator: " ")))
+            } else {
+                verdicts.append((rule.id, "not read: " + failure))
+            }
+        }
+        return verdicts
+    }
+
     /// How long each rule takes to try on the given requests, slowest first (for `kagent-bench rules`).
     public func matchingCost(of requests: [String]) -> [(id: String, seconds: Double)] {
         let prepared: [[RequestToken]] = requests.map { request in

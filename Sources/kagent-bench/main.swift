@@ -291,6 +291,15 @@ do {
         exit(try await fuzz(count: count, seed: seed))
     case "heldout":
         exit(try await heldOut(showMisses: arguments.contains("--misses")))
+    case "frames":
+        // Why each frame that could read the request did not (the words it needs are there).
+        guard let request = arguments.dropFirst().first else {
+            print("usage: kagent-bench frames REQUEST")
+            exit(64)
+        }
+        let catalog = try RuleCatalog.load(from: rulesDirectory(), actions: Planner.ruleActions)
+        for (id, verdict) in catalog.explainFrames(request) { print(id.padding(toLength: 40, withPad: " ", startingAt: 0) + verdict) }
+        exit(0)
     case "plan":
         guard let request = arguments.dropFirst().first else {
             print("usage: kagent-bench plan REQUEST [NAMESPACE]")
