@@ -286,6 +286,14 @@ public struct RequestFrame: Sendable {
             case .conflict:
                 return fail("two values for \(slot.name)")
             case .found(let value, let used):
+                // "scale web down 1": a count said after up or down, with no "to" before it, is a change by it or
+                // to it; kagent does not guess which.
+                if slot.type == .count, slot.after.isEmpty, let at = used.first,
+                    !(at > 0 && ["to", "at", "=", "--replicas", "of", "x"].contains(tokens[at - 1].norm)),
+                    tokens.contains(where: { !$0.quoted && ($0.norm == "up" || $0.norm == "down") })
+                {
+                    return fail("a count after up or down, without 'to' or 'by'")
+                }
                 for index in used { claimed[index] = true }
                 valueWords.formUnion(used)
                 reading.slots[slot.name] = value

@@ -226,6 +226,42 @@ public struct RuleCatalog: Sendable {
         // A message of several sentences is read sentence by sentence first: words of one sentence ("my laptop
         // fan is going crazy.") never fill the slots of another's request.
         // When no sentence is understood, the whole message is read as one.
+        return askingAdvice(tokens, try readMessage(tokens, lookups: lookups))
+    }
+
+    /// Openings that ask whether to do something, not to do it: "should we restart the backend?".
+    static let adviceOpenings: [[String]] = [
+        ["should", "i"], ["should", "we"], ["shall", "i"], ["shall", "we"], ["do", "i", "need", "to"],
+        ["do", "we", "need", "to"], ["would", "it", "help", "to"], ["would", "it", "be", "wise", "to"],
+        ["is", "it", "safe", "to"], ["is", "it", "ok", "to"], ["is", "it", "okay", "to"], ["ought", "we", "to"],
+        ["is", "it", "a", "good", "idea", "to"], ["would", "you", "recommend"], ["should", "the"],
+    ]
+
+    /// A change asked as a question of advice ("should we restart the backend?") is not an order: kagent says so
+    /// and offers the order, and plans nothing.
+    func askingAdvice(_ tokens: [RequestToken], _ outcome: ParseOutcome) -> ParseOutcome {
+        guard case .understood(let intents) = outcome else { return outcome }
+        let asksAdvice = Self.sentences(of: tokens).contains { sentence in
+            Self.adviceOpenings.contains { opening in
+                sentence.count > opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
+            }
+        }
+        guard asksAdvice else { return outcome }
+        var looking: Set<String> = []
+        var changing: Set<String> = []
+        for rule in rules {
+            guard let frame = rule.frame else { continue }
+            if frame.answersQuestions { looking.insert(rule.action) } else { changing.insert(rule.action) }
+        }
+        looking.subtract(changing)
+        guard let change = intents.first(where: { !looking.contains($0.action) }) else { return outcome }
+        return .notUnderstood(
+            reason: "the request asks whether to \(change.action.replacingOccurrences(of: "_", with: " ")), and "
+                + "kagent does not decide that for you; look first, or ask for it as an order",
+            suggestions: [])
+    }
+
+    private func readMessage(_ tokens: [RequestToken], lookups: WordLookups) throws(IntentError) -> ParseOutcome {
         if Self.sentences(of: tokens).count > 1 { return try readSentences(tokens, whole: nil, lookups: lookups) }
         let whole: ParseOutcome
         do {

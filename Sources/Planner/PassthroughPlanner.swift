@@ -93,7 +93,16 @@ struct PassthroughPlanner: ActionPlanner {
             step = step.irreversible("kagent cannot work out how to reverse a command passed through as written")
         }
         var notes: [String] = []
-        // A change to every object of a kind (`--all`) is confirmed by typing the namespace, as a delete by name.
+        // A change to every object of a kind (`--all`) is confirmed by typing the namespace, as a delete by name;
+        // of a kind that lives outside namespaces (every namespace, every node), it is never run.
+        if tool == "kubectl", !readOnly, lowered.contains(where: { $0 == "--all" || $0 == "--all=true" }),
+            let kind = lowered.dropFirst().first(where: { Self.clusterScopedKinds.contains($0) })
+        {
+            throw .invalidValue(
+                slot: "command", value: kind,
+                reason: "a change to every \(kind) at once (--all) is never run by kagent, as it would take "
+                    + "kube-system and everything else with it; name them one at a time")
+        }
         if tool == "kubectl", !readOnly, lowered.contains(where: { $0 == "--all" || $0 == "--all=true" }) {
             let namespace = Self.namespace(in: words) ?? context.namespace ?? context.defaultNamespace
             step.confirmation = .typeName(namespace)
@@ -105,6 +114,14 @@ struct PassthroughPlanner: ActionPlanner {
             steps: [step], notes: notes,
             outcome: "ran \(shown)")
     }
+
+    /// kubectl's words for kinds that live outside namespaces.
+    static let clusterScopedKinds: Set<String> = [
+        "namespace", "namespaces", "ns", "node", "nodes", "no", "persistentvolume", "persistentvolumes", "pv",
+        "clusterrole", "clusterroles", "clusterrolebinding", "clusterrolebindings", "customresourcedefinition",
+        "customresourcedefinitions", "crd", "crds", "storageclass", "storageclasses", "sc", "priorityclass",
+        "priorityclasses", "pc", "ingressclass", "ingressclasses",
+    ]
 
     /// The namespace a kubectl line names (`--namespace=X`, `--namespace X`, `-n X`, `-nX`), before any `--`.
     static func namespace(in words: [String]) -> String? {

@@ -67,6 +67,12 @@ public enum Gates {
                 if word == "-A" || word == "--all-namespaces" || word == "--all-namespaces=true" {
                     found.formUnion(protected)
                 }
+                // `delete namespaces --all`: every namespace, the protected ones with them.
+                if word == "--all" || word == "--all=true",
+                    step.argv.contains(where: { ["ns", "namespace", "namespaces"].contains($0.lowercased()) })
+                {
+                    found.formUnion(protected)
+                }
                 if word == "-n" || word == "--namespace", index + 1 < step.argv.count {
                     found.insert(step.argv[index + 1])
                 }

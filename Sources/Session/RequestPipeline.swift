@@ -91,6 +91,25 @@ public struct RequestPipeline: Sendable {
         var outcome = RequestOutcome(request: SecretPolicy.hide(in: request))
         outcome.offline = settings.offline
         guard let intents = await understand(request, into: &outcome) else { return outcome }
+        return await prepare(understood: intents, outcome: outcome, observer: observer)
+    }
+
+    /// The first half for intents a front end built itself (an MCP tool's typed arguments): resolve → plan →
+    /// the read-only gate → validate, exactly as for a request that was understood. `shownAs` is the request as
+    /// the plan, the audit log and `kagent history` show it.
+    public mutating func prepare(intents: [UserIntent], shownAs request: String, observer: any SessionObserver)
+        async -> RequestOutcome
+    {
+        var outcome = RequestOutcome(request: SecretPolicy.hide(request: request, intents: intents))
+        outcome.offline = settings.offline
+        outcome.understood = true
+        return await prepare(understood: intents, outcome: outcome, observer: observer)
+    }
+
+    private mutating func prepare(
+        understood intents: [UserIntent], outcome: RequestOutcome, observer: any SessionObserver
+    ) async -> RequestOutcome {
+        var outcome = outcome
         guard let resolved = resolve(intents, into: &outcome) else { return outcome }
         guard let plan = await makePlan(resolved, into: &outcome) else { return outcome }
         observer.planned(plan, message: plan.steps.isEmpty ? outcome.message : nil)

@@ -70,6 +70,31 @@ struct RequestParsingTests {
         #expect(asked.map(\.action) == ["images"])
     }
 
+    @Test(
+        "no changing plan from a guess: advice asked as a question, a count after up or down, a negation",
+        arguments: [
+            "should we restart the backend?", "do we need to scale the api to 3?", "scale web-service down 1",
+            "scale down web-service 2", "don't restart the backend", "please never delete the backend pod",
+        ])
+    func noGuessedChange(request: String) throws {
+        guard case .notUnderstood = try catalog.parse(request) else {
+            Issue.record("a changing reading of \(request.debugDescription)")
+            return
+        }
+    }
+
+    @Test("advice about looking is still answered; a count after 'to' with a direction is read")
+    func adviceToLook() throws {
+        guard case .understood(let logs) = try catalog.parse("should I look at the backend logs?"),
+            case .understood(let scale) = try catalog.parse("scale the backend down to 1")
+        else {
+            Issue.record("not understood")
+            return
+        }
+        #expect(logs.map(\.action) == ["logs"])
+        #expect(scale.first?.number("replicas") == 1)
+    }
+
     @Test("an empty request is refused", arguments: ["", "   ", "\t"])
     func emptyRequest(_ request: String) {
         #expect(throws: IntentError.emptyRequest) { try catalog.parse(request) }

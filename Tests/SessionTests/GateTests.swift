@@ -72,6 +72,7 @@ struct GateTests {
             ["kubectl", "delete", "pods", "--all", "--all-namespaces"],
             ["kubectl", "delete", "namespace", "kube-system"],
             ["kubectl", "label", "namespace/kube-system", "team=x"],
+            ["kubectl", "delete", "ns", "--all"],
         ])
     func protectedFound(argv: [String]) throws {
         let plan = Self.plan([Self.step(argv)])
