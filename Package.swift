@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     ],
     targets: [
         // System libraries, each behind a small shim header.
@@ -34,11 +35,16 @@ let package = Package(
         // The request pipeline as named stages (understand → … → verify), its gates and its one outcome value;
         // front ends confirm through a protocol.
         .target(name: "Session", dependencies: ["Executors"]),
+        // `kagent mcp`: the pipeline's tools for a Model Context Protocol client, on stdio.
+        .target(
+            name: "KagentMCP",
+            dependencies: ["Session", .product(name: "MCP", package: "swift-sdk")]
+        ),
         // CLI, shell and rendering
         .executableTarget(
             name: "kagent",
             dependencies: [
-                "Session", "CReadline",
+                "Session", "KagentMCP", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,7 +62,9 @@ let package = Package(
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "TestSupport"], exclude: ["AnalyzerExamples"]),
         .testTarget(name: "ExecutorsTests", dependencies: ["Executors", "TestSupport"]),
         .testTarget(name: "SessionTests", dependencies: ["Session", "TestSupport"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["Executors", "TestSupport", "kagent"]),
+        .testTarget(
+            name: "IntegrationTests", dependencies: ["Executors", "TestSupport", "kagent"],
+            exclude: ["MCP/mcp_session.py"]),
         .testTarget(name: "CorpusTests", dependencies: ["RequestCorpus", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Executors
 import Foundation
 import Intent
+import KagentMCP
 import Session
 import Planner
 
@@ -69,6 +70,9 @@ struct KagentCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Never ask a language model.")
     var noLlm = false
+
+    @Flag(name: .long, help: "With `kagent mcp`: let run_plan run plans that change the cluster (default: read-only).")
+    var allowChanges = false
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
@@ -162,8 +166,26 @@ struct KagentCommand: AsyncParsableCommand {
         case "version":
             terminal.write(Self.versionLine + "\n")
             return
+        case "mcp":
+            // Standard output is the protocol's: nothing else is written to it.
+            settings.frontEnd = .mcp
+            let tools = KagentTools(
+                pipeline: RequestPipeline(catalog: catalog, settings: settings), allowChanges: allowChanges)
+            terminal.writeError(
+                "kagent \(Self.version): MCP server on stdio, "
+                    + (await tools.changesAllowed ? "changes allowed (--allow-changes)" : "read-only") + "\n")
+            do {
+                try await KagentMCPServer.serve(tools, version: Self.version)
+            } catch {
+                terminal.writeError("kagent mcp: \(error.localizedDescription)\n")
+                throw ExitStatus.failure.code
+            }
+            return
         default:
-            break
+            if allowChanges {
+                terminal.writeError("kagent: --allow-changes is for `kagent mcp`; a request asks before it changes anything\n")
+                throw ExitStatus.invalidRequest.code
+            }
         }
 
         if request.isEmpty {

@@ -1,4 +1,5 @@
 import Foundation
+import Executors
 import TestSupport
 import Testing
 
@@ -113,5 +114,33 @@ struct ContractTests {
             #expect(result.stdout.contains(example.request), "help lacks \"\(example.request)\"")
         }
         #expect(!result.stdout.contains("\u{1B}["), "no colours when not a terminal")
+    }
+}
+
+/// How kagent is reached from kubectl and from the shell's completion.
+@Suite("kubectl plugin and shell completion")
+struct PluginAndCompletionTests {
+    @Test("completion scripts for bash, zsh and fish name kagent's options", arguments: ["bash", "zsh", "fish"])
+    func completion(shell: String) async throws {
+        let result = try await Kagent.run(["--generate-completion-script", shell])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        for option in ["dry-run", "namespace", "kubeconfig", "output", "allow-changes"] {
+            #expect(result.stdout.contains(option), "\(shell) completion lacks \(option)")
+        }
+    }
+
+    @Test("`kubectl kagent` runs kagent through the plugin scripts/setup writes")
+    func kubectlPlugin() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let cache = environment["XDG_CACHE_HOME"] ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.cache")
+        let plugin = cache + "/kagent/bin/kubectl-kagent"
+        try #require(FileManager.default.isExecutableFile(atPath: plugin), "no \(plugin): run scripts/setup")
+        let kubectl = try #require(
+            Sandbox.searchPath.map { $0 + "/kubectl" }.first { FileManager.default.isExecutableFile(atPath: $0) })
+        let path = (cache + "/kagent/bin:") + (environment["PATH"] ?? "/usr/bin:/bin")
+        let result = try await ProcessRunner(searchPath: Sandbox.searchPath, environment: ["PATH": path]).run(
+            [kubectl, "kagent", "--dry-run", "--offline", "--output", "json", "scale backend to 3"], timeoutSeconds: 60)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"--replicas=3\""), "\(result.stdout)")
     }
 }
