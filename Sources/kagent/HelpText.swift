@@ -14,6 +14,8 @@ enum HelpText {
             "  kagent history              the last steps kagent ran (the audit log), with plan ids",
             "  kagent undo                 put back the last change (shown and confirmed first; \"undo that\" in the shell)",
             "  kagent undo plan ID         put back an earlier change, by the plan id kagent history shows",
+            "  kagent mcp                  serve kagent's tools to an MCP client on stdio (read-only; --allow-changes to run changes)",
+            "  kubectl kagent \"REQUEST\"    the same, as a kubectl plugin (scripts/setup writes kubectl-kagent)",
             "  options: -n NAMESPACE, --context NAME, --kubeconfig FILE, --yes, --offline, --output json, --project-dir DIR,",
             "           --read-only (refuse every change), --force (change a protected namespace without typing its name)",
             "",

@@ -14,7 +14,8 @@ struct KagentCommand: AsyncParsableCommand {
         discussion: """
             With a request, kagent plans it, shows every command, asks before anything changes, runs it and \
             checks the result. Without one, it opens an interactive shell. `kagent help` lists what it understands; \
-            `kagent history` shows what ran; `kagent undo` puts the last change back.
+            `kagent history` shows what ran; `kagent undo` puts the last change back; `kagent mcp` serves kagent's \
+            tools to an MCP client on stdio (read-only unless --allow-changes).
 
             Exit status: 0 done (or planned, with --dry-run); 1 failed; 2 request refused as input; \
             3 not understood; 4 not confirmed (nothing ran).
