@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "SessionTests", dependencies: ["Session", "TestSupport"]),
         .testTarget(
             name: "IntegrationTests", dependencies: ["Executors", "TestSupport", "kagent"],
-            exclude: ["MCP/mcp_session.py"]),
+            exclude: ["MCP/mcp_session.py", "Golden"]),
         .testTarget(name: "CorpusTests", dependencies: ["RequestCorpus", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
