@@ -5,6 +5,8 @@
 #include <curl/curl.h>
 
 typedef size_t (*kagent_curl_write_callback)(char *data, size_t size, size_t count, void *context);
+typedef int (*kagent_curl_progress_callback)(void *context, curl_off_t download_total, curl_off_t downloaded,
+                                             curl_off_t upload_total, curl_off_t uploaded);
 
 static inline CURLcode kagent_curl_set_long(CURL *handle, CURLoption option, long value) {
     return curl_easy_setopt(handle, option, value);
@@ -20,6 +22,14 @@ static inline CURLcode kagent_curl_set_slist(CURL *handle, CURLoption option, st
 }
 static inline CURLcode kagent_curl_set_write_callback(CURL *handle, kagent_curl_write_callback callback) {
     return curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
+}
+// Called about once a second while a transfer runs (and on every chunk); a non-zero answer aborts it.
+static inline CURLcode kagent_curl_set_progress_callback(CURL *handle, kagent_curl_progress_callback callback,
+                                                         void *context) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
+    if (code == CURLE_OK) code = curl_easy_setopt(handle, CURLOPT_XFERINFODATA, context);
+    if (code == CURLE_OK) code = curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
+    return code;
 }
 static inline CURLcode kagent_curl_response_code(CURL *handle, long *code) {
     return curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, code);

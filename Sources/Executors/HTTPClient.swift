@@ -43,12 +43,18 @@ public struct HTTPClient: Sendable {
 
     private func attempt(url: String, body: Data, bearer: String?) async throws(HTTPError) -> Response {
         let shown = Self.shown(url)
-        let outcome = await withCheckedContinuation {
-            (continuation: CheckedContinuation<Result<Response, HTTPError>, Never>) in
-            let thread = Thread {
-                continuation.resume(returning: perform(url: url, body: body, bearer: bearer))
+        // Ctrl-C or a cancelled task stops the request at once, not at its time-out.
+        let stop = StopSignal()
+        let outcome = await withTaskCancellationHandler {
+            await withCheckedContinuation {
+                (continuation: CheckedContinuation<Result<Response, HTTPError>, Never>) in
+                let thread = Thread {
+                    continuation.resume(returning: perform(url: url, body: body, bearer: bearer, stop: stop))
+                }
+                thread.start()
             }
-            thread.start()
+        } onCancel: {
+            stop.request()
         }
         let response = try outcome.get()
         let detail = Self.redact(String(decoding: response.body.prefix(2_000), as: UTF8.self), secret: bearer)
@@ -69,7 +75,7 @@ public struct HTTPClient: Sendable {
     }
 
     /// One blocking request with its own easy handle (handles are never shared between threads).
-    private func perform(url: String, body: Data, bearer: String?) -> Result<Response, HTTPError> {
+    private func perform(url: String, body: Data, bearer: String?, stop: StopSignal) -> Result<Response, HTTPError> {
         let shown = Self.shown(url)
         guard Self.globalInit, let handle = curl_easy_init() else {
             return .failure(.transport(url: shown, detail: "libcurl could not be initialised"))
@@ -84,8 +90,9 @@ public struct HTTPClient: Sendable {
         defer { curl_slist_free_all(headers) }
         let sink = Sink()
         let context = Unmanaged.passUnretained(sink).toOpaque()
+        let stopContext = Unmanaged.passUnretained(stop).toOpaque()
         let bytes = [UInt8](body)
-        let code: CURLcode = withExtendedLifetime(sink) {
+        let code: CURLcode = withExtendedLifetime((sink, stop)) {
             bytes.withUnsafeBufferPointer { buffer in
                 kagent_curl_set_string(handle, CURLOPT_URL, url)
                 kagent_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
@@ -101,6 +108,12 @@ public struct HTTPClient: Sendable {
                 kagent_curl_set_large(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(buffer.count))
                 kagent_curl_set_slist(handle, CURLOPT_HTTPHEADER, headers)
                 kagent_curl_set_pointer(handle, CURLOPT_WRITEDATA, context)
+                kagent_curl_set_progress_callback(
+                    handle,
+                    { context, _, _, _, _ in
+                        guard let context else { return 0 }
+                        return Unmanaged<StopSignal>.fromOpaque(context).takeUnretainedValue().isRequested ? 1 : 0
+                    }, stopContext)
                 kagent_curl_set_write_callback(handle) { data, size, count, context in
                     guard let data, let context else { return 0 }
                     let sink = Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue()
@@ -121,6 +134,8 @@ public struct HTTPClient: Sendable {
             }
             let detail = String(cString: curl_easy_strerror(code))
             switch code {
+            case CURLE_ABORTED_BY_CALLBACK:
+                return .failure(.stopped(url: shown))
             case CURLE_OPERATION_TIMEDOUT:
                 return .failure(.timedOut(url: shown, seconds: totalTimeoutSeconds))
             case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:

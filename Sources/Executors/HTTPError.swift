@@ -12,6 +12,8 @@ public enum HTTPError: Error, Sendable, Equatable, LocalizedError {
     case serverError(url: String, status: Int, detail: String)
     case rejected(url: String, status: Int, detail: String)
     case transport(url: String, detail: String)
+    /// Ctrl-C, or the MCP request that waited for it was cancelled.
+    case stopped(url: String)
 
     public var errorDescription: String? {
         switch self {
@@ -36,6 +38,8 @@ public enum HTTPError: Error, Sendable, Equatable, LocalizedError {
             return "the model at \(url) rejected the request with HTTP \(status)\(Self.tail(detail))"
         case .transport(let url, let detail):
             return "the request to \(url) failed: \(detail)"
+        case .stopped(let url):
+            return "the request to the model at \(url) was stopped before it answered; nothing was planned"
         }
     }
 

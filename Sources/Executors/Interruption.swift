@@ -12,3 +12,15 @@ public enum Interruption {
     public static func reset() { flag.store(false, ordering: .relaxed) }
     public static var isRequested: Bool { flag.load(ordering: .relaxed) }
 }
+
+/// A stop for one piece of work, set when the Swift task that waits for it is cancelled (an MCP client cancelled
+/// its request): the child process or the model request it guards stops as for Ctrl-C.
+public final class StopSignal: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    public init() {}
+
+    public func request() { flag.store(true, ordering: .relaxed) }
+    /// Set, or Ctrl-C was pressed.
+    public var isRequested: Bool { flag.load(ordering: .relaxed) || Interruption.isRequested }
+}

@@ -50,7 +50,7 @@ public struct PlanRunner: Sendable {
         var outcomes: [ExecutionReport.StepOutcome] = []
         var stopped = false
         for (index, step) in plan.steps.enumerated() {
-            if stopped || Interruption.isRequested {
+            if stopped || Interruption.isRequested || Task.isCancelled {
                 outcomes.append(.init(step: step, status: .skipped, result: nil, error: nil))
                 continue
             }

@@ -40,16 +40,22 @@ public struct ProcessRunner: CommandRunner {
         _ argv: [String], input: String?, timeoutSeconds: Int, onOutput: (@Sendable (String) -> Void)?
     ) async throws(ExecutorError) -> CommandResult {
         let (path, envp) = try prepare(argv)
-        let outcome = await withCheckedContinuation {
-            (continuation: CheckedContinuation<Result<CommandResult, ExecutorError>, Never>) in
-            let thread = Thread {
-                continuation.resume(
-                    returning: Self.spawnAndWait(
-                        path: path, argv: argv, envp: envp, input: input, timeoutSeconds: timeoutSeconds,
-                        onOutput: onOutput))
+        // A cancelled task (an MCP client's cancelled request) stops the child as Ctrl-C does.
+        let stop = StopSignal()
+        let outcome = await withTaskCancellationHandler {
+            await withCheckedContinuation {
+                (continuation: CheckedContinuation<Result<CommandResult, ExecutorError>, Never>) in
+                let thread = Thread {
+                    continuation.resume(
+                        returning: Self.spawnAndWait(
+                            path: path, argv: argv, envp: envp, input: input, timeoutSeconds: timeoutSeconds,
+                            stop: stop, onOutput: onOutput))
+                }
+                thread.stackSize = 1 << 20
+                thread.start()
             }
-            thread.stackSize = 1 << 20
-            thread.start()
+        } onCancel: {
+            stop.request()
         }
         return try outcome.get()
     }
@@ -115,7 +121,7 @@ public struct ProcessRunner: CommandRunner {
     // MARK: - The blocking part, on its own thread
 
     private static func spawnAndWait(
-        path: String, argv: [String], envp: [String], input: String?, timeoutSeconds: Int,
+        path: String, argv: [String], envp: [String], input: String?, timeoutSeconds: Int, stop: StopSignal,
         onOutput: (@Sendable (String) -> Void)?
     ) -> Result<CommandResult, ExecutorError> {
         let command = ShellQuoting.command(argv)
@@ -181,7 +187,7 @@ public struct ProcessRunner: CommandRunner {
         var reapedStatus: Int32?
         let deadline = started.addingTimeInterval(TimeInterval(timeoutSeconds))
         // SIGTERM to the child's whole process group; SIGKILL if it is still there two seconds later.
-        func stop() {
+        func stopChild() {
             if terminatedAt == nil {
                 terminatedAt = Date()
                 kill(-pid, SIGTERM)
@@ -202,13 +208,13 @@ public struct ProcessRunner: CommandRunner {
                     inputFD = -1
                 }
             }
-            if Interruption.isRequested && !interrupted {
+            if stop.isRequested && !interrupted {
                 interrupted = true
-                stop()
+                stopChild()
             }
             if Date() >= deadline && !timedOut && !interrupted {
                 timedOut = true
-                stop()
+                stopChild()
             }
             if let terminatedAt, !killed, Date().timeIntervalSince(terminatedAt) > 2 {
                 killed = true
