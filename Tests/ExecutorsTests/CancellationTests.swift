@@ -10,14 +10,20 @@ struct CancellationTests {
     @Test("a cancelled task stops its child process, reported as stopped")
     func processStops() async throws {
         let started = Date()
-        let task = Task { try await ProcessRunner().run(["sleep", "30"], input: nil, timeoutSeconds: 60, onOutput: nil) }
+        // Long enough that only the cancellation can end it: no time-out, and sleep runs for 10 minutes.
+        let task = Task { try await ProcessRunner().run(["sleep", "600"], input: nil, timeoutSeconds: 900, onOutput: nil) }
         try await Task.sleep(nanoseconds: 300_000_000)
         task.cancel()
         let result = await task.result
-        #expect(Date().timeIntervalSince(started) < 10, "stopped at once, not after 30 s")
+        #expect(Date().timeIntervalSince(started) < 300, "stopped by the cancellation, not by sleep's end")
+        let error: ExecutorError?
         switch result {
-        case .success(let command): #expect(command.error?.isStop == true, "\(command)")
-        case .failure(let error): #expect((error as? ExecutorError)?.isStop == true, "\(error)")
+        case .success(let command): error = command.error
+        case .failure(let thrown): error = thrown as? ExecutorError
+        }
+        guard case .interrupted? = error else {
+            Issue.record("not reported as stopped: \(result)")
+            return
         }
     }
 
@@ -32,7 +38,7 @@ struct CancellationTests {
         try await Task.sleep(nanoseconds: 500_000_000)
         task.cancel()
         let result = await task.result
-        #expect(Date().timeIntervalSince(started) < 10, "stopped at once, not after the server's 30 s")
+        // The server answers after 30 s: an answer, or any other error, means the cancellation did not stop it.
         guard case .failure(let error) = result else {
             Issue.record("the request answered: \(result)")
             return

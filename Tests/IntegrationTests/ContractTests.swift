@@ -129,18 +129,38 @@ struct PluginAndCompletionTests {
         }
     }
 
-    @Test("`kubectl kagent` runs kagent through the plugin scripts/setup writes")
+    /// A fresh shell after scripts/setup: PATH with ~/.local/bin first (as Debian's ~/.profile makes it), no rc file.
+    static var freshPath: String {
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.local/bin:" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+    }
+
+    @Test("`kubectl kagent` runs kagent through the plugin scripts/setup puts on PATH")
     func kubectlPlugin() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let cache = environment["XDG_CACHE_HOME"] ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.cache")
-        let plugin = cache + "/kagent/bin/kubectl-kagent"
-        try #require(FileManager.default.isExecutableFile(atPath: plugin), "no \(plugin): run scripts/setup")
         let kubectl = try #require(
             Sandbox.searchPath.map { $0 + "/kubectl" }.first { FileManager.default.isExecutableFile(atPath: $0) })
-        let path = (cache + "/kagent/bin:") + (environment["PATH"] ?? "/usr/bin:/bin")
-        let result = try await ProcessRunner(searchPath: Sandbox.searchPath, environment: ["PATH": path]).run(
+        let result = try await ProcessRunner(environment: ["PATH": Self.freshPath]).run(
             [kubectl, "kagent", "--dry-run", "--offline", "--output", "json", "scale backend to 3"], timeoutSeconds: 60)
-        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.exitCode == 0, "run scripts/setup first: \(result.stderr)")
         #expect(result.stdout.contains("\"--replicas=3\""), "\(result.stdout)")
+    }
+
+    @Test("Tab completes kagent's options in a fresh bash through the completion scripts/setup installs")
+    func bashCompletion() async throws {
+        let data = ProcessInfo.processInfo.environment["XDG_DATA_HOME"]
+            ?? ((ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        let script = data + "/bash-completion/completions/kagent"
+        try #require(FileManager.default.fileExists(atPath: script), "no \(script): run scripts/setup")
+        // What bash-completion does when Tab is pressed after `kagent --dry`: load the file, call the function.
+        let session = """
+            source '\(script)'
+            COMP_WORDS=(kagent --dry); COMP_CWORD=1; COMP_LINE='kagent --dry'; COMP_POINT=${#COMP_LINE}
+            _kagent kagent --dry kagent
+            printf '%s\\n' "${COMPREPLY[@]}"
+            """
+        let result = try await ProcessRunner(environment: ["PATH": Self.freshPath]).run(
+            ["bash", "--norc", "--noprofile", "-c", session], timeoutSeconds: 60)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").contains("--dry-run"), "\(result.stdout)\(result.stderr)")
     }
 }
