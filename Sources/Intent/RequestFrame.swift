@@ -571,6 +571,11 @@ public struct RequestFrame: Sendable {
                     SlotParsing.looksLikePath(token.text)
                 else { continue }
                 found.append((.text(token.text), [index] + anchor))
+            case .selector:
+                guard !slot.after.isEmpty || !slot.before.isEmpty, !token.quoted || token.code,
+                    let selector = SlotParsing.selector(token.text)
+                else { continue }
+                found.append((.text(selector), [index] + anchor))
             case .text:
                 guard !slot.after.isEmpty || !slot.before.isEmpty else { continue }
                 guard !Self.joiningWords.contains(token.norm) || token.quoted else { continue }

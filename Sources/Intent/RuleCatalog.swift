@@ -504,7 +504,12 @@ public struct RuleCatalog: Sendable {
             }
             if let take {
                 found = take.value.lowercased()
-                tokens.removeSubrange(index..<(index + take.count))
+                // "pods in -n shop": the preposition said before the option goes with it.
+                let option = word.hasPrefix("-")
+                let start = option && index > 0 && !tokens[index - 1].quoted && prepositions.contains(tokens[index - 1].norm)
+                    ? index - 1 : index
+                tokens.removeSubrange(start..<(index + take.count))
+                index = start
             } else {
                 index += 1
             }
