@@ -19,6 +19,10 @@ struct FrameFilter: Sendable {
     private let entries: [Entry?]
     /// The words every frame reads as what to do (``RequestFrame/ownWords``).
     let ownWords: Set<String>
+    /// Actions only frames that change nothing read (`questions: true`): a reading of them changes nothing.
+    let lookingActions: Set<String>
+    /// The one-word phrases changing frames need, and a machine's commands: words that say to change something.
+    let changeWords: Set<String>
     private let numbers: [String: Int]
     /// The words of five characters or more, the ones a typo can stand for.
     private let long: NearWords
@@ -45,6 +49,20 @@ struct FrameFilter: Sendable {
         }
         self.numbers = numbers
         self.long = NearWords(long)
+        var looking: Set<String> = []
+        var changing: Set<String> = []
+        var changeWords = RuleCatalog.commandWords
+        for (rule, frame) in zip(rules, frames) {
+            guard let frame else { continue }
+            if frame.answersQuestions {
+                looking.insert(rule.action)
+            } else {
+                changing.insert(rule.action)
+                for group in frame.needs { for phrase in group where phrase.count == 1 { changeWords.formUnion(phrase) } }
+            }
+        }
+        lookingActions = looking.subtracting(changing)
+        self.changeWords = changeWords
     }
 
     /// The frame words the request's words can be.

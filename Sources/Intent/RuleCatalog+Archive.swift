@@ -63,6 +63,10 @@ extension RuleCatalog {
             }
         }
         writer.write(Vocabulary(patterns: rules.flatMap(\.patterns)).words)
+        // So that loading builds no frame: the words every frame's reading needs at once.
+        let words = RuleCatalog.words(of: rules)
+        writer.write(words.frameWords.sorted())
+        writer.write(words.orderWords.sorted())
         return writer.bytes
     }
 
@@ -107,7 +111,11 @@ extension RuleCatalog {
                 id: id, action: action, description: description, patterns: patterns, fixedSlots: fixedSlots,
                 examples: Lazy { examplesSection(bytes, examples) }, file: file, fallback: fallback, frame: frame)
         }
-        return RuleCatalog(rules: rules, lexicon: lexicon, vocabulary: Vocabulary(words: try reader.strings()))
+        let vocabulary = Vocabulary(words: try reader.strings())
+        let frameWords = Set(try reader.strings())
+        let orderWords = Set(try reader.strings())
+        return RuleCatalog(
+            rules: rules, lexicon: lexicon, vocabulary: vocabulary, words: (frameWords, orderWords))
     }
 
     // MARK: - Sections read when first asked for

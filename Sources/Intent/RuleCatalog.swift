@@ -13,22 +13,35 @@ public struct RuleCatalog: Sendable {
         self.init(rules: rules, lexicon: lexicon, vocabulary: Vocabulary(patterns: rules.flatMap(\.patterns)))
     }
 
-    /// A catalogue whose vocabulary is known (read back from the compiled catalogue, ``CatalogCache``).
-    init(rules: [IntentRule], lexicon: Lexicon, vocabulary: Vocabulary) {
+    /// A catalogue whose vocabulary is known (read back from the compiled catalogue, ``CatalogCache``), and, when
+    /// the compiled catalogue kept them, the frames' action words and the order words: then no frame is built
+    /// until a request needs one.
+    init(
+        rules: [IntentRule], lexicon: Lexicon, vocabulary: Vocabulary,
+        words: (frameWords: Set<String>, orderWords: Set<String>)? = nil
+    ) {
         self.rules = rules
         self.vocabulary = vocabulary
         self.orderedRules = rules.filter { !$0.fallback } + rules.filter(\.fallback)
         self.patternFilter = PatternFilter(rules: orderedRules, vocabulary: vocabulary)
         self.suggestions = Lazy { SuggestionIndex(rules: rules) }
         self.frames = Lazy { FrameFilter(rules: rules) }
-        let frameWords = rules.reduce(into: Set<String>()) { words, rule in words.formUnion(rule.frame?.actionWords ?? []) }
+        let words = words ?? Self.words(of: rules)
+        let frameWords = words.frameWords
         self.frameWords = frameWords
-        self.orderWords = rules.reduce(into: frameWords.union(Self.commandWords)) { words, rule in
-            for pattern in rule.patterns { words.formUnion(pattern.firstWords ?? []) }
-        }.subtracting(RequestFrame.joiningWords)
+        self.orderWords = words.orderWords
         var lexicon = lexicon
         lexicon.actionWords = frameWords
         self.lexicon = lexicon
+    }
+
+    /// The frames' action words and the order words of these rules (every frame is built to find them).
+    static func words(of rules: [IntentRule]) -> (frameWords: Set<String>, orderWords: Set<String>) {
+        let frameWords = rules.reduce(into: Set<String>()) { words, rule in words.formUnion(rule.frame?.actionWords ?? []) }
+        let orderWords = rules.reduce(into: frameWords.union(Self.commandWords)) { words, rule in
+            for pattern in rule.patterns { words.formUnion(pattern.firstWords ?? []) }
+        }.subtracting(RequestFrame.joiningWords)
+        return (frameWords, orderWords)
     }
 
     /// The words every frame reads as what to do on their own (``RequestFrame/actionWords``): never a name.
@@ -247,13 +260,7 @@ public struct RuleCatalog: Sendable {
             }
         }
         guard asksAdvice else { return outcome }
-        var looking: Set<String> = []
-        var changing: Set<String> = []
-        for rule in rules {
-            guard let frame = rule.frame else { continue }
-            if frame.answersQuestions { looking.insert(rule.action) } else { changing.insert(rule.action) }
-        }
-        looking.subtract(changing)
+        let looking = frameFilter.lookingActions
         guard let change = intents.first(where: { !looking.contains($0.action) }) else { return outcome }
         return .notUnderstood(
             reason: "the request asks whether to \(change.action.replacingOccurrences(of: "_", with: " ")), and "
@@ -280,21 +287,12 @@ public struct RuleCatalog: Sendable {
     /// (`questions: true`) may read it this way, so a missing verb never becomes a change.
     func readWithoutVerb(_ tokens: [RequestToken]) throws(IntentError) -> ParseOutcome? {
         // A word that says to change something ("delete pods") or a machine's command is never read around.
-        let changeWords = rules.reduce(into: Self.commandWords) { words, rule in
-            guard let frame = rule.frame, !frame.answersQuestions else { return }
-            for group in frame.needs { for phrase in group where phrase.count == 1 { words.formUnion(phrase) } }
-        }
+        let changeWords = frameFilter.changeWords
         guard !tokens.isEmpty, !tokens.contains(where: { !$0.quoted && changeWords.contains($0.norm) }) else {
             return nil
         }
         // Actions only frames that change nothing read: a reading of them cannot change the cluster.
-        var looking: Set<String> = []
-        var changing: Set<String> = []
-        for rule in rules {
-            guard let frame = rule.frame else { continue }
-            if frame.answersQuestions { looking.insert(rule.action) } else { changing.insert(rule.action) }
-        }
-        looking.subtract(changing)
+        let looking = frameFilter.lookingActions
         let shown = [RequestToken(text: "show")] + tokens
         guard case .understood(let intents)? = try readFrames(shown), intents.allSatisfy({ looking.contains($0.action) })
         else {
