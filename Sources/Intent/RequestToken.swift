@@ -8,6 +8,8 @@ public struct RequestToken: Sendable, Hashable, CustomStringConvertible {
     public var quoted: Bool
     /// Whether a sentence ends after this word: it ended with `.`, `?` or `!`, or a line ended after it.
     public var endsSentence: Bool
+    /// Whether a clause ends after this word: it ended with "," (or ":"): "the api is down, can you fix it?".
+    public var endsClause = false
     /// Whether the word was written as markdown code (`` `ls /data` ``): a command line as typed, whose words are
     /// a command's arguments when one is run (never a shell's: kagent runs none).
     public var code = false

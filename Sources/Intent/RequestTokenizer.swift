@@ -186,8 +186,10 @@ public enum RequestTokenizer {
             return
         }
         var ends = false
+        var clause = false
         while let last = word.last, trailingPunctuation.contains(last) {
             ends = ends || sentenceEnds.contains(last)
+            clause = clause || last == "," || last == ":"
             word = word.dropLast()
         }
         // Punctuation after a quoted word ("restart 'api'.") ends that word's sentence.
@@ -195,7 +197,11 @@ public enum RequestTokenizer {
         // "(in srvthreds)" and friends: brackets around words are not part of them.
         while let first = word.first, first == "(" || first == "[" { word = word.dropFirst() }
         while let last = word.last, last == ")" || last == "]" { word = word.dropLast() }
-        if !word.isEmpty { tokens.append(RequestToken(text: String(word), endsSentence: ends)) }
+        if !word.isEmpty {
+            var token = RequestToken(text: String(word), endsSentence: ends)
+            token.endsClause = clause && !ends
+            tokens.append(token)
+        }
     }
 
     // MARK: - Plain ASCII

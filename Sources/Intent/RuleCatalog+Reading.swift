@@ -113,14 +113,29 @@ extension RuleCatalog {
 
     // MARK: - Several sentences
 
-    /// The request's sentences (``RequestToken/endsSentence``), each with at least one word.
-    static func sentences(of tokens: [RequestToken]) -> [[RequestToken]] {
+    /// The request's sentences (``RequestToken/endsSentence``), each with at least one word; with `clauses`, its
+    /// clauses too (``RequestToken/endsClause``).
+    static func sentences(of tokens: [RequestToken], clauses: Bool = false) -> [[RequestToken]] {
         var sentences: [[RequestToken]] = [[]]
         for token in tokens {
             sentences[sentences.count - 1].append(token)
-            if token.endsSentence { sentences.append([]) }
+            if token.endsSentence || (clauses && token.endsClause) { sentences.append([]) }
         }
         return sentences.filter { !$0.isEmpty }
+    }
+
+    /// "the shop api isn't answering anymore, what went wrong with it?": a message none of whose sentences is
+    /// understood whole, read clause by clause, as sentences are (one asks, the others are context).
+    func readClauses(_ tokens: [RequestToken], lookups: WordLookups) throws(IntentError) -> ParseOutcome? {
+        guard tokens.contains(where: \.endsClause) else { return nil }
+        var split = tokens
+        for index in split.indices where split[index].endsClause {
+            split[index].endsSentence = true
+        }
+        guard case .understood(let intents) = try readSentences(split, whole: nil, lookups: lookups) else {
+            return nil
+        }
+        return .understood(intents)
     }
 
     /// A message of several sentences: the one sentence that asks for something is read, and the others give it
@@ -185,6 +200,13 @@ extension RuleCatalog {
             if let whole { return whole }
             return try read(tokens, lookups: lookups)
         }
+        // "Delete the namespace… actually no, wait, don't do that.": what a later sentence takes back is not asked.
+        for sentence in sentences[(asking.index + 1)...] where Self.takesBack(sentence) {
+            return .notUnderstood(
+                reason: "the message takes back what it asks ('\(sentence.map(\.text).joined(separator: " "))'); "
+                    + "say in one message what to do",
+                suggestions: [])
+        }
         // Sentences that asked the same again ("Restart the backend. Restart it!") are no context.
         let context = sentences.enumerated().filter { !understood.contains($0.offset) }.map(\.element)
         var namespaces: Set<String> = []
@@ -226,6 +248,31 @@ extension RuleCatalog {
             return intent
         }
         return .understood(intents)
+    }
+
+    /// Phrases that take back what was just asked: "actually no", "wait", "don't do that", "never mind".
+    static let retractions: [[String]] = [
+        ["actually", "no"], ["no", "wait"], ["wait"], ["hold", "on"], ["never", "mind"], ["nevermind"],
+        ["scratch", "that"], ["cancel", "that"], ["forget", "it"], ["forget", "that"], ["don't", "do", "that"],
+        ["don't", "do", "it"], ["do", "not", "do", "that"], ["on", "second", "thought"], ["ignore", "that"],
+        ["don't"], ["do", "not"], ["never"], ["no"],
+    ]
+
+    /// Whether a sentence takes back an earlier one: it starts with a retraction, or holds "don't do that"-like
+    /// words anywhere.
+    static func takesBack(_ sentence: [RequestToken]) -> Bool {
+        let words = sentence.filter { !$0.quoted }
+        for phrase in retractions {
+            if words.count >= phrase.count, RequestToken.spell(words.prefix(phrase.count), phrase) { return true }
+            if phrase.count >= 2, words.count >= phrase.count,
+                (0...(words.count - phrase.count)).contains(where: {
+                    RequestToken.spell(words[$0..<($0 + phrase.count)], phrase)
+                })
+            {
+                return true
+            }
+        }
+        return false
     }
 
     /// Words that start a sentence of thanks or apology: courtesy, never a request.

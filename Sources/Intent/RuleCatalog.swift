@@ -239,7 +239,11 @@ public struct RuleCatalog: Sendable {
         // A message of several sentences is read sentence by sentence first: words of one sentence ("my laptop
         // fan is going crazy.") never fill the slots of another's request.
         // When no sentence is understood, the whole message is read as one.
-        return askingAdvice(tokens, try readMessage(tokens, lookups: lookups))
+        var outcome = try readMessage(tokens, lookups: lookups)
+        if case .notUnderstood = outcome, let clauses = try? readClauses(tokens, lookups: lookups) {
+            outcome = clauses
+        }
+        return askingAdvice(tokens, outcome)
     }
 
     /// Openings that ask whether to do something, not to do it: "should we restart the backend?".

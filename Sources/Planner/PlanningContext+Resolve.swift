@@ -52,10 +52,36 @@ extension PlanningContext {
         case .ambiguous(let candidates):
             throw .ambiguous(name: name, candidates: candidates)
         case .notFound(let nearby):
+            // "the shop api", "the todo website": a namespace's name said as part of the object's.
+            if namespaced, let split = await Self.namespaceInName(name, said: namespace, cluster: cluster) {
+                var narrowed = intent
+                narrowed["namespace"] = .text(split.namespace)
+                if let resolved = try? await resolve(split.rest, kinds: kinds, for: narrowed) {
+                    return Resolved(
+                        object: resolved.object,
+                        note: "'\(name)' is \(resolved.object.reference) in namespace \(split.namespace)")
+                }
+            }
             let described =
                 kinds.count == 1 ? kinds[0] : kinds.dropLast().joined(separator: ", ") + " or " + (kinds.last ?? "")
             throw .notFound(kind: described, name: name, namespace: namespaced ? namespace : nil, nearby: nearby)
         }
+    }
+
+    /// A name whose first or last part is a namespace of the cluster ("shop-api": api in shop): that namespace and
+    /// the rest of the name; nil when no part is, or when the request said another namespace.
+    static func namespaceInName(_ name: String, said: String?, cluster: any ClusterReader) async
+        -> (namespace: String, rest: String)?
+    {
+        let parts = name.split(separator: "-").map(String.init)
+        guard parts.count >= 2,
+            let namespaces = try? await cluster.objects(kinds: ["namespace"], namespace: nil).map(\.name)
+        else { return nil }
+        let splits = [
+            (namespace: parts[0], rest: parts.dropFirst().joined(separator: "-")),
+            (namespace: parts[parts.count - 1], rest: parts.dropLast().joined(separator: "-")),
+        ]
+        return splits.first { split in namespaces.contains(split.namespace) && (said == nil || said == split.namespace) }
     }
 
     /// `--namespace=NS` for a namespaced object, nothing for a cluster-scoped one.

@@ -11,9 +11,9 @@ import Testing
 /// are never tuned on. `kagent-bench heldout --misses` lists what they miss, to find general causes.
 @Suite("Held-out requests")
 struct HeldOutTests {
-    /// The accuracy over the four sets on 2026-12-07 (74.9%: set 1 86.1%, set 2 63.7%, set 3 72.7%, set 4 60.0%): a
+    /// The accuracy over the four sets on 2026-12-07 (76.3%: set 1 86.9%, set 2 65.6%, set 3 76.0%, set 4 60.7%): a
     /// floor that only goes up.
-    static let floor = 0.74
+    static let floor = 0.76
 
     @Test("the held-out set stays at its measured accuracy, and no changing plan is a guess")
     func heldOut() async throws {
