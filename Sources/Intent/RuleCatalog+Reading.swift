@@ -213,6 +213,13 @@ extension RuleCatalog {
         var subjects: [String] = []
         for sentence in context {
             var words = dropFillers(sentence)
+            // "Context: namespace `todo`": a sentence that only names the namespace says where.
+            if words.count == 2, !words[0].quoted, ["namespace", "ns"].contains(words[0].norm),
+                KubernetesName.labelProblem(words[1].text.lowercased()) == nil
+            {
+                namespaces.insert(words[1].text.lowercased())
+                continue
+            }
             // Context says how things are ("the api is in shop"), or is courtesy ("thanks!"). Anything else may
             // be a second request kagent cannot read ("rm -rf /"): it is never skipped over.
             // A sentence of joining and question words only ("Can you tell me why?") asks for nothing more.
@@ -284,10 +291,23 @@ extension RuleCatalog {
         ["ping", "me"], ["lmk"], ["report", "back"],
     ]
 
-    /// A sentence of thanks, apology or "let me know …": never a request.
+    /// Greetings that open a message: "Good morning.", "Hey there!".
+    static let greetings: [[String]] = [
+        ["good", "morning"], ["good", "afternoon"], ["good", "evening"], ["good", "day"], ["morning"],
+        ["afternoon"], ["evening"], ["greetings"], ["howdy"], ["hiya"], ["hey", "there"], ["hi", "there"],
+        ["hello", "there"], ["hey", "team"], ["hi", "team"], ["hi", "all"], ["hey", "all"], ["hello", "all"],
+    ]
+
+    /// A sentence of one clause of greeting, thanks, apology or "let me know …": never a request. ("Thanks, can
+    /// you restart it?" has a second clause, which is read.)
     static func isCourtesy(_ sentence: [RequestToken]) -> Bool {
-        guard let first = sentence.first, !first.quoted else { return false }
+        guard let first = sentence.first, !first.quoted,
+            !sentence.dropLast().contains(where: \.endsClause)
+        else { return false }
         if gratitudeWords.contains(first.norm) { return true }
+        if greetings.contains(where: { sentence.count <= $0.count + 1 && RequestToken.spell(sentence.prefix($0.count), $0) }) {
+            return true
+        }
         return followUpOpenings.contains { opening in
             sentence.count >= opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
         }
@@ -326,7 +346,9 @@ extension RuleCatalog {
         guard let verb = words.firstIndex(where: { !$0.quoted && verbs.contains($0.norm) }), verb > 0 else {
             return objectOfPhrase(words, lexicon: lexicon)
         }
-        let before = words[..<verb].filter { $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 }
+        // "The engine in srvthreds has …": where it is is not part of its name.
+        let place = words[..<verb].firstIndex { !$0.quoted && ["in", "on", "at", "from", "inside", "within"].contains($0.norm) }
+        let before = words[..<(place ?? verb)].filter { $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 }
         // "our persistence agent is down": the words of a name said apart are its parts.
         guard (1...3).contains(before.count), before.allSatisfy({ !ConversationMemory.pronouns.contains($0.norm) })
         else { return nil }

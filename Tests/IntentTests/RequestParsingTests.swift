@@ -95,6 +95,37 @@ struct RequestParsingTests {
         #expect(scale.first?.number("replicas") == 1)
     }
 
+    @Test("chat: greetings and thanks are courtesy, a clause of context names the subject, a sentence names the namespace")
+    func chatContext() throws {
+        let cases: [(String, String, String?)] = [
+            ("Good morning. The engine in srvthreds has been restarting all night. Can you figure out why?", "troubleshoot", "engine"),
+            ("Hi! Thanks, can you restart the backend?", "restart", "backend"),
+            ("Context: namespace `todo`\nTask: restart the backend", "restart", "backend"),
+            ("the shop api isn't answering anymore, what went wrong with it?", "troubleshoot", "shop-api"),
+        ]
+        for (request, action, name) in cases {
+            guard case .understood(let intents) = try catalog.parse(request) else {
+                Issue.record("not understood: \(request.debugDescription)")
+                continue
+            }
+            #expect(intents.map(\.action) == [action], "\(request)")
+            #expect(intents.first?.text("name") == name, "\(request)")
+        }
+    }
+
+    @Test("what a later sentence takes back is not asked")
+    func takenBack() throws {
+        for request in [
+            "Please delete the srvthreds namespace... actually no, wait, don't do that. Just show me what's in it.",
+            "restart the backend. never mind.", "scale the api to 0. scratch that.",
+        ] {
+            guard case .notUnderstood = try catalog.parse(request) else {
+                Issue.record("a retracted change was planned: \(request.debugDescription)")
+                continue
+            }
+        }
+    }
+
     @Test("an empty request is refused", arguments: ["", "   ", "\t"])
     func emptyRequest(_ request: String) {
         #expect(throws: IntentError.emptyRequest) { try catalog.parse(request) }
