@@ -58,6 +58,7 @@ public struct RequestFrame: Sendable {
         "use", "needs", "must", "wants", "previous", "prior", "last", "earlier", "older", "old", "its", "their",
         "program", "programs", "process", "processes", "software", "thing", "things", "stuff", "own", "they", "ones",
         "anymore", "already", "still", "really", "actually", "basically", "somehow", "currently", "whole", "entire",
+        "let",
         "target", "targeting", "like", "hey", "hi", "hello", "ok", "okay", "thanks", "currently", "right",
         "something", "anything", "keep", "keeps", "kept", "seems", "appears", "many", "much", "has", "about",
         "was", "were", "been", "did", "what", "which", "how", "me", "us", "from", "through", "via", "figure",

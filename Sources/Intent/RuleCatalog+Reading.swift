@@ -13,7 +13,7 @@ extension RuleCatalog {
     /// "… with zero downtime", "… thanks". Each is a run of words; the rest of the request from there is cut.
     static let reasonMarkers: [[String]] = [
         // "… so it picks up the config", "… so nothing runs there": what "so" starts is the purpose, not the ask.
-        ["so"], ["because"], ["in", "order", "to"], ["to", "make", "sure"], ["to", "ensure"], ["as", "it"], ["as", "the"],
+        ["so"], ["because"], ["for", "it"], ["for", "us"], ["for", "them"], ["for", "that"], ["for", "this"], ["in", "order", "to"], ["to", "make", "sure"], ["to", "ensure"], ["as", "it"], ["as", "the"],
         ["as", "we"], ["with", "zero", "downtime"], ["with", "no", "downtime"], ["without", "downtime"],
         ["without", "any", "downtime"], ["thanks"], ["thank", "you"], ["thx"], ["cheers"], ["if", "possible"],
         ["when", "you", "can"], ["asap"], ["since", "it"], ["since", "the"], ["since", "we"], ["since", "i"],
@@ -362,9 +362,13 @@ extension RuleCatalog {
     /// "about" (one to three words, kind words aside), is what it is about; nil when it does not end that way.
     static func objectOfPhrase(_ words: [RequestToken], lexicon: Lexicon) -> String? {
         let prepositions: Set<String> = ["for", "of", "on", "about", "with", "to"]
-        guard let at = words.lastIndex(where: { !$0.quoted && prepositions.contains($0.norm) }), at + 1 < words.count
+        // The first clause ("We're done with the bootstrap job in srvthreds, it finished weeks ago").
+        let words = words.prefix(through: words.firstIndex(where: \.endsClause) ?? words.count - 1)
+        guard let at = words.lastIndex(where: { !$0.quoted && prepositions.contains($0.norm) }), at + 1 < words.endIndex
         else { return nil }
-        let after = words[(at + 1)...].filter { $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 }
+        // Where it is ("… in srvthreds") is not part of its name.
+        let after = words[(at + 1)...].prefix { $0.quoted || !["in", "at", "from", "inside", "within"].contains($0.norm) }
+            .filter { $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 }
         guard (1...3).contains(after.count),
             after.allSatisfy({
                 $0.quoted
