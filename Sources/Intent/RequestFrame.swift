@@ -255,6 +255,7 @@ public struct RequestFrame: Sendable {
             for index in tokens.indices.dropFirst() where !claimed[index] && !claimed[index - 1] {
                 let before = tokens[index - 1], token = tokens[index]
                 guard !before.quoted, ["in", "from", "within", "inside", "into"].contains(before.norm),
+                    token.quoted || !Self.notPlaces.contains(token.norm),
                     KubernetesName.labelProblem(token.norm) == nil, lexicon.number(from: token.norm) == nil,
                     token.quoted || !Self.joiningWords.contains(token.norm)
                 else { continue }
@@ -416,6 +417,14 @@ public struct RequestFrame: Sendable {
         }
         return reading
     }
+
+    /// Words said after "in" or "from" that are no namespace: times ("from yesterday"), and where a person is
+    /// ("on my laptop").
+    static let notPlaces: Set<String> = [
+        "yesterday", "today", "tonight", "tomorrow", "earlier", "before", "morning", "afternoon", "evening", "night",
+        "week", "month", "hour", "hours", "minute", "minutes", "ago", "scratch", "laptop", "computer", "machine",
+        "browser", "here", "there", "production", "prod", "docker", "git", "general", "advance", "total", "detail",
+    ]
 
     /// Words that turn a meaning around: "not", "never", "except", "without", and every "…n't".
     static func isNegation(_ word: String) -> Bool {

@@ -75,6 +75,8 @@ struct RequestParsingTests {
         arguments: [
             "should we restart the backend?", "do we need to scale the api to 3?", "scale web-service down 1",
             "scale down web-service 2", "don't restart the backend", "please never delete the backend pod",
+            // "turn … off" once read as a restart.
+            "turn the backend off",
         ])
     func noGuessedChange(request: String) throws {
         guard case .notUnderstood = try catalog.parse(request) else {
