@@ -286,6 +286,40 @@ public struct RuleCatalog: Sendable {
         return (try? readSentences(tokens, whole: whole, lookups: lookups)) ?? whole
     }
 
+    /// "the backend has 3 replicas", "the frontend image is nginx:1.25": a sentence that says how things are, with
+    /// no word that asks (please, can you, a verb of the change) is no order, even when a changing frame finds
+    /// every value it needs in it.
+    func statesWithoutAsking(_ tokens: [RequestToken], _ intents: [UserIntent]) -> Bool {
+        guard Self.isStatement(tokens) else { return false }
+        // Only a frame that changes something: looking and troubleshooting read statements ("the api is down").
+        let changing = intents.filter { intent in
+            guard case .rule(let id) = intent.source, let frame = rules.first(where: { $0.id == id })?.frame else {
+                return false
+            }
+            return !frame.answersQuestions
+        }
+        guard !changing.isEmpty else { return false }
+        let words = Set(tokens.filter { !$0.quoted }.map(\.norm))
+        return words.isDisjoint(with: Self.askingSignals) && words.isDisjoint(with: Self.changeVerbs)
+    }
+
+    /// Verbs that order a change: a sentence with one asks, whatever else it says.
+    static let changeVerbs: Set<String> = [
+        "set", "change", "update", "upgrade", "switch", "move", "put", "use", "give", "scale", "resize", "bump",
+        "restart", "reboot", "rollback", "roll", "revert", "delete", "remove", "drop", "create", "add", "label",
+        "annotate", "expose", "deploy", "install", "uninstall", "start", "stop", "kill", "drain", "cordon",
+        "uncordon", "fix", "repair", "raise", "lower", "increase", "decrease", "limit", "cap", "bring", "keep",
+        "apply", "enable", "disable", "turn", "double", "halve", "forward", "tag", "build", "rebuild", "redeploy",
+        "refresh", "reload", "bounce", "kick", "undo", "send", "route", "point", "shut", "spin", "run", "take",
+        "get", "allow", "grow", "shrink", "cut", "reduce", "autoscale", "patch", "edit", "rename", "clean",
+    ]
+
+    /// Words that ask, whatever else the sentence says: "please", "can you", "I need", "let's".
+    static let askingSignals: Set<String> = [
+        "please", "pls", "plz", "can", "could", "would", "will", "need", "needs", "want", "wants", "should", "must",
+        "let", "let's", "lets", "make", "kindly", "go", "ahead",
+    ]
+
     /// A request that names what to look at and says no verb ("pods in srvthreds", "img of api in shop?",
     /// "events -n srvthreds"): read as if it began with "show". Only a frame that changes nothing
     /// (`questions: true`) may read it this way, so a missing verb never becomes a change.
@@ -333,7 +367,10 @@ public struct RuleCatalog: Sendable {
         {
             return literal
         }
-        if let framed = try readFrames(readings.last ?? tokens) { return framed }
+        if let framed = try readFrames(readings.last ?? tokens) {
+            if case .understood(let intents) = framed, statesWithoutAsking(tokens, intents) { return first }
+            return framed
+        }
         if case .understood = literal { return literal }
         if let shown = try readWithoutVerb(readings.last ?? tokens) { return shown }
         return suggesting ? try readOnce(tokens, fallback: false, lookups: lookups) : first

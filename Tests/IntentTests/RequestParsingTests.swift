@@ -77,6 +77,8 @@ struct RequestParsingTests {
             "scale down web-service 2", "don't restart the backend", "please never delete the backend pod",
             // "turn … off" once read as a restart.
             "turn the backend off",
+            // A statement of how things are is no order.
+            "the backend has 3 replicas", "the frontend image is nginx:1.25", "I think the backend has 3 replicas",
         ])
     func noGuessedChange(request: String) throws {
         guard case .notUnderstood = try catalog.parse(request) else {
