@@ -252,20 +252,39 @@ public struct RuleCatalog: Sendable {
         ["do", "we", "need", "to"], ["would", "it", "help", "to"], ["would", "it", "be", "wise", "to"],
         ["is", "it", "safe", "to"], ["is", "it", "ok", "to"], ["is", "it", "okay", "to"], ["ought", "we", "to"],
         ["is", "it", "a", "good", "idea", "to"], ["would", "you", "recommend"], ["should", "the"],
+        // How to do it, not to do it: "explain how to roll back the frontend".
+        ["how", "do", "i"], ["how", "do", "we"], ["how", "to"], ["how", "would", "i"], ["how", "would", "we"],
+        ["how", "can", "i"], ["how", "can", "we"], ["how", "should", "i"], ["explain", "how"], ["show", "me", "how"],
+        ["tell", "me", "how"], ["what", "happens", "if"], ["what", "would", "happen"], ["what", "if"],
+    ]
+
+    /// Openings that put a change off until something happens: "if the backend crashes again, restart it".
+    static let conditionOpenings: [[String]] = [
+        ["if"], ["when"], ["whenever"], ["once", "the"], ["once", "it"], ["once", "that"], ["once", "we"], ["once", "i"],
+        ["in", "case"], ["unless"], ["after"], ["before"], ["as", "soon", "as"],
     ]
 
     /// A change asked as a question of advice ("should we restart the backend?") is not an order: kagent says so
     /// and offers the order, and plans nothing.
     func askingAdvice(_ tokens: [RequestToken], _ outcome: ParseOutcome) -> ParseOutcome {
         guard case .understood(let intents) = outcome else { return outcome }
-        let asksAdvice = Self.sentences(of: tokens).contains { sentence in
-            Self.adviceOpenings.contains { opening in
-                sentence.count > opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
+        func opens(_ openings: [[String]]) -> Bool {
+            Self.sentences(of: tokens).contains { sentence in
+                openings.contains { opening in
+                    sentence.count > opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
+                }
             }
         }
-        guard asksAdvice else { return outcome }
+        let conditional = opens(Self.conditionOpenings)
+        guard conditional || opens(Self.adviceOpenings) else { return outcome }
         let looking = frameFilter.lookingActions
         guard let change = intents.first(where: { !looking.contains($0.action) }) else { return outcome }
+        if conditional {
+            return .notUnderstood(
+                reason: "the request asks to \(change.action.replacingOccurrences(of: "_", with: " ")) only when something "
+                    + "happens, and kagent runs a change now or not at all; ask for it when you want it",
+                suggestions: [])
+        }
         return .notUnderstood(
             reason: "the request asks whether to \(change.action.replacingOccurrences(of: "_", with: " ")), and "
                 + "kagent does not decide that for you; look first, or ask for it as an order",
