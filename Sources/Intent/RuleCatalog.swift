@@ -309,7 +309,7 @@ public struct RuleCatalog: Sendable {
     /// no word that asks (please, can you, a verb of the change) is no order, even when a changing frame finds
     /// every value it needs in it.
     func statesWithoutAsking(_ tokens: [RequestToken], _ intents: [UserIntent]) -> Bool {
-        guard Self.isStatement(tokens) else { return false }
+        guard Self.isStatement(tokens) || Self.reportsDone(tokens) else { return false }
         // Only a frame that changes something: looking and troubleshooting read statements ("the api is down").
         let changing = intents.filter { intent in
             guard case .rule(let id) = intent.source, let frame = rules.first(where: { $0.id == id })?.frame else {
@@ -319,7 +319,20 @@ public struct RuleCatalog: Sendable {
         }
         guard !changing.isEmpty else { return false }
         let words = Set(tokens.filter { !$0.quoted }.map(\.norm))
+        // "I restarted it yesterday" reports, even with a verb of change in it; only a word that asks makes it a request.
+        if Self.reportsDone(tokens) { return words.isDisjoint(with: Self.askingSignals) }
         return words.isDisjoint(with: Self.askingSignals) && words.isDisjoint(with: Self.changeVerbs)
+    }
+
+    /// "I already restarted the backend", "we scaled it yesterday": a person saying what was done.
+    static func reportsDone(_ tokens: [RequestToken]) -> Bool {
+        let words = tokens.filter { !$0.quoted }.map(\.norm)
+        if words.contains("already") { return true }
+        guard words.count >= 2, ["i", "we", "they", "someone", "somebody", "he", "she", "you"].contains(words[0]) else {
+            return false
+        }
+        let verb = words[1] == "just" && words.count > 2 ? words[2] : words[1]
+        return verb.hasSuffix("ed") || ["did", "had", "was", "were", "ran", "made", "put", "set", "took"].contains(verb)
     }
 
     /// Verbs that order a change: a sentence with one asks, whatever else it says.

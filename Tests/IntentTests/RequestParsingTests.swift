@@ -82,6 +82,8 @@ struct RequestParsingTests {
             // How to do it, or do it later: no change now.
             "explain how to roll back the frontend", "how do I scale the backend to 3",
             "if the backend crashes again, restart it",
+            // What was done is reported, not asked.
+            "I already restarted the backend", "we scaled the backend to 3 yesterday",
         ])
     func noGuessedChange(request: String) throws {
         guard case .notUnderstood = try catalog.parse(request) else {
