@@ -11,8 +11,18 @@ struct TopPlanner: ActionPlanner {
         let kind = intent.text("kind") ?? "pod"
         var argv: [String]
         var place = ""
+        var subjects: [ClusterObject] = []
         switch kind {
         case "pod":
+            // "how much memory does the backend use?": a word read as the namespace that names no namespace, but a
+            // workload, is that workload's pods.
+            if let word = intent.text("namespace"), let workload = try await Self.workload(named: word, context: context) {
+                let selector = workload.selector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                argv = ["top", "pods"] + context.namespaceArguments(for: workload) + ["--selector=\(selector.joined(separator: ","))"]
+                place = " of \(workload.displayName)"
+                subjects = [workload]
+                break
+            }
             let scope = try GetPlanner.scope(of: intent, context: context)
             argv = ["top", "pods", scope.argument]
             place = scope.description
@@ -31,6 +41,20 @@ struct TopPlanner: ActionPlanner {
         return ExecutionPlan(
             request: request, intents: [intent],
             steps: [PlanStep(argv: context.kubectl(argv), mutating: false, summary: "show \(what)")],
-            outcome: "shown: \(what)")
+            outcome: "shown: \(what)", subjects: subjects)
+    }
+
+    /// The workload a word names when no namespace has that name (nil offline, or when a namespace does).
+    static func workload(named word: String, context: PlanningContext) async throws(PlannerError) -> ClusterObject? {
+        guard let cluster = context.cluster,
+            let namespaces = try? await cluster.objects(kinds: ["namespace"], namespace: nil),
+            !namespaces.isEmpty, !namespaces.contains(where: { $0.name == word })
+        else { return nil }
+        var unscoped = UserIntent(action: "top")
+        unscoped["kind"] = nil
+        guard let resolved = try? await context.resolve(word, kinds: ["deployment", "statefulset", "daemonset"], for: unscoped),
+            !resolved.object.selector.isEmpty
+        else { return nil }
+        return resolved.object
     }
 }
