@@ -231,7 +231,12 @@ extension RuleCatalog {
             // Anything else that does not start as a request does ("just want an overview", "we'll debug it
             // later") is context too; a sentence that starts like an order ("rm -rf /", "drop the db") never is.
             let startsAsOrder = words.first.map { $0.quoted || orderWords.contains($0.norm) } ?? false
-            guard contentFree || Self.isCourtesy(sentence) || Self.isStatement(words) || !startsAsOrder else {
+            // "I need to poke around the engine." beside "Can you open a shell in it?": what the person is about
+            // to do is context for what they ask.
+            let wish = Self.wishOpenings.contains { opening in
+                sentence.count > opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
+            }
+            guard contentFree || wish || Self.isCourtesy(sentence) || Self.isStatement(words) || !startsAsOrder else {
                 let text = sentence.map(\.text).joined(separator: " ")
                 return .notUnderstood(
                     reason: "the message has a part kagent does not understand: '\(text)'; "
@@ -256,6 +261,13 @@ extension RuleCatalog {
         }
         return .understood(intents)
     }
+
+    /// Openings of a sentence that says what the person needs to do: context when another sentence asks.
+    static let wishOpenings: [[String]] = [
+        ["i", "need", "to"], ["we", "need", "to"], ["i", "want", "to"], ["we", "want", "to"], ["i'd", "like", "to"],
+        ["i", "have", "to"], ["we", "have", "to"], ["i", "am", "going", "to"], ["i'm", "going", "to"],
+        ["we're", "going", "to"], ["i'm", "trying", "to"], ["i", "was", "hoping", "to"], ["i", "plan", "to"],
+    ]
 
     /// Phrases that take back what was just asked: "actually no", "wait", "don't do that", "never mind".
     static let retractions: [[String]] = [
@@ -314,7 +326,10 @@ extension RuleCatalog {
     }
 
     /// Words that ask for what another sentence says ("Please show me.", "Can you list them?").
-    static let askingWords: Set<String> = ["show", "list", "tell", "explain", "see", "check", "why"]
+    static let askingWords: Set<String> = [
+        "show", "list", "tell", "explain", "see", "check", "why", "pull", "fetch", "grab", "get", "do", "handle",
+        "run", "give", "send", "share", "bring", "look", "find", "dig", "sort", "out", "up", "thing", "that",
+    ]
 
     /// Words that make a sentence a statement about how things are, not a request.
     static let statementWords: Set<String> = [
@@ -361,9 +376,18 @@ extension RuleCatalog {
     /// "We just pushed a new config for the todo backend": what a sentence ends on, after "for", "of", "on" or
     /// "about" (one to three words, kind words aside), is what it is about; nil when it does not end that way.
     static func objectOfPhrase(_ words: [RequestToken], lexicon: Lexicon) -> String? {
-        let prepositions: Set<String> = ["for", "of", "on", "about", "with", "to"]
-        // The first clause ("We're done with the bootstrap job in srvthreds, it finished weeks ago").
-        let words = words.prefix(through: words.firstIndex(where: \.endsClause) ?? words.count - 1)
+        // Clause by clause: "Hi there, I changed the settings file for the engine"; "We're done with the bootstrap
+        // job in srvthreds, it finished weeks ago".
+        var start = words.startIndex
+        for index in words.indices where words[index].endsClause || index == words.index(before: words.endIndex) {
+            if let object = objectOfClause(words[start...index], lexicon: lexicon) { return object }
+            start = words.index(after: index)
+        }
+        return nil
+    }
+
+    private static func objectOfClause(_ words: ArraySlice<RequestToken>, lexicon: Lexicon) -> String? {
+        let prepositions: Set<String> = ["for", "of", "on", "about", "with", "to", "around", "into", "inside", "at"]
         guard let at = words.lastIndex(where: { !$0.quoted && prepositions.contains($0.norm) }), at + 1 < words.endIndex
         else { return nil }
         // Where it is ("… in srvthreds") is not part of its name.
