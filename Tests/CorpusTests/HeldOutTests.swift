@@ -8,20 +8,21 @@ import Testing
 /// rules/ or the corpus, before the parser read requests by meaning; heldout2.yaml, 160 more written the same way
 /// while the change was under way and never looked at since; heldout3.yaml and heldout4.yaml, 150 more each written
 /// on 2026-12-07 (set 3 has since been read to find general causes; set 4's misses are not read); heldout5.yaml, 100
-/// chat messages and newcomers' requests written the same day, misses not read. They measure understanding, not memory; their cases
+/// chat messages and newcomers' requests written the same day, misses not read; heldout6.yaml, 120 more of those
+/// voices, a development set whose misses were read. They measure understanding, not memory; their cases
 /// are never tuned on. `kagent-bench heldout --misses` lists what they miss, to find general causes.
 @Suite("Held-out requests")
 struct HeldOutTests {
-    /// The accuracy over the five sets on 2026-12-07 (73.3%: set 1 86.9%, set 2 66.2%, set 3 81.3%, set 4 62.0%,
-    /// set 5 35.0%): a floor that only goes up.
-    static let floor = 0.73
+    /// The accuracy over the six sets on 2026-12-07 (70.7%: set 1 86.9%, set 2 65.6%, set 3 82.0%, set 4 62.7%,
+    /// set 5 35.0%, set 6 50.8%): a floor that only goes up.
+    static let floor = 0.70
 
     @Test("the held-out set stays at its measured accuracy, and no changing plan is a guess")
     func heldOut() async throws {
         let corpus = try RequestCorpus.load(
             from: RequestCorpus.heldOutDirectory,
             cluster: RequestCorpus.defaultDirectory.appendingPathComponent("cluster.yaml"))
-        #expect(corpus.cases.count >= 949, "the held-out sets lost cases: \(corpus.cases.count)")
+        #expect(corpus.cases.count >= 1_069, "the held-out sets lost cases: \(corpus.cases.count)")
         let results = await corpus.evaluateAll(catalog: Catalog.shared)
         let correct = results.filter(\.correct).count
         let accuracy = Double(correct) / Double(max(results.count, 1))
