@@ -58,7 +58,7 @@ public struct RequestFrame: Sendable {
         "use", "needs", "must", "wants", "previous", "prior", "last", "earlier", "older", "old", "its", "their",
         "program", "programs", "process", "processes", "software", "thing", "things", "stuff", "own", "they", "ones",
         "anymore", "already", "still", "really", "actually", "basically", "somehow", "currently", "whole", "entire",
-        "let",
+        "let", "time", "times",
         "target", "targeting", "like", "hey", "hi", "hello", "ok", "okay", "thanks", "currently", "right",
         "something", "anything", "keep", "keeps", "kept", "seems", "appears", "many", "much", "has", "about",
         "was", "were", "been", "did", "what", "which", "how", "me", "us", "from", "through", "via", "figure",
@@ -556,6 +556,9 @@ public struct RequestFrame: Sendable {
                     let value = SlotParsing.duration(amount: amount, unit: tokens[index + 1].norm)
                 {
                     found.append((.text(value), [index, index + 1] + anchor))
+                } else if !anchor.isEmpty, let value = SlotParsing.duration(amount: 1, unit: token.norm) {
+                    // "the last hour", "the past day": one of the unit.
+                    found.append((.text(value), [index] + anchor))
                 }
             case .quantity:
                 // A bare number is a count, except before the unit of CPU ("1 core", "2 cpus").
