@@ -19,7 +19,7 @@ public struct ConversationMemory: Sendable, Equatable {
     }
 
     /// Words that stand for the last subject.
-    public static let pronouns: Set<String> = ["it", "them", "that", "this", "those", "these", "same"]
+    public static let pronouns: Set<String> = ["it", "them", "that", "this", "those", "these", "same", "its", "their"]
     /// The action of "same for frontend": repeat the last intents with another name.
     public static let repeatAction = "repeat"
 

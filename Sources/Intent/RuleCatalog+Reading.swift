@@ -331,6 +331,12 @@ extension RuleCatalog {
         "run", "give", "send", "share", "bring", "look", "find", "dig", "sort", "out", "up", "thing", "that",
     ]
 
+    /// Words said with a name that are not part of it: "the todo app backend", "I think the api …".
+    static let notNameWords: Set<String> = [
+        "app", "application", "i", "think", "guess", "suspect", "believe", "feel",
+        "like", "our", "my", "your", "we", "maybe", "probably", "somehow",
+    ]
+
     /// Words that make a sentence a statement about how things are, not a request.
     static let statementWords: Set<String> = [
         "is", "are", "was", "were", "keeps", "kept", "has", "have", "had", "seems", "seem", "looks", "look", "runs",
@@ -358,12 +364,23 @@ extension RuleCatalog {
             "is", "are", "was", "were", "keeps", "kept", "has", "had", "runs", "seems", "looks", "isn't", "won't",
             "doesn't", "can't", "cannot", "does", "did", "crashes", "crashed", "fails", "failed", "lives", "sits",
         ]
-        guard let verb = words.firstIndex(where: { !$0.quoted && verbs.contains($0.norm) }), verb > 0 else {
+        // "I think the api is down": the speaker's hedge is not the subject.
+        let words = Array(words.drop { !$0.quoted && notNameWords.contains($0.norm) })
+        // The verb: one of these, another word that makes a statement ("started", "went"), or a past form.
+        let verb = words.firstIndex { word in
+            !word.quoted
+                && (verbs.contains(word.norm) || statementWords.contains(word.norm)
+                    || word.norm.count > 4 && word.norm.hasSuffix("ed") && lexicon.kind(named: word.norm) == nil)
+        }
+        guard let verb, verb > 0 else {
             return objectOfPhrase(words, lexicon: lexicon)
         }
         // "The engine in srvthreds has …": where it is is not part of its name.
         let place = words[..<verb].firstIndex { !$0.quoted && ["in", "on", "at", "from", "inside", "within"].contains($0.norm) }
-        let before = words[..<(place ?? verb)].filter { $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 }
+        // Kind words and what a release is made of are not part of the name: "the backend helm release".
+        let before = words[..<(place ?? verb)].filter {
+            $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 && !Self.notNameWords.contains($0.norm)
+        }
         // "our persistence agent is down": the words of a name said apart are its parts.
         guard (1...3).contains(before.count), before.allSatisfy({ !ConversationMemory.pronouns.contains($0.norm) })
         else { return nil }
