@@ -52,7 +52,8 @@ public struct NameResolver: Sendable {
     /// Everyday words for the parts of an app, as its objects are usually named; used only when no name matches.
     static let roles = [
         "website": "frontend", "site": "frontend", "ui": "frontend", "webapp": "frontend", "server": "backend",
-        "database": "db", "queue": "rabbitmq", "broker": "rabbitmq",
+        "database": "db", "queue": "rabbitmq", "broker": "rabbitmq", "redis": "cache", "memcached": "cache",
+        "rabbit": "rabbitmq", "api": "backend",
     ]
 
     static func words(of name: String) -> [Substring] {
