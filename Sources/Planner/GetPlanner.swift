@@ -32,6 +32,13 @@ struct GetPlanner: ActionPlanner {
         }
         if let name = intent.text("name") {
             let resolved = try await context.resolve(name, preferring: ResourceKind.lookingPreference, for: intent)
+            // "is srvthreds healthy?", "how is srvthreds doing?": a namespace named where an object was expected is
+            // asked about as a whole: its health, read-only.
+            if resolved.object.kind == "namespace", intent.text("kind") == nil {
+                var health = UserIntent(action: "troubleshoot", slots: ["name": .text(resolved.object.name)])
+                health.source = intent.source
+                return try await TroubleshootPlanner().plan(health, request: request, context: context)
+            }
             let object = resolved.object
             let argv = context.kubectl(["get", object.reference] + context.namespaceArguments(for: object) + wide)
             return ExecutionPlan(
