@@ -301,6 +301,9 @@ extension RuleCatalog {
     static let followUpOpenings: [[String]] = [
         ["let", "me", "know"], ["tell", "me", "when"], ["tell", "me", "if"], ["keep", "me", "posted"],
         ["ping", "me"], ["lmk"], ["report", "back"],
+        // What it is for: "I need it for the release notes."
+        ["i", "need", "it"], ["we", "need", "it"], ["i", "need", "this"], ["i", "need", "that"], ["it's", "for"],
+        ["this", "is", "for"], ["that's", "for"], ["need", "it", "for"],
     ]
 
     /// Greetings that open a message: "Good morning.", "Hey there!".
@@ -333,7 +336,8 @@ extension RuleCatalog {
 
     /// Words said with a name that are not part of it: "the todo app backend", "I think the api …".
     static let notNameWords: Set<String> = [
-        "app", "application", "i", "think", "guess", "suspect", "believe", "feel",
+        "app", "application", "i", "think", "guess", "suspect", "believe", "feel", "there", "here", "so", "ok",
+        "okay", "well", "yeah", "also", "now", "hi", "hey", "hello",
         "like", "our", "my", "your", "we", "maybe", "probably", "somehow",
     ]
 
@@ -342,6 +346,8 @@ extension RuleCatalog {
         "is", "are", "was", "were", "keeps", "kept", "has", "have", "had", "seems", "seem", "looks", "look", "runs",
         "lives", "sits", "uses", "got", "gets", "isn't", "aren't", "doesn't", "don't", "won't", "can't", "cannot",
         "didn't", "wasn't", "started", "stopped", "crashed", "crashes", "failed", "fails", "broke", "went", "it's",
+        "goes", "comes", "works", "gets", "takes", "throws", "returns", "happens", "happened", "became", "becomes",
+        "dies", "died", "hangs", "hung", "restarts", "needs", "wants",
         "i'm", "we're", "there's", "that's", "think", "noticed", "see", "saw",
     ]
 
@@ -362,6 +368,7 @@ extension RuleCatalog {
         if named.count == 1 { return named[0].norm }
         let verbs: Set<String> = [
             "is", "are", "was", "were", "keeps", "kept", "has", "had", "runs", "seems", "looks", "isn't", "won't",
+            "needs", "wants", "should", "must", "goes", "gets",
             "doesn't", "can't", "cannot", "does", "did", "crashes", "crashed", "fails", "failed", "lives", "sits",
         ]
         // "I think the api is down": the speaker's hedge is not the subject.
