@@ -48,6 +48,10 @@ public struct ConversationMemory: Sendable, Equatable {
                 resolved.append(intent)
                 continue
             }
+            // What is made new is named by the request itself, never by what was said before.
+            if intent.action.hasPrefix("create") || intent.action == "generate_deployment" {
+                throw .newThingNeedsName(name)
+            }
             guard let subject = lastSubject else { throw .nothingToReferTo(name) }
             var filled = intent
             filled["name"] = .text(subject.name)

@@ -16,6 +16,8 @@ public enum IntentError: Error, Sendable, Equatable, LocalizedError {
     case shellSyntax(String)
     case invalidName(String, slot: String, reason: String)
     case nothingToReferTo(String)
+    /// Something new would be named by a pronoun ("make that the namespace"): its name must be said.
+    case newThingNeedsName(String)
     /// A language model's answer that kagent refuses (not JSON, unknown action, bad slot, commands).
     case modelAnswerRejected(String)
 
@@ -50,6 +52,8 @@ public enum IntentError: Error, Sendable, Equatable, LocalizedError {
             return "'\(name)' is not a valid \(slot): \(reason)"
         case .nothingToReferTo(let word):
             return "'\(word)' refers to the last thing named in this shell, and nothing was named yet; say the name"
+        case .newThingNeedsName(let word):
+            return "'\(word)' cannot name something new: say the name it should have"
         case .modelAnswerRejected(let reason):
             return "the model's answer was refused, so nothing was planned: \(reason)"
         }
@@ -58,7 +62,8 @@ public enum IntentError: Error, Sendable, Equatable, LocalizedError {
     /// Whether the error is about the request (the user's input) rather than kagent's own files.
     public var isBadRequest: Bool {
         switch self {
-        case .emptyRequest, .requestTooLong, .controlCharacters, .shellSyntax, .invalidName, .nothingToReferTo:
+        case .emptyRequest, .requestTooLong, .controlCharacters, .shellSyntax, .invalidName, .nothingToReferTo,
+            .newThingNeedsName:
             return true
         default: return false
         }

@@ -251,9 +251,10 @@ extension RuleCatalog {
             if intent["namespace"] == nil, namespaces.count == 1, let namespace = namespaces.first {
                 intent["namespace"] = .text(namespace)
             }
+            // What is made new is named by the request itself, never by what another sentence talks about.
             if let name = intent.text("name"),
                 ConversationMemory.pronouns.contains(name) || name == RequestFrame.implicitName, Set(subjects).count == 1,
-                let subject = subjects.first
+                let subject = subjects.first, !intent.action.hasPrefix("create"), intent.action != "generate_deployment"
             {
                 intent["name"] = .text(subject)
             }
@@ -371,6 +372,16 @@ extension RuleCatalog {
             "needs", "wants", "should", "must", "goes", "gets",
             "doesn't", "can't", "cannot", "does", "did", "crashes", "crashed", "fails", "failed", "lives", "sits",
         ]
+        // "I need to test the frontend from my laptop": the object of what the person needs to do.
+        if let opening = wishOpenings.first(where: { words.count > $0.count + 1 && RequestToken.spell(words.prefix($0.count), $0) }) {
+            let object = words.dropFirst(opening.count + 1)
+                .prefix { $0.quoted || !["from", "in", "on", "at", "with", "for", "so", "because", "to"].contains($0.norm) }
+                .filter { $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 && !RequestFrame.joiningWords.contains($0.norm) }
+            if (1...3).contains(object.count) {
+                let name = object.map { Lexicon.droppingPossessive($0.text.lowercased()) }.joined(separator: "-")
+                if KubernetesName.subdomainProblem(name) == nil { return name }
+            }
+        }
         // "I think the api is down": the speaker's hedge is not the subject.
         let words = Array(words.drop { !$0.quoted && notNameWords.contains($0.norm) })
         // The verb: one of these, another word that makes a statement ("started", "went"), or a past form.

@@ -110,4 +110,16 @@ struct SlotParsingTests {
             SecretPolicy.hide(request: "create secret db with password=hunter2", intents: [intent])
                 == "create secret db with password=(hidden)")
     }
+
+    @Test("something new is never named by a pronoun: 'make that the namespace' asks for the name")
+    func newThingNeedsName() throws {
+        var memory = ConversationMemory()
+        memory.remember([UserIntent(action: "restart", slots: ["name": .text("backend")])],
+            subject: .init(kind: "deployment", name: "todo-backend", namespace: "todo"))
+        #expect(throws: IntentError.newThingNeedsName("that")) {
+            try memory.resolve([UserIntent(action: "create_namespace", slots: ["name": .text("that")])])
+        }
+        let restart = try memory.resolve([UserIntent(action: "restart", slots: ["name": .text("it")])])
+        #expect(restart.first?.text("name") == "todo-backend")
+    }
 }
