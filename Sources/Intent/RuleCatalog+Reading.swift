@@ -275,13 +275,26 @@ extension RuleCatalog {
         ["actually", "no"], ["no", "wait"], ["wait"], ["hold", "on"], ["never", "mind"], ["nevermind"],
         ["scratch", "that"], ["cancel", "that"], ["forget", "it"], ["forget", "that"], ["don't", "do", "that"],
         ["don't", "do", "it"], ["do", "not", "do", "that"], ["on", "second", "thought"], ["ignore", "that"],
-        ["don't"], ["do", "not"], ["never"], ["no"],
+        ["don't"], ["do", "not"], ["never"], ["no"], ["don't", "bother"], ["disregard"], ["nope"],
+    ]
+
+    /// Words that, among the first few of a later sentence, take the ask back ("sorry, NO, don't …",
+    /// "actually, disregard").
+    static let retractionWords: Set<String> = [
+        "no", "nope", "don't", "dont", "never", "wait", "disregard", "ignore", "cancel", "nevermind", "scratch", "hold",
     ]
 
     /// Whether a sentence takes back an earlier one: it starts with a retraction, or holds "don't do that"-like
     /// words anywhere.
     static func takesBack(_ sentence: [RequestToken]) -> Bool {
         let words = sentence.filter { !$0.quoted }
+        // "sorry, NO, don't …", "actually, disregard": a sentence that opens with a second thought.
+        let openers: Set<String> = retractionWords.union(["sorry", "actually", "oops", "hmm", "oh", "ah", "um", "uh"])
+        if let first = words.first, openers.contains(first.norm),
+            words.prefix(4).contains(where: { retractionWords.contains($0.norm) })
+        {
+            return true
+        }
         for phrase in retractions {
             if words.count >= phrase.count, RequestToken.spell(words.prefix(phrase.count), phrase) { return true }
             if phrase.count >= 2, words.count >= phrase.count,

@@ -261,6 +261,8 @@ public struct RuleCatalog: Sendable {
     /// Openings that put a change off until something happens: "if the backend crashes again, restart it".
     static let conditionOpenings: [[String]] = [
         ["if"], ["when"], ["whenever"], ["once", "the"], ["once", "it"], ["once", "that"], ["once", "we"], ["once", "i"],
+        ["in", "the", "event"], ["only", "once"], ["only", "if"], ["only", "when"], ["only", "after"],
+        ["provided", "that"], ["assuming"], ["as", "long", "as"],
         ["in", "case"], ["unless"], ["after"], ["before"], ["as", "soon", "as"],
     ]
 
@@ -275,7 +277,13 @@ public struct RuleCatalog: Sendable {
                 }
             }
         }
+        // "should worker-2 start misbehaving, drain it": "should" opening a clause is a condition too.
         let conditional = opens(Self.conditionOpenings)
+            || Self.sentences(of: tokens).contains { sentence in
+                sentence.first.map { !$0.quoted && $0.norm == "should" } == true
+                    && sentence.dropLast().contains(where: \.endsClause)
+                    && !(sentence.count > 1 && ["i", "we", "you", "they"].contains(sentence[1].norm))
+            }
         guard conditional || opens(Self.adviceOpenings) else { return outcome }
         let looking = frameFilter.lookingActions
         guard let change = intents.first(where: { !looking.contains($0.action) }) else { return outcome }
