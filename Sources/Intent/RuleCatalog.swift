@@ -243,7 +243,62 @@ public struct RuleCatalog: Sendable {
         if case .notUnderstood = outcome, let clauses = try? readClauses(tokens, lookups: lookups) {
             outcome = clauses
         }
-        return askingAdvice(tokens, outcome)
+        return notAnOrder(request, tokens, askingAdvice(tokens, outcome))
+    }
+
+    /// Labels before a colon that make what follows a note, a plan or a report, not an order: "Q3 goal: …",
+    /// "standup notes: …", "EOD thursday: …", "backlog: …".
+    static let noteLabels: Set<String> = [
+        "goal", "goals", "plan", "plans", "idea", "ideas", "backlog", "note", "notes", "standup", "agenda", "reminder",
+        "minutes", "status", "fyi", "eod", "eow", "eom", "later", "tomorrow", "tonight", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "next", "roadmap", "wishlist", "someday",
+        "postmortem", "incident", "timeline", "changelog", "log", "yesterday", "retro", "summary", "q1", "q2", "q3",
+        "q4", "sprint", "estimate", "draft",
+    ]
+
+    /// A change said in a note, a ticket or a report of what was done is no order: the message says so and nothing
+    /// is planned. "PLAT-77 (backlog): upgrade web-app …", "standup notes: deleted the old pods, created …",
+    /// "EOD thursday: restart the engine …".
+    func notAnOrder(_ request: String, _ tokens: [RequestToken], _ outcome: ParseOutcome) -> ParseOutcome {
+        guard case .understood(let intents) = outcome else { return outcome }
+        let looking = frameFilter.lookingActions
+        guard let change = intents.first(where: { !looking.contains($0.action) }) else { return outcome }
+        let what = change.action.replacingOccurrences(of: "_", with: " ")
+        // The words before the first colon of the first line, when they are a short label.
+        let firstLine = request.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? request
+        if let colon = firstLine.firstIndex(of: ":") {
+            let label = firstLine[..<colon].split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "*" })
+            let words = label.map { $0.lowercased() }
+            let ticket = label.contains { word in
+                let parts = word.split(separator: "-")
+                return parts.count == 2 && parts[0].allSatisfy({ $0.isUppercase || $0.isNumber })
+                    && parts[0].first?.isLetter == true && !parts[1].isEmpty && parts[1].allSatisfy(\.isNumber)
+            }
+            if words.count <= 4, ticket || words.contains(where: Self.noteLabels.contains) {
+                return .notUnderstood(
+                    reason: "the message is a note or a ticket ('\(label.joined(separator: " "))'), not an order to "
+                        + "\(what) now; ask for it as an order when you want it",
+                    suggestions: [])
+            }
+        }
+        // "deleted the old pods, created the staging namespace": a clause that opens with a change done.
+        let clauses = Self.sentences(of: dropFillers(tokens), clauses: true)
+        if clauses.contains(where: { $0.first.map { !$0.quoted && Self.isChangeDone($0.norm) } == true }),
+            Set(tokens.map(\.norm)).isDisjoint(with: Self.askingSignals)
+        {
+            return .notUnderstood(
+                reason: "the message reports changes that were made, and asks for none; ask for it as an order to "
+                    + "\(what)",
+                suggestions: [])
+        }
+        return outcome
+    }
+
+    /// "restarted", "scaled", "labelled", "rolled": the past of a verb of change.
+    static func isChangeDone(_ word: String) -> Bool {
+        guard word.count > 4, word.hasSuffix("ed") else { return false }
+        let stems = [String(word.dropLast(1)), String(word.dropLast(2)), String(word.dropLast(3))]
+        return stems.contains { changeVerbs.contains($0) }
     }
 
     /// Openings that ask whether to do something, not to do it: "should we restart the backend?".
@@ -262,7 +317,8 @@ public struct RuleCatalog: Sendable {
     static let conditionOpenings: [[String]] = [
         ["if"], ["when"], ["whenever"], ["once", "the"], ["once", "it"], ["once", "that"], ["once", "we"], ["once", "i"],
         ["in", "the", "event"], ["only", "once"], ["only", "if"], ["only", "when"], ["only", "after"],
-        ["provided", "that"], ["assuming"], ["as", "long", "as"],
+        ["provided"], ["providing"], ["given", "that"], ["assuming"], ["as", "long", "as"], ["say", "the"],
+        ["suppose"], ["supposing"], ["in", "case"],
         ["in", "case"], ["unless"], ["after"], ["before"], ["as", "soon", "as"],
     ]
 
