@@ -261,9 +261,12 @@ public struct RuleCatalog: Sendable {
     /// "EOD thursday: restart the engine …".
     func notAnOrder(_ request: String, _ tokens: [RequestToken], _ outcome: ParseOutcome) -> ParseOutcome {
         guard case .understood(let intents) = outcome else { return outcome }
-        let looking = frameFilter.lookingActions
-        guard let change = intents.first(where: { !looking.contains($0.action) }) else { return outcome }
-        let what = change.action.replacingOccurrences(of: "_", with: " ")
+        // Which intent changes something is asked only of a message that may be a note: the frames that say it are
+        // built only then.
+        func change() -> String? {
+            let looking = frameFilter.lookingActions
+            return intents.first { !looking.contains($0.action) }?.action.replacingOccurrences(of: "_", with: " ")
+        }
         // The words before the first colon of the first line, when they are a short label.
         let firstLine = request.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? request
         if let colon = firstLine.firstIndex(of: ":") {
@@ -274,7 +277,7 @@ public struct RuleCatalog: Sendable {
                 return parts.count == 2 && parts[0].allSatisfy({ $0.isUppercase || $0.isNumber })
                     && parts[0].first?.isLetter == true && !parts[1].isEmpty && parts[1].allSatisfy(\.isNumber)
             }
-            if words.count <= 4, ticket || words.contains(where: Self.noteLabels.contains) {
+            if words.count <= 4, ticket || words.contains(where: Self.noteLabels.contains), let what = change() {
                 return .notUnderstood(
                     reason: "the message is a note or a ticket ('\(label.joined(separator: " "))'), not an order to "
                         + "\(what) now; ask for it as an order when you want it",
@@ -284,7 +287,7 @@ public struct RuleCatalog: Sendable {
         // "deleted the old pods, created the staging namespace": a clause that opens with a change done.
         let clauses = Self.sentences(of: dropFillers(tokens), clauses: true)
         if clauses.contains(where: { $0.first.map { !$0.quoted && Self.isChangeDone($0.norm) } == true }),
-            Set(tokens.map(\.norm)).isDisjoint(with: Self.askingSignals)
+            Set(tokens.map(\.norm)).isDisjoint(with: Self.askingSignals), let what = change()
         {
             return .notUnderstood(
                 reason: "the message reports changes that were made, and asks for none; ask for it as an order to "
