@@ -199,7 +199,7 @@ public struct RequestFrame: Sendable {
         // The frame's own words, said a second time, are cues again, never a name.
         let cueWords = ownWords
         func isCandidate(_ index: Int) -> Bool {
-            !claimed[index]
+            !claimed[index] && (tokens[index].quoted || !Self.isNegation(tokens[index].norm))
                 && (tokens[index].quoted
                     || !(cueWords.contains(tokens[index].norm) || frameWords.contains(tokens[index].norm)))
                 && isNameCandidate(tokens[index], lexicon: lexicon)

@@ -79,6 +79,8 @@ struct RequestParsingTests {
             "turn the backend off",
             // A statement of how things are is no order.
             "the backend has 3 replicas", "the frontend image is nginx:1.25", "I think the backend has 3 replicas",
+            // A negation is never a name: "restart the pods that are not running" once restarted "not".
+            "restart the pods that are not running",
             // How to do it, or do it later: no change now.
             "explain how to roll back the frontend", "how do I scale the backend to 3",
             "if the backend crashes again, restart it",
