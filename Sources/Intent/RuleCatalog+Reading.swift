@@ -351,7 +351,8 @@ extension RuleCatalog {
     /// Words said with a name that are not part of it: "the todo app backend", "I think the api …".
     static let notNameWords: Set<String> = [
         "app", "application", "i", "think", "guess", "suspect", "believe", "feel", "there", "here", "so", "ok",
-        "okay", "well", "yeah", "also", "now", "hi", "hey", "hello",
+        "okay", "well", "yeah", "also", "now", "hi", "hey", "hello", "update", "upgrade", "rollout", "change",
+        "changes", "version", "new", "latest", "last",
         "like", "our", "my", "your", "we", "maybe", "probably", "somehow",
     ]
 
