@@ -56,10 +56,11 @@ struct InteractiveShell {
             switch trimmed.lowercased() {
             case "exit", "quit", "bye", ":q":
                 return
-            case "help", "?":
-                terminal.write(HelpText.render(catalog: session.catalog, terminal: terminal))
-                continue
             default:
+                if let scope = HelpText.Scope.parse(trimmed, catalog: session.catalog) {
+                    terminal.write(HelpText.render(catalog: session.catalog, terminal: terminal, scope: scope))
+                    continue
+                }
                 break
             }
             _ = await session.handle(trimmed)

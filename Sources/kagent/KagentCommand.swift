@@ -154,10 +154,11 @@ struct KagentCommand: AsyncParsableCommand {
             }
         }
 
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
-        case "help", "--help":
-            terminal.write(HelpText.render(catalog: catalog, terminal: terminal))
+        if let scope = HelpText.Scope.parse(text.trimmingCharacters(in: .whitespaces), catalog: catalog) {
+            terminal.write(HelpText.render(catalog: catalog, terminal: terminal, scope: scope))
             return
+        }
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "init":
             try ModelSetup.initialize(terminal: terminal)
             return

@@ -106,14 +106,26 @@ struct ContractTests {
             "\(result.stderr)")
     }
 
-    @Test("kagent help lists what the rules understand, from their examples")
+    @Test("kagent help all lists what the rules understand, from their examples; kagent help a line an action")
     func help() async throws {
-        let result = try await Kagent.run(["help"])
+        let result = try await Kagent.run(["help", "all"])
         #expect(result.exitCode == 0)
         for example in Catalog.shared.rules.compactMap(\.matchExamples.first) {
-            #expect(result.stdout.contains(example.request), "help lacks \"\(example.request)\"")
+            #expect(result.stdout.contains(example.request), "help all lacks \"\(example.request)\"")
         }
         #expect(!result.stdout.contains("\u{1B}["), "no colours when not a terminal")
+        let summary = try await Kagent.run(["help"])
+        #expect(summary.exitCode == 0)
+        let actions = Set(Catalog.shared.rules.map(\.action))
+        for action in actions { #expect(summary.stdout.contains(action), "help lacks the action \(action)") }
+        #expect(summary.stdout.split(separator: "\n").count < 2 * actions.count + 40, "help is a line or two an action")
+        let scale = try await Kagent.run(["help", "scale"])
+        #expect(scale.exitCode == 0)
+        #expect(scale.stdout.contains("bump backend to 4 replicas"), "\(scale.stdout)")
+        #expect(!scale.stdout.contains("  restart\n"), "help scale shows scaling only")
+        // "help me …" is a request, not help.
+        let request = try await Kagent.run(["--offline", "--dry-run", "help me restart the backend"])
+        #expect(request.stdout.contains("rollout restart"), "\(request.stdout)\(request.stderr)")
     }
 }
 
