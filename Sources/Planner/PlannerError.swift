@@ -27,7 +27,8 @@ public enum PlannerError: Error, Sendable, Equatable, LocalizedError {
     public var errorDescription: String? {
         switch self {
         case .notFound(let kind, let name, let namespace, let nearby):
-            let place = namespace.map { " in namespace '\($0)'" } ?? " in any namespace"
+            // Namespaces and nodes live in no namespace.
+            let place = namespace.map { " in namespace '\($0)'" } ?? (["namespace", "node"].contains(kind) ? "" : " in any namespace")
             let hint = nearby.isEmpty ? "" : "; names that exist: \(nearby.joined(separator: ", "))"
             return "no \(kind) named '\(name)'\(place)\(hint)"
         case .ambiguous(let name, let candidates):
