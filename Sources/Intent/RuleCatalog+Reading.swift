@@ -391,10 +391,7 @@ extension RuleCatalog {
             let object = words.dropFirst(opening.count + 1)
                 .prefix { $0.quoted || !["from", "in", "on", "at", "with", "for", "so", "because", "to"].contains($0.norm) }
                 .filter { $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 && !RequestFrame.joiningWords.contains($0.norm) }
-            if (1...3).contains(object.count) {
-                let name = object.map { Lexicon.droppingPossessive($0.text.lowercased()) }.joined(separator: "-")
-                if KubernetesName.subdomainProblem(name) == nil { return name }
-            }
+            if (1...3).contains(object.count), let name = joinedName(object, droppingPossessives: true) { return name }
         }
         // "I think the api is down": the speaker's hedge is not the subject.
         let words = Array(words.drop { !$0.quoted && notNameWords.contains($0.norm) })
@@ -416,7 +413,15 @@ extension RuleCatalog {
         // "our persistence agent is down": the words of a name said apart are its parts.
         guard (1...3).contains(before.count), before.allSatisfy({ !ConversationMemory.pronouns.contains($0.norm) })
         else { return nil }
-        let name = before.map { $0.text.lowercased() }.joined(separator: "-")
+        return joinedName(before, droppingPossessives: false)
+    }
+
+    /// The words of a name said apart, as the name: "session agent" → `session-agent`; nil when that is no valid
+    /// name.
+    static func joinedName(_ words: some Collection<RequestToken>, droppingPossessives: Bool) -> String? {
+        let name = words.map { word in
+            droppingPossessives ? Lexicon.droppingPossessive(word.text.lowercased()) : word.text.lowercased()
+        }.joined(separator: "-")
         return KubernetesName.subdomainProblem(name) == nil ? name : nil
     }
 }
@@ -449,8 +454,7 @@ extension RuleCatalog {
                         || RequestFrame.questionWords.contains($0.norm) || lexicon.number(from: $0.norm) != nil)
             })
         else { return nil }
-        let name = after.map { Lexicon.droppingPossessive($0.text.lowercased()) }.joined(separator: "-")
-        return KubernetesName.subdomainProblem(name) == nil ? name : nil
+        return joinedName(after, droppingPossessives: true)
     }
 }
 

@@ -226,6 +226,12 @@ public struct RuleCatalog: Sendable {
 
     // MARK: - Parsing
 
+    /// A request's words as every reading takes them: shorthand read as its word, numbers with their units and
+    /// variables set "to" a value joined.
+    func words(of text: String) -> [RequestToken] {
+        RequestTokenizer.joiningValues(lexicon.expandingShorthand(RequestTokenizer.tokens(of: text)))
+    }
+
     /// Reads a request: validation, words, then ``read(_:suggesting:lookups:)`` of the whole, then of its
     /// sentences (``readSentences(_:whole:lookups:)``): a chat message of several sentences asks in one and gives
     /// context in others.
@@ -234,7 +240,7 @@ public struct RuleCatalog: Sendable {
         // Chat layout ("> quoted", "## Ask", "- step 1: …") goes first: its markers are no shell syntax.
         let text = request.count <= RequestValidator.maximumLength ? ChatMarkup.plain(request) : request
         try RequestValidator.validate(text)
-        let tokens = RequestTokenizer.joiningValues(lexicon.expandingShorthand(RequestTokenizer.tokens(of: text)))
+        let tokens = words(of: text)
         let lookups = WordLookups()
         // A message of several sentences is read sentence by sentence first: words of one sentence ("my laptop
         // fan is going crazy.") never fill the slots of another's request.
@@ -329,8 +335,9 @@ public struct RuleCatalog: Sendable {
     /// and offers the order, and plans nothing.
     func askingAdvice(_ tokens: [RequestToken], _ outcome: ParseOutcome) -> ParseOutcome {
         guard case .understood(let intents) = outcome else { return outcome }
+        let sentences = Self.sentences(of: tokens)
         func opens(_ openings: [[String]]) -> Bool {
-            Self.sentences(of: tokens).contains { sentence in
+            sentences.contains { sentence in
                 openings.contains { opening in
                     sentence.count > opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
                 }
@@ -338,7 +345,7 @@ public struct RuleCatalog: Sendable {
         }
         // "should worker-2 start misbehaving, drain it": "should" opening a clause is a condition too.
         let conditional = opens(Self.conditionOpenings)
-            || Self.sentences(of: tokens).contains { sentence in
+            || sentences.contains { sentence in
                 sentence.first.map { !$0.quoted && $0.norm == "should" } == true
                     && sentence.dropLast().contains(where: \.endsClause)
                     && !(sentence.count > 1 && ["i", "we", "you", "they"].contains(sentence[1].norm))
@@ -746,8 +753,7 @@ extension RuleCatalog {
     /// For each frame whose words the request has (after fillers, the cluster scope and the namespace go): what it
     /// read, or why it did not read the request (for `kagent-bench frames`).
     public func explainFrames(_ request: String) -> [(id: String, verdict: String)] {
-        let text = ChatMarkup.plain(request)
-        var tokens = dropFillers(RequestTokenizer.joiningValues(lexicon.expandingShorthand(RequestTokenizer.tokens(of: text))))
+        var tokens = dropFillers(words(of: ChatMarkup.plain(request)))
         _ = extractClusterScope(&tokens)
         let namespace = extractNamespace(&tokens)
         let words = frameFilter.words(in: tokens)

@@ -32,15 +32,10 @@ extension PlanningContext {
                 continue
             }
         }
-        // "the shop api": a namespace's name said as part of the object's.
-        if let split = await Self.namespaceInName(name, said: namespace, cluster: cluster) {
-            var narrowed = intent
-            narrowed["namespace"] = .text(split.namespace)
-            if let resolved = try? await resolve(split.rest, preferring: groups, for: narrowed) {
-                return Resolved(
-                    object: resolved.object,
-                    note: "'\(name)' is \(resolved.object.reference) in namespace \(split.namespace)")
-            }
+        if let resolved = await resolvingNamespaceInName(name, said: namespace, cluster: cluster, for: intent, by: {
+            (rest, narrowed) async throws(PlannerError) in try await resolve(rest, preferring: groups, for: narrowed)
+        }) {
+            return resolved
         }
         guard case .notFound(let nearby) = NameResolver().resolve(name, among: objects, preferredNamespace: preferred)
         else {

@@ -52,20 +52,32 @@ extension PlanningContext {
         case .ambiguous(let candidates):
             throw .ambiguous(name: name, candidates: candidates)
         case .notFound(let nearby):
-            // "the shop api", "the todo website": a namespace's name said as part of the object's.
-            if namespaced, let split = await Self.namespaceInName(name, said: namespace, cluster: cluster) {
-                var narrowed = intent
-                narrowed["namespace"] = .text(split.namespace)
-                if let resolved = try? await resolve(split.rest, kinds: kinds, for: narrowed) {
-                    return Resolved(
-                        object: resolved.object,
-                        note: "'\(name)' is \(resolved.object.reference) in namespace \(split.namespace)")
-                }
+            if namespaced,
+                let resolved = await resolvingNamespaceInName(name, said: namespace, cluster: cluster, for: intent, by: {
+                    (rest, narrowed) async throws(PlannerError) in try await resolve(rest, kinds: kinds, for: narrowed)
+                })
+            {
+                return resolved
             }
             let described =
                 kinds.count == 1 ? kinds[0] : kinds.dropLast().joined(separator: ", ") + " or " + (kinds.last ?? "")
             throw .notFound(kind: described, name: name, namespace: namespaced ? namespace : nil, nearby: nearby)
         }
+    }
+
+    /// "the shop api", "the todo website": a namespace's name said as part of the object's. The object the rest of
+    /// the name means in that namespace, found by `resolve`; nil when no part of the name is a namespace or the rest
+    /// names nothing there.
+    func resolvingNamespaceInName(
+        _ name: String, said: String?, cluster: any ClusterReader, for intent: UserIntent,
+        by resolve: (String, UserIntent) async throws(PlannerError) -> Resolved
+    ) async -> Resolved? {
+        guard let split = await Self.namespaceInName(name, said: said, cluster: cluster) else { return nil }
+        var narrowed = intent
+        narrowed["namespace"] = .text(split.namespace)
+        guard let resolved = try? await resolve(split.rest, narrowed) else { return nil }
+        return Resolved(
+            object: resolved.object, note: "'\(name)' is \(resolved.object.reference) in namespace \(split.namespace)")
     }
 
     /// A name whose first or last part is a namespace of the cluster ("shop-api": api in shop): that namespace and

@@ -50,8 +50,8 @@ struct TopPlanner: ActionPlanner {
             let namespaces = try? await cluster.objects(kinds: ["namespace"], namespace: nil),
             !namespaces.isEmpty, !namespaces.contains(where: { $0.name == word })
         else { return nil }
-        var unscoped = UserIntent(action: "top")
-        unscoped["kind"] = nil
+        // No namespace and no kind of its own: the workload is looked for everywhere.
+        let unscoped = UserIntent(action: "top")
         guard let resolved = try? await context.resolve(word, kinds: ["deployment", "statefulset", "daemonset"], for: unscoped),
             !resolved.object.selector.isEmpty
         else { return nil }

@@ -22,13 +22,8 @@ public struct RequestOutcome: Sendable {
     }
 
     /// The stages, in order; ``stage`` is the one the request ended in.
-    public enum Stage: String, Sendable, Comparable {
+    public enum Stage: String, Sendable {
         case understand, resolve, plan, gate, validate, confirm, run, verify
-
-        public static func < (lhs: Stage, rhs: Stage) -> Bool {
-            let order: [Stage] = [.understand, .resolve, .plan, .gate, .validate, .confirm, .run, .verify]
-            return (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)
-        }
     }
 
     /// What a front end says at the end besides the plan it already showed.

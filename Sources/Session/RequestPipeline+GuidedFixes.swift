@@ -34,10 +34,7 @@ extension RequestPipeline {
             }
             outcome.stage = .verify
             let again = try? await Planner(context: planningContext()).plan(request: plan.request, intents: plan.intents)
-            let remains =
-                again?.findings.contains {
-                    $0.problem == finding.problem && !$0.subjects.isDisjoint(with: finding.subjects)
-                } ?? true
+            let remains = again.map { Self.remains(finding, in: $0) } ?? true
             let line =
                 remains
                 ? "re-checked: \(finding.problem) on \(finding.resource) is still there"

@@ -301,6 +301,11 @@ public struct RequestPipeline: Sendable {
         return plan
     }
 
+    /// Whether a finding is still there when the request is planned again: the same problem on any of its objects.
+    static func remains(_ finding: Finding, in again: ExecutionPlan) -> Bool {
+        again.findings.contains { $0.problem == finding.problem && !$0.subjects.isDisjoint(with: finding.subjects) }
+    }
+
     /// After troubleshooting fixes ran: the same request planned again, and which problems remain.
     func recheck(_ plan: ExecutionPlan) async -> String {
         guard let again = try? await Planner(context: planningContext()).plan(request: plan.request, intents: plan.intents)
@@ -309,11 +314,7 @@ public struct RequestPipeline: Sendable {
         }
         let fixed = plan.findings.filter { !$0.fix.isEmpty }
         let remaining = again.findings.map { "\($0.problem) (\($0.resource))" }
-        let gone = fixed.filter { finding in
-            !again.findings.contains {
-                $0.problem == finding.problem && !$0.subjects.isDisjoint(with: finding.subjects)
-            }
-        }
+        let gone = fixed.filter { !Self.remains($0, in: again) }
         var lines = gone.map { "re-checked: \($0.problem) on \($0.resource) is gone" }
         lines.append(
             remaining.isEmpty

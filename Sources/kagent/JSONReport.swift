@@ -31,10 +31,6 @@ struct JSONReport: Encodable {
     /// Planned --offline: no state was read to go back to, so the contract's object has no `undo`.
     var offline = false
 
-    init(request: String) {
-        self.request = request
-    }
-
     /// The contract's object for a request's outcome.
     init(_ outcome: RequestOutcome) {
         request = outcome.request
