@@ -40,6 +40,8 @@ public struct RequestFrame: Sendable {
         var slots: [String: SlotValue]
         var types: [String: SlotType]
         var cues: Int
+        /// Several words, each of which may be the name (``UserIntent/nameCandidates``).
+        var nameCandidates: [String] = []
     }
 
     /// Words that may stand between the words of one name ("the backend of the todo app", "the todo app's
@@ -62,7 +64,7 @@ public struct RequestFrame: Sendable {
         "target", "targeting", "like", "hey", "hi", "hello", "ok", "okay", "thanks", "currently", "right",
         "something", "anything", "keep", "keeps", "kept", "seems", "appears", "many", "much", "has", "about",
         "was", "were", "been", "did", "what", "which", "how", "me", "us", "from", "through", "via", "figure",
-        "find", "out", "look", "into", "tell", "know", "help", "explain", "again", "w/",
+        "find", "out", "look", "into", "tell", "know", "help", "explain", "again", "w/", "dig", "poke", "peek",
         // Where something runs, said of the user's own machine: never a name.
         "local", "locally", "machine", "computer", "laptop", "workstation",
         // Words for what runs, never its name.
@@ -338,12 +340,13 @@ public struct RequestFrame: Sendable {
             // only joining words between them, are one name, as its parts.
             if candidates.count > 1, candidates.count <= 3,
                 zip(candidates, candidates.dropFirst()).allSatisfy({ first, next in
-                    (first + 1..<next).allSatisfy { between in
-                        !tokens[between].quoted && !claimed[between]
-                            && (Self.nameGapWords.contains(tokens[between].norm)
-                                || Self.withoutPossessive(tokens[between].norm) != tokens[between].norm
-                                    && Self.joiningWords.contains(Self.withoutPossessive(tokens[between].norm)))
-                    }
+                    !tokens[first].endsClause
+                        && (first + 1..<next).allSatisfy { between in
+                            !tokens[between].quoted && !claimed[between] && !tokens[between].endsClause
+                                && (Self.nameGapWords.contains(tokens[between].norm)
+                                    || Self.withoutPossessive(tokens[between].norm) != tokens[between].norm
+                                        && Self.joiningWords.contains(Self.withoutPossessive(tokens[between].norm)))
+                        }
                 }),
                 candidates.allSatisfy({ !tokens[$0].quoted && !frameWords.contains(tokens[$0].norm) })
             {
@@ -369,6 +372,19 @@ public struct RequestFrame: Sendable {
             if candidates.isEmpty, reading.slots[nameSlot.name] == nil, implicitSubject, requires.contains(nameSlot.name) {
                 reading.slots[nameSlot.name] = .text(Self.implicitName)
                 reading.types[nameSlot.name] = .name
+            }
+            // "pull its logs, the engine threw something around lunch": several words apart, each of which may be
+            // the name. Each run of words said together is one; the planner takes the one that names an object.
+            // Only a frame that changes nothing: in a change, a word left over may be part of a value said
+            // without quotes ("tier=has spaces"), and the change would be a guess.
+            if reading.slots[nameSlot.name] == nil, candidates.count > 1, answersQuestions,
+                let runs = Self.nameRuns(candidates, in: tokens, claimed: claimed, frameWords: frameWords)
+            {
+                for index in candidates { claimed[index] = true }
+                reading.slots[nameSlot.name] = .text(runs[0])
+                reading.types[nameSlot.name] = .name
+                reading.nameCandidates = runs
+                candidates = []
             }
             if reading.slots[nameSlot.name] == nil {
                 guard candidates.count <= 1 else { return fail("several words could be the name") }
@@ -418,6 +434,50 @@ public struct RequestFrame: Sendable {
         return reading
     }
 
+    /// The names several words apart may be (``Reading/nameCandidates``): each run of words said together (only
+    /// joining words between them) joined as one name's parts; nil when there are more than four, one is quoted with
+    /// others, or one is no valid name.
+    static func nameRuns(
+        _ candidates: [Int], in tokens: [RequestToken], claimed: [Bool], frameWords: Set<String>
+    ) -> [String]? {
+        var runs: [[Int]] = []
+        for index in candidates {
+            // A comma or a full stop ends a run: "restart the backend, the lunch crowd is coming".
+            if let last = runs.last?.last, !tokens[last].endsClause, !tokens[last].endsSentence,
+                (last + 1..<index).allSatisfy({ between in
+                    !tokens[between].quoted && !claimed[between] && !tokens[between].endsClause
+                        && nameGapWords.contains(tokens[between].norm)
+                })
+            {
+                runs[runs.count - 1].append(index)
+            } else {
+                runs.append([index])
+            }
+        }
+        guard (2...4).contains(runs.count), runs.allSatisfy({ $0.count <= 3 }) else { return nil }
+        // "logs of backend and frontend", "backend, frontend": names listed are each meant, not one of them.
+        for (run, next) in zip(runs, runs.dropFirst()) {
+            guard let end = run.last, let start = next.first else { continue }
+            if tokens[end].endsClause
+                || tokens[(end + 1)..<start].contains(where: { ["and", "or", "&", "nor", "plus", "+"].contains($0.norm) || $0.endsClause })
+            {
+                return nil
+            }
+        }
+        var names: [String] = []
+        for run in runs {
+            if run.count == 1, tokens[run[0]].quoted {
+                names.append(tokens[run[0]].text)
+                continue
+            }
+            guard run.allSatisfy({ !tokens[$0].quoted && !frameWords.contains(tokens[$0].norm) }) else { return nil }
+            let name = run.map { withoutPossessive(tokens[$0].norm) }.joined(separator: "-")
+            guard KubernetesName.subdomainProblem(name) == nil else { return nil }
+            if !names.contains(name) { names.append(name) }
+        }
+        return names.count > 1 ? names : nil
+    }
+
     /// Words said after "in" or "from" that are no namespace: times ("from yesterday"), and where a person is
     /// ("on my laptop").
     static let notPlaces: Set<String> = [
@@ -429,8 +489,15 @@ public struct RequestFrame: Sendable {
     /// Words that turn a meaning around: "not", "never", "except", "without", and every "…n't".
     static func isNegation(_ word: String) -> Bool {
         ["not", "never", "except", "without", "nothing", "neither", "nor"].contains(word) || word.hasSuffix("n't")
-            || word.hasSuffix("n’t")
+            || word.hasSuffix("n’t") || typedNegations.contains(word)
     }
+
+    /// "dont", "wont", "cant": a negation typed without its apostrophe.
+    static let typedNegations: Set<String> = [
+        "dont", "doesnt", "didnt", "wont", "cant", "isnt", "arent", "wasnt", "werent", "shouldnt", "couldnt",
+        "wouldnt", "havent", "hasnt", "hadnt", "aint", "mustnt", "neednt",
+    ]
+
 
     /// A namespace slot without anchors: the one bare word left, or the namespace the request named elsewhere.
     static func isBareNamespace(_ slot: Slot) -> Bool {

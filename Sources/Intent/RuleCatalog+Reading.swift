@@ -167,6 +167,10 @@ extension RuleCatalog {
                 readable.append((index, intents))
             }
         }
+        // A sentence read with its one name is ahead of one read with several words that may each be it.
+        if readable.contains(where: { $0.intents.allSatisfy(\.nameCandidates.isEmpty) }) {
+            readable.removeAll { !$0.intents.allSatisfy(\.nameCandidates.isEmpty) }
+        }
         let asks = Set(readable.map(\.index).filter { index in
             let words = dropFillers(sentences[index])
             return !Self.isStatement(words) || RequestFrame.isQuestion(words)
@@ -252,11 +256,14 @@ extension RuleCatalog {
                 intent["namespace"] = .text(namespace)
             }
             // What is made new is named by the request itself, never by what another sentence talks about.
+            let said = subjects.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             if let name = intent.text("name"),
-                ConversationMemory.pronouns.contains(name) || name == RequestFrame.implicitName, Set(subjects).count == 1,
-                let subject = subjects.first, !intent.action.hasPrefix("create"), intent.action != "generate_deployment"
+                ConversationMemory.pronouns.contains(name) || name == RequestFrame.implicitName, !said.isEmpty,
+                let subject = said.first, !intent.action.hasPrefix("create"), intent.action != "generate_deployment"
             {
                 intent["name"] = .text(subject)
+                // Sentences about different things: the planner takes the one that names an object, and no other.
+                if said.count > 1 { intent.nameCandidates = said }
             }
             return intent
         }
@@ -385,6 +392,10 @@ extension RuleCatalog {
             "is", "are", "was", "were", "keeps", "kept", "has", "had", "runs", "seems", "looks", "isn't", "won't",
             "needs", "wants", "should", "must", "goes", "gets",
             "doesn't", "can't", "cannot", "does", "did", "crashes", "crashed", "fails", "failed", "lives", "sits",
+            // Verbs whose past does not end in -ed: "the engine threw something weird".
+            "threw", "broke", "went", "ran", "came", "fell", "took", "gave", "got", "made", "began", "hit", "lost",
+            "ate", "blew", "froze", "hung", "shut", "woke", "stuck", "sent", "left", "quit", "spat", "spit", "wrote",
+            "started", "stopped", "died", "dies", "throws", "spits", "hangs", "eats",
         ]
         // "I need to test the frontend from my laptop": the object of what the person needs to do.
         if let opening = wishOpenings.first(where: { words.count > $0.count + 1 && RequestToken.spell(words.prefix($0.count), $0) }) {
@@ -482,6 +493,10 @@ extension RuleCatalog {
             else { continue }
             readings.append((rule, reading))
         }
+        // A reading that found the one name is ahead of any that found several words that may each be it.
+        if readings.contains(where: { $0.reading.nameCandidates.isEmpty }) {
+            readings.removeAll { !$0.reading.nameCandidates.isEmpty }
+        }
         guard let most = readings.map(\.reading.cues).max() else { return nil }
         var best = readings.filter { $0.reading.cues == most }
         // "what images are the pods in todo running?": one frame reads todo as the object, another as where to
@@ -509,6 +524,7 @@ extension RuleCatalog {
             let match = PatternMatch(slots: slots, types: reading.types, typos: 0, literals: reading.cues)
             var intent = try makeIntent(rule: rule, match: match, namespace: said, scope: scope)
             intent.source = .rule(id: rule.id)
+            intent.nameCandidates = reading.nameCandidates
             if let other = intents.first, !other.sameRequest(as: intent) {
                 return .notUnderstood(
                     reason: "the request can be read two ways (as \(other.action) and as \(intent.action))",

@@ -7,6 +7,10 @@ public struct UserIntent: Sendable, Hashable, Codable {
     public var slots: [String: SlotValue]
     /// Where the intent came from (a rule id, or the model); not part of the JSON form.
     public var source: Source
+    /// Words of the request that may each be the name, when it said several and no more ("pull its logs, the engine
+    /// threw something around lunch": engine, lunch). The planner takes the one that names an object of the cluster,
+    /// and no other; `name` holds the first. Empty when the request said one name. Not part of the JSON form.
+    public var nameCandidates: [String] = []
 
     public enum Source: Sendable, Hashable {
         case rule(id: String)

@@ -33,17 +33,56 @@ public struct Planner: Sendable {
         throw .notFound(kind: "namespace", name: namespace, namespace: nil, nearby: near.isEmpty ? namespaces.prefix(3).map(\.name) : near)
     }
 
+    /// The plan of one intent, its name taken as said.
+    func planOne(_ said: UserIntent, request: String) async throws(PlannerError) -> ExecutionPlan {
+        if let every = try await planEveryObject(said, request: request) { return every }
+        let intent = try await readingIn(try Self.scoped(said))
+        guard let planner = Self.registry[intent.action] else { throw .unsupportedAction(intent.action) }
+        return try await planner.plan(intent, request: request, context: context)
+    }
+
+    /// An intent whose request said several words that may each be the name (``UserIntent/nameCandidates``): the
+    /// plan for the one word that names something, when only one does. Words that name nothing are said so in a
+    /// note; when several name something, or none does, nothing is planned.
+    func planNamingOne(_ said: UserIntent, request: String) async throws(PlannerError) -> ExecutionPlan {
+        var naming: [(name: String, plan: Result<ExecutionPlan, PlannerError>)] = []
+        var unknown: [String] = []
+        var firstMiss: PlannerError?
+        for candidate in said.nameCandidates {
+            var intent = said
+            intent["name"] = .text(candidate)
+            intent.nameCandidates = []
+            do {
+                naming.append((candidate, .success(try await planOne(intent, request: request))))
+            } catch {
+                // An error about the name itself is a word that names nothing; any other is about what it names.
+                if case .notFound(_, let name, _, _) = error, name == candidate || name.hasSuffix(candidate) {
+                    unknown.append(candidate)
+                    if firstMiss == nil { firstMiss = error }
+                    continue
+                }
+                naming.append((candidate, .failure(error)))
+            }
+        }
+        guard naming.count <= 1 else { throw .severalNames(naming.map(\.name)) }
+        guard let only = naming.first else {
+            throw firstMiss ?? .severalNames(said.nameCandidates)
+        }
+        var plan = try only.plan.get()
+        let others = unknown.map { "'\($0)'" }.joined(separator: ", ")
+        plan.notes.insert("'\(only.name)' is the name; \(others) \(unknown.count == 1 ? "names" : "name") nothing here", at: 0)
+        return plan
+    }
+
     public func plan(request: String, intents: [UserIntent]) async throws(PlannerError) -> ExecutionPlan {
         var plan = ExecutionPlan(request: request, intents: intents, steps: [], outcome: "")
         var outcomes: [String] = []
         for said in intents {
             let part: ExecutionPlan
-            if let every = try await planEveryObject(said, request: request) {
-                part = every
+            if said.nameCandidates.count > 1 {
+                part = try await planNamingOne(said, request: request)
             } else {
-                let intent = try await readingIn(try Self.scoped(said))
-                guard let planner = Self.registry[intent.action] else { throw .unsupportedAction(intent.action) }
-                part = try await planner.plan(intent, request: request, context: context)
+                part = try await planOne(said, request: request)
             }
             plan.steps += part.steps
             plan.notes += part.notes

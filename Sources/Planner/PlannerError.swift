@@ -23,6 +23,8 @@ public enum PlannerError: Error, Sendable, Equatable, LocalizedError {
     case noSingleObject(quantifier: String, kind: String?, changing: Bool)
     /// A changing action asked of every namespace ("restart backend in all namespaces").
     case everyNamespaceChange(action: String)
+    /// Several words of the request, apart, each name an object (``UserIntent/nameCandidates``): which is meant?
+    case severalNames([String])
 
     public var errorDescription: String? {
         switch self {
@@ -62,6 +64,9 @@ public enum PlannerError: Error, Sendable, Equatable, LocalizedError {
         case .everyNamespaceChange(let action):
             return "kagent will not change every namespace at once (\(action.replacingOccurrences(of: "_", with: " ")) "
                 + "in all namespaces): name one namespace, for example: in todo, or -n todo"
+        case .severalNames(let names):
+            return "the request names several objects (\(names.map { "'\($0)'" }.joined(separator: ", "))); "
+                + "say which one, by its name"
         }
     }
 }
