@@ -60,7 +60,7 @@ public struct RequestFrame: Sendable {
         "use", "needs", "must", "wants", "previous", "prior", "last", "earlier", "older", "old", "its", "their",
         "program", "programs", "process", "processes", "software", "thing", "things", "stuff", "own", "they", "ones",
         "anymore", "already", "still", "really", "actually", "basically", "somehow", "currently", "whole", "entire",
-        "let", "time", "times",
+        "let", "time", "times", "it's", "great", "awesome", "perfect", "nice", "cool", "lovely", "brilliant",
         "target", "targeting", "like", "hey", "hi", "hello", "ok", "okay", "thanks", "currently", "right",
         "something", "anything", "keep", "keeps", "kept", "seems", "appears", "many", "much", "has", "about",
         "was", "were", "been", "did", "what", "which", "how", "me", "us", "from", "through", "via", "figure",
@@ -273,7 +273,10 @@ public struct RequestFrame: Sendable {
             }
         }
         // Anchored slots first (they say which number is which), then the typed ones, names last.
-        let order = slots.sorted { rank($0) < rank($1) }
+        let order = slots.enumerated().sorted {
+            (rank($0.element), -anchorLength($0.element, in: tokens), $0.offset)
+                < (rank($1.element), -anchorLength($1.element, in: tokens), $1.offset)
+        }.map(\.element)
         for slot in order where !slot.flag.isEmpty {
             if claimAny(slot.flag) {
                 // The same yes said again ("all containers, stopped ones too") is the same flag.
@@ -504,6 +507,18 @@ public struct RequestFrame: Sendable {
         slot.type == .namespace && slot.after.isEmpty && slot.before.isEmpty
     }
 
+    /// Words measured in percent: a number said with one is a percentage ("cpu 75").
+    static let percentWords: Set<String> = ["cpu", "utilization", "utilisation", "target", "targeting"]
+
+    /// The longest phrase a slot's value follows or precedes that the words say: slots whose phrase is longer are
+    /// read first, so that "to port 80" is the remote port before "port 80" could be the local one.
+    private func anchorLength(_ slot: Slot, in tokens: [RequestToken]) -> Int {
+        (slot.after + slot.before).filter { phrase in
+            tokens.count >= phrase.count
+                && (0...(tokens.count - phrase.count)).contains { RequestToken.spell(tokens[$0..<($0 + phrase.count)], phrase) }
+        }.map(\.count).max() ?? 0
+    }
+
     private func rank(_ slot: Slot) -> Int {
         if !slot.after.isEmpty || !slot.before.isEmpty { return 0 }
         switch slot.type {
@@ -590,6 +605,11 @@ public struct RequestFrame: Sendable {
                     ["%", "percent", "pct"].contains(tokens[index + 1].norm)
                 {
                     found.append((.number(value), [index, index + 1] + anchor))
+                } else if let value = lexicon.number(from: token.norm), (1...100).contains(value),
+                    anchor.contains(where: { $0 < index && Self.percentWords.contains(tokens[$0].norm) })
+                {
+                    // "cpu 75", "target 60": after a word that is measured in percent, a number is a percentage.
+                    found.append((.number(value), [index] + anchor))
                 }
             case .kind, .workload:
                 guard !token.quoted, let kind = lexicon.kind(named: token.norm), kind.typos == 0 else { continue }

@@ -85,6 +85,17 @@ public enum RequestTokenizer {
                 index += 3
                 continue
             }
+            // "2-8", "1-5": a range of counts, read as "from 2 to 8".
+            if !token.quoted, let dash = token.norm.firstIndex(of: "-"),
+                let low = Int(token.norm[..<dash]), let high = Int(token.norm[token.norm.index(after: dash)...]),
+                token.norm.count <= 7, low < high
+            {
+                var last = RequestToken(text: String(high), endsSentence: token.endsSentence)
+                last.endsClause = token.endsClause
+                result += [RequestToken(text: "from"), RequestToken(text: String(low)), RequestToken(text: "to"), last]
+                index += 1
+                continue
+            }
             // "localhost:3000", "127.0.0.1:8080": a local port.
             if !token.quoted, let colon = token.norm.lastIndex(of: ":"),
                 ["localhost", "127.0.0.1"].contains(token.norm[..<colon]),

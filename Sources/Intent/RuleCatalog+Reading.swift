@@ -355,6 +355,13 @@ extension RuleCatalog {
         "run", "give", "send", "share", "bring", "look", "find", "dig", "sort", "out", "up", "thing", "that",
     ]
 
+    /// Verbs a sentence of context may start with, saying what the person is about to do with something: "(I want
+    /// to) open the todo backend from my laptop."
+    static let contextVerbs: Set<String> = [
+        "open", "test", "hit", "reach", "see", "try", "debug", "call", "access", "visit", "use", "curl", "poke", "check",
+        "view", "load", "browse", "query", "ping",
+    ]
+
     /// Words said with a name that are not part of it: "the todo app backend", "I think the api …".
     static let notNameWords: Set<String> = [
         "app", "application", "i", "think", "guess", "suspect", "believe", "feel", "there", "here", "so", "ok",
@@ -397,9 +404,12 @@ extension RuleCatalog {
             "ate", "blew", "froze", "hung", "shut", "woke", "stuck", "sent", "left", "quit", "spat", "spit", "wrote",
             "started", "stopped", "died", "dies", "throws", "spits", "hangs", "eats",
         ]
-        // "I need to test the frontend from my laptop": the object of what the person needs to do.
-        if let opening = wishOpenings.first(where: { words.count > $0.count + 1 && RequestToken.spell(words.prefix($0.count), $0) }) {
-            let object = words.dropFirst(opening.count + 1)
+        // "I need to test the frontend from my laptop": the object of what the person needs to do; "(I want to) open
+        // the todo backend from my computer": the object of a sentence that starts with what to do.
+        let opening = wishOpenings.first(where: { words.count > $0.count + 1 && RequestToken.spell(words.prefix($0.count), $0) })
+            ?? (words.count > 1 && !words[0].quoted && contextVerbs.contains(words[0].norm) ? [] : nil)
+        if let opening {
+            let object = words.dropFirst(opening.isEmpty ? 1 : opening.count + 1)
                 .prefix { $0.quoted || !["from", "in", "on", "at", "with", "for", "so", "because", "to"].contains($0.norm) }
                 .filter { $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 && !RequestFrame.joiningWords.contains($0.norm) }
             if (1...3).contains(object.count), let name = joinedName(object, droppingPossessives: true) { return name }
