@@ -136,7 +136,10 @@ public struct RequestFrame: Sendable {
         }
         let phrases = self.cues + self.needs.flatMap { $0 } + parsed.flatMap(\.flag)
         ownWords = Set(phrases.flatMap { $0 })
-        actionWords = Set(phrases.filter { $0.count == 1 }.flatMap { $0 })
+        // A word needed only beside another ("green" with "switch") says what to do only with it: elsewhere it may
+        // be part of a name ("the green checkout").
+        let alone = self.cues + (self.needs.count == 1 ? self.needs.flatMap { $0 } : []) + parsed.flatMap(\.flag)
+        actionWords = Set(alone.filter { $0.count == 1 }.flatMap { $0 })
     }
 
     // MARK: - Matching
@@ -612,7 +615,9 @@ public struct RequestFrame: Sendable {
                     found.append((.number(value), [index] + anchor))
                 }
             case .kind, .workload:
-                guard !token.quoted, let kind = lexicon.kind(named: token.norm), kind.typos == 0 else { continue }
+                // "list the `configmaps`": a kind's word in quotes is still that kind.
+                let word = token.quoted ? token.text.lowercased() : token.norm
+                guard let kind = lexicon.kind(named: word), kind.typos == 0 else { continue }
                 if slot.type == .workload && !["deployment", "statefulset"].contains(kind.kind) { continue }
                 found.append((.text(kind.kind), [index] + anchor))
             case .pairs, .secrets:
