@@ -266,8 +266,9 @@ public struct RequestFrame: Sendable {
                 else { continue }
                 if kindWords.contains(index) && kindWords.count < 2 { continue }
                 let others = tokens.indices.filter { $0 != index && isCandidate($0) }
-                // With a name to read, X is the namespace only when the name is said elsewhere.
-                guard !hasName || !others.isEmpty else { continue }
+                // With a name to read, X is the namespace only when the name is said elsewhere: not when the one word
+                // left comes right after it ("debug something in the session agent").
+                guard !hasName || !(others.isEmpty || others == [index + 1] && !tokens[index].endsClause) else { continue }
                 reading.slots["namespace"] = .text(token.quoted ? token.text : token.norm)
                 reading.types["namespace"] = .namespace
                 claimed[index] = true

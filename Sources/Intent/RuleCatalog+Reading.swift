@@ -257,13 +257,15 @@ extension RuleCatalog {
             }
             // What is made new is named by the request itself, never by what another sentence talks about.
             let said = subjects.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            if let name = intent.text("name"),
+            // The object's slot: its name, or a Helm release's ("roll the release back").
+            let slot = intent["name"] != nil ? "name" : "release"
+            if let name = intent.text(slot),
                 ConversationMemory.pronouns.contains(name) || name == RequestFrame.implicitName, !said.isEmpty,
                 let subject = said.first, !intent.action.hasPrefix("create"), intent.action != "generate_deployment"
             {
-                intent["name"] = .text(subject)
+                intent[slot] = .text(subject)
                 // Sentences about different things: the planner takes the one that names an object, and no other.
-                if said.count > 1 { intent.nameCandidates = said }
+                if said.count > 1, slot == "name" { intent.nameCandidates = said }
             }
             return intent
         }
@@ -390,8 +392,9 @@ extension RuleCatalog {
     static func subject(of words: [RequestToken], lexicon: Lexicon) -> String? {
         // "The live version is checkout-blue": a word shaped like an object's name says what the sentence is about.
         let named = words.filter { word in
+            // "throwing 500s", "for 2h": a number with a letter after it is no name.
             !word.quoted && (word.norm.contains("-") || word.norm.contains(where: \.isNumber))
-                && word.norm.contains(where: \.isLetter) && !word.norm.hasPrefix("-")
+                && word.norm.filter(\.isLetter).count >= 2 && !word.norm.hasPrefix("-")
                 && KubernetesName.subdomainProblem(word.norm) == nil && lexicon.kind(named: word.norm) == nil
         }
         if named.count == 1 { return named[0].norm }
@@ -409,9 +412,18 @@ extension RuleCatalog {
         let opening = wishOpenings.first(where: { words.count > $0.count + 1 && RequestToken.spell(words.prefix($0.count), $0) })
             ?? (words.count > 1 && !words[0].quoted && contextVerbs.contains(words[0].norm) ? [] : nil)
         if let opening {
-            let object = words.dropFirst(opening.isEmpty ? 1 : opening.count + 1)
-                .prefix { $0.quoted || !["from", "in", "on", "at", "with", "for", "so", "because", "to"].contains($0.norm) }
-                .filter { $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 && !RequestFrame.joiningWords.contains($0.norm) }
+            // "debug something in the session agent": past a place word when nothing was named before it.
+            var rest = words.dropFirst(opening.isEmpty ? 1 : opening.count + 1)
+            let stops: Set<String> = ["from", "in", "on", "at", "with", "for", "so", "because", "to"]
+            let isWord: (RequestToken) -> Bool = {
+                $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 && !RequestFrame.joiningWords.contains($0.norm)
+            }
+            if let stop = rest.firstIndex(where: { !$0.quoted && stops.contains($0.norm) }),
+                !rest[..<stop].contains(where: isWord), ["in", "on", "with", "at"].contains(rest[stop].norm)
+            {
+                rest = rest[(stop + 1)...]
+            }
+            let object = rest.prefix { $0.quoted || !stops.contains($0.norm) }.filter(isWord)
             if (1...3).contains(object.count), let name = joinedName(object, droppingPossessives: true) { return name }
         }
         // "I think the api is down": the speaker's hedge is not the subject.
