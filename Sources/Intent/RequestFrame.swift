@@ -265,6 +265,12 @@ public struct RequestFrame: Sendable {
                     token.quoted || !Self.joiningWords.contains(token.norm)
                 else { continue }
                 if kindWords.contains(index) && kindWords.count < 2 { continue }
+                // "in the shop and srvthreds namespaces": a word listed with others is no one place.
+                if token.endsClause
+                    || index + 1 < tokens.count && ["and", "or", "&", "nor", "plus"].contains(tokens[index + 1].norm)
+                {
+                    continue
+                }
                 let others = tokens.indices.filter { $0 != index && isCandidate($0) }
                 // With a name to read, X is the namespace only when the name is said elsewhere: not when the one word
                 // left comes right after it ("debug something in the session agent").

@@ -234,7 +234,10 @@ extension RuleCatalog {
             }
             // Anything else that does not start as a request does ("just want an overview", "we'll debug it
             // later") is context too; a sentence that starts like an order ("rm -rf /", "drop the db") never is.
-            let startsAsOrder = words.first.map { $0.quoted || orderWords.contains($0.norm) } ?? false
+            // "Quick request.", "Small favour.": two words with no verb of change name no order.
+            let label = words.count <= 2
+                && words.allSatisfy { !$0.quoted && !Self.changeVerbs.contains($0.norm) && !Self.commandWords.contains($0.norm) }
+            let startsAsOrder = !label && (words.first.map { $0.quoted || orderWords.contains($0.norm) } ?? false)
             // "I need to poke around the engine." beside "Can you open a shell in it?": what the person is about
             // to do is context for what they ask.
             let wish = Self.wishOpenings.contains { opening in
