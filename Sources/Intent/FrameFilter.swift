@@ -23,6 +23,10 @@ struct FrameFilter: Sendable {
     let lookingActions: Set<String>
     /// The one-word phrases changing frames need, and a machine's commands: words that say to change something.
     let changeWords: Set<String>
+    /// Per rule: the one-word phrases that frames of the same action need beside another ("databases" with
+    /// "start"): never a name in that action's frames ("start the databases on my laptop"), though they may be in
+    /// others' ("the green checkout").
+    let actionPairedWords: [Set<String>]
     private let numbers: [String: Int]
     /// The words of five characters or more, the ones a typo can stand for.
     private let long: NearWords
@@ -63,6 +67,12 @@ struct FrameFilter: Sendable {
         }
         lookingActions = looking.subtracting(changing)
         self.changeWords = changeWords
+        var paired: [String: Set<String>] = [:]
+        for (rule, frame) in zip(rules, frames) {
+            guard let frame, frame.needs.count > 1 else { continue }
+            for group in frame.needs { for phrase in group where phrase.count == 1 { paired[rule.action, default: []].formUnion(phrase) } }
+        }
+        actionPairedWords = rules.map { paired[$0.action] ?? [] }
     }
 
     /// The frame words the request's words can be.

@@ -266,9 +266,7 @@ public struct RequestFrame: Sendable {
                 else { continue }
                 if kindWords.contains(index) && kindWords.count < 2 { continue }
                 // "in the shop and srvthreds namespaces": a word listed with others is no one place.
-                if token.endsClause
-                    || index + 1 < tokens.count && ["and", "or", "&", "nor", "plus"].contains(tokens[index + 1].norm)
-                {
+                if index + 1 < tokens.count && ["and", "or", "&", "nor", "plus"].contains(tokens[index + 1].norm) {
                     continue
                 }
                 let others = tokens.indices.filter { $0 != index && isCandidate($0) }

@@ -511,10 +511,11 @@ extension RuleCatalog {
         let frameFilter = frameFilter
         let words = frameFilter.words(in: tokens)
         for (index, rule) in rules.enumerated() where frameFilter.mayRead(rule: index, words) {
+            let paired = frameFilter.actionPairedWords[index]
             guard let frame = frameFilter.frames[index], !question || frame.answersQuestions,
                 let reading = frame.read(
-                    tokens, lexicon: lexicon, frameWords: frameWords, namespaceGiven: namespace != nil,
-                    implicitSubject: implicitSubject)
+                    tokens, lexicon: lexicon, frameWords: paired.isEmpty ? frameWords : frameWords.union(paired),
+                    namespaceGiven: namespace != nil, implicitSubject: implicitSubject)
             else { continue }
             readings.append((rule, reading))
         }

@@ -766,8 +766,10 @@ extension RuleCatalog {
                 continue
             }
             var failure = ""
+            let paired = frameFilter.actionPairedWords[index]
             if let reading = frame.read(
-                tokens, lexicon: lexicon, frameWords: frameWords, namespaceGiven: namespace != nil, failure: &failure)
+                tokens, lexicon: lexicon, frameWords: frameWords.union(paired), namespaceGiven: namespace != nil,
+                failure: &failure)
             {
                 let slots = reading.slots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
                 verdicts.append((rule.id, "read, \(reading.cues) cues: " + slots.joined(separator: " ")))

@@ -262,6 +262,57 @@ struct RealNodeTests {
         }
     }
 
+    @Test("an exec liveness probe that starts failing: the kubelet really restarts the container, kagent shows why")
+    func livenessProbe() async throws {
+        try await RealNode.withNamespace("rn-live") { ns in
+            try await Sandbox.apply(
+                RealNode.deployment(
+                    "worker", script: "touch /tmp/alive; echo alive; sleep 3; rm /tmp/alive; echo stuck; exec sleep 100000",
+                    container:
+                        "livenessProbe: {exec: {command: [test, -f, /tmp/alive]}, periodSeconds: 1, failureThreshold: 2}"),
+                namespace: ns)
+            let restarts = try await Self.containerStatus("restartCount", app: "worker", namespace: ns) {
+                (Int($0) ?? 0) >= 1
+            }
+            #expect((Int(restarts) ?? 0) >= 1, "the kubelet did not restart the container")
+            var probe: (json: [String: Any], evidence: String) = ([:], "")
+            for _ in 0..<20 {
+                let found = try await TroubleshootTests.findings(
+                    "troubleshoot worker", namespace: ns, until: "ProbeFailure", seconds: 60)
+                probe = try TroubleshootTests.finding("ProbeFailure", in: found)
+                if probe.evidence.contains("Liveness probe failed") { break }
+                try await Task.sleep(for: .seconds(2))
+            }
+            #expect(probe.evidence.contains("livenessProbe: exec test -f /tmp/alive"), "\(probe.evidence)")
+            #expect(probe.evidence.contains("Liveness probe failed"), "the kubelet's event: \(probe.evidence)")
+        }
+    }
+
+    @Test("kagent's restart waits for the new pod to be really Ready before it reports success")
+    func restartWaitsForReadiness() async throws {
+        try await RealNode.withNamespace("rn-restart") { ns in
+            try await Sandbox.apply(
+                RealNode.deployment(
+                    "web", script: "sleep 4; touch /tmp/ready; echo ready; exec sleep 100000",
+                    container: "readinessProbe: {exec: {command: [test, -f, /tmp/ready]}, periodSeconds: 1}"),
+                namespace: ns)
+            try await Sandbox.kubectlOK(
+                "rollout", "status", "deployment/web", "--namespace=\(ns)", "--timeout=90s", timeout: 100)
+            let before = try await Self.podName(app: "web", namespace: ns)
+            let restart = try await Kagent.onSandbox("-n", ns, "--yes", "restart web")
+            #expect(restart.exitCode == 0, "\(restart.stdout)\(restart.stderr)")
+            // Read at once, with no waiting of our own: kagent returned only when the new pod was Ready.
+            let ready = try await Sandbox.kubectlOK(
+                "get", "deployment/web", "--namespace=\(ns)",
+                "--output=jsonpath={.status.updatedReplicas}/{.status.readyReplicas}")
+            #expect(ready == "1/1", "\(restart.stdout)")
+            let pods = try await Sandbox.kubectlOK(
+                "get", "pods", "--namespace=\(ns)", "--selector=app=web",
+                "--output=jsonpath={range .items[?(@.status.containerStatuses[0].ready==true)]}{.metadata.name}{end}")
+            #expect(!pods.isEmpty && pods != before, "the Ready pod is a new one: \(pods), was \(before)")
+        }
+    }
+
     // MARK: - Services through kube-proxy
 
     @Test("a Service answers through kube-proxy; one with no endpoints does not, and kagent's fix makes it answer")
