@@ -267,9 +267,11 @@ struct RealNodeTests {
         try await RealNode.withNamespace("rn-live") { ns in
             try await Sandbox.apply(
                 RealNode.deployment(
-                    "worker", script: "touch /tmp/alive; echo alive; sleep 3; rm /tmp/alive; echo stuck; exec sleep 100000",
+                    "worker",
+                    script: "touch /tmp/alive; echo alive; sleep 3; rm /tmp/alive; echo stuck; exec sleep 100000",
                     container:
-                        "livenessProbe: {exec: {command: [test, -f, /tmp/alive]}, periodSeconds: 1, failureThreshold: 2}"),
+                        "livenessProbe: {exec: {command: [test, -f, /tmp/alive]}, periodSeconds: 1, failureThreshold: 2}"
+                ),
                 namespace: ns)
             let restarts = try await Self.containerStatus("restartCount", app: "worker", namespace: ns) {
                 (Int($0) ?? 0) >= 1
