@@ -269,7 +269,13 @@ public struct RequestFrame: Sendable {
                 if index + 1 < tokens.count && ["and", "or", "&", "nor", "plus"].contains(tokens[index + 1].norm) {
                     continue
                 }
-                let others = tokens.indices.filter { $0 != index && isCandidate($0) }
+                // A kind/name ("deploy/web-app") names the object too.
+                let others = tokens.indices.filter {
+                    $0 != index
+                        && (isCandidate($0)
+                            || !tokens[$0].quoted && !claimed[$0] && tokens[$0].norm.contains("/")
+                                && lexicon.kind(named: String(tokens[$0].norm.prefix { $0 != "/" }))?.typos == 0)
+                }
                 // With a name to read, X is the namespace only when the name is said elsewhere: not when the one word
                 // left comes right after it ("debug something in the session agent").
                 guard !hasName || !(others.isEmpty || others == [index + 1] && !tokens[index].endsClause) else { continue }

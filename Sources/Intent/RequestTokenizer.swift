@@ -63,6 +63,21 @@ public enum RequestTokenizer {
     /// What people write apart that a slot reads as one value: a number and its unit ("1 gigabyte" → `1Gi`),
     /// and an environment variable set "to" a value ("set LOG_LEVEL to debug" → `LOG_LEVEL=debug`, for names
     /// written as variables are: capitals with an underscore).
+    /// Images everyone knows by name, from Docker Hub's official images: said before a version ("nginx 1.25"), the
+    /// two words are one image.
+    static let wellKnownImages: Set<String> = [
+        "nginx", "redis", "postgres", "mongo", "mongodb", "rabbitmq", "mysql", "mariadb", "memcached", "httpd", "node",
+        "python", "golang", "busybox", "alpine", "ubuntu", "debian", "traefik", "haproxy", "elasticsearch", "kibana",
+        "grafana", "prometheus", "envoy", "caddy", "tomcat", "openjdk", "eclipse-temurin", "php", "ruby", "rust",
+    ]
+
+    /// "1.25", "7.2.4", "v1.8": a version with at least one dot.
+    static func isVersion(_ word: String) -> Bool {
+        let digits = word.hasPrefix("v") ? word.dropFirst() : Substring(word)
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    }
+
     public static func joiningValues(_ tokens: [RequestToken]) -> [RequestToken] {
         var result: [RequestToken] = []
         var index = 0
@@ -83,6 +98,17 @@ public enum RequestTokenizer {
                 let value = tokens[index + 2]
                 result.append(RequestToken(text: token.text + "=" + value.text, endsSentence: value.endsSentence))
                 index += 3
+                continue
+            }
+            // "nginx 1.23", "redis 7.2": a well-known image and a version, said apart, are that image's tag.
+            if index + 1 < tokens.count, !token.quoted, !tokens[index + 1].quoted,
+                wellKnownImages.contains(token.norm), isVersion(tokens[index + 1].norm)
+            {
+                var joined = RequestToken(text: token.norm + ":" + tokens[index + 1].norm,
+                    endsSentence: tokens[index + 1].endsSentence)
+                joined.endsClause = tokens[index + 1].endsClause
+                result.append(joined)
+                index += 2
                 continue
             }
             // "2-8", "1-5": a range of counts, read as "from 2 to 8".

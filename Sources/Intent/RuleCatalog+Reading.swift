@@ -383,6 +383,8 @@ extension RuleCatalog {
         "goes", "comes", "works", "gets", "takes", "throws", "returns", "happens", "happened", "became", "becomes",
         "dies", "died", "hangs", "hung", "restarts", "needs", "wants",
         "i'm", "we're", "there's", "that's", "think", "noticed", "see", "saw",
+        // What should be, said of something: "The todo backend should log less now."
+        "should",
     ]
 
     static func isStatement(_ words: [RequestToken]) -> Bool {

@@ -151,6 +151,19 @@ struct RealNodeTests {
                 "troubleshoot worker", namespace: ns, until: "CrashLoopBackOff", seconds: 120)
             let crash = try TroubleshootTests.finding("CrashLoopBackOff", in: found)
             #expect(crash.evidence.contains("last exit code 127"), "\(crash.evidence)")
+
+            // Between back-offs the container waits with RunContainerError and the runtime's message ("exec:
+            // \"/bin/no-such-program\": stat …: no such file or directory"); kagent has no analyzer for that
+            // state yet, so a request made then finds nothing. Recorded as a known issue until it has one.
+            let waiting = try await Self.containerStatus("state.waiting.reason", app: "worker", namespace: ns) {
+                $0 == "RunContainerError"
+            }
+            if waiting == "RunContainerError" {
+                let now = try await TroubleshootTests.findings("troubleshoot worker", namespace: ns, until: nil)
+                withKnownIssue("kagent reports no finding for a container waiting with RunContainerError") {
+                    #expect(!now.isEmpty, "nothing reported while the container cannot run")
+                }
+            }
         }
     }
 
