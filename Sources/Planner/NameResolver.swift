@@ -62,6 +62,16 @@ public struct NameResolver: Sendable {
 
     static func isTypo(_ query: String, of name: String) -> Bool {
         guard query.count >= 4 else { return false }
+        // "sesion-agent" → `srvthreds-session-agent`: each word said is a word of the name, one typo allowed in a
+        // word of four letters or more.
+        let said = words(of: query)
+        if said.count > 1, said.contains(where: { $0.count >= 4 }) {
+            let named = words(of: name)
+            let fits = said.allSatisfy { word in
+                named.contains { $0 == word || word.count >= 4 && $0.count >= 4 && EditDistance.distance(String(word), String($0)) <= 1 }
+            }
+            if fits { return true }
+        }
         let allowed = query.count >= 8 ? 2 : 1
         if EditDistance.distance(query, name) <= allowed { return true }
         return words(of: name).contains { $0.count >= 4 && EditDistance.distance(query, String($0)) <= allowed }
