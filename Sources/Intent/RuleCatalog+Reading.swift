@@ -445,13 +445,16 @@ extension RuleCatalog {
         // "The engine in srvthreds has …": where it is is not part of its name.
         let place = words[..<verb].firstIndex { !$0.quoted && ["in", "on", "at", "from", "inside", "within"].contains($0.norm) }
         // Kind words and what a release is made of are not part of the name: "the backend helm release".
+        // "the todo app's backend seems frozen": a possessive joins the words of one name.
         let before = words[..<(place ?? verb)].filter {
-            $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 && !Self.notNameWords.contains($0.norm)
+            $0.quoted
+                || lexicon.kind(named: $0.norm)?.typos != 0
+                    && !Self.notNameWords.contains(Lexicon.droppingPossessive($0.norm))
         }
         // "our persistence agent is down": the words of a name said apart are its parts.
         guard (1...3).contains(before.count), before.allSatisfy({ !ConversationMemory.pronouns.contains($0.norm) })
         else { return nil }
-        return joinedName(before, droppingPossessives: false)
+        return joinedName(before, droppingPossessives: true)
     }
 
     /// The words of a name said apart, as the name: "session agent" → `session-agent`; nil when that is no valid

@@ -249,7 +249,22 @@ public struct RuleCatalog: Sendable {
         if case .notUnderstood = outcome, let clauses = try? readClauses(tokens, lookups: lookups) {
             outcome = clauses
         }
+        // "the todo backend keeps falling over, can you fix it?": "it" is what another clause of the message names,
+        // when one does; only a message that says nothing else leaves it to the conversation.
+        if case .understood(let intents) = outcome, intents.contains(where: Self.namesByPronoun),
+            case .understood(let clauses)? = try? readClauses(tokens, lookups: lookups),
+            !clauses.contains(where: Self.namesByPronoun)
+        {
+            outcome = .understood(clauses)
+        }
         return notAnOrder(request, tokens, askingAdvice(tokens, outcome))
+    }
+
+    /// Whether an intent's object is a pronoun ("it", "them") or the name a sentence did not say.
+    static func namesByPronoun(_ intent: UserIntent) -> Bool {
+        ["name", "release"].contains { slot in
+            intent.text(slot).map { ConversationMemory.pronouns.contains($0) || $0 == RequestFrame.implicitName } ?? false
+        }
     }
 
     /// Labels before a colon that make what follows a note, a plan or a report, not an order: "Q3 goal: …",
