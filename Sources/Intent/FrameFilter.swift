@@ -83,6 +83,8 @@ struct FrameFilter: Sendable {
             if let equals = token.norm.firstIndex(of: "=") {
                 pieces += [String(token.norm[..<equals]), String(token.norm[token.norm.index(after: equals)...])]
             }
+            // "restarting" may be read as "restart" (``RequestFrame/gerundStems(of:)``).
+            pieces += RequestFrame.gerundStems(of: token.norm)
             for var piece in pieces {
                 if let number = numbers[piece] { found.insert(number) }
                 // Bytes within one edit; a word the same as the piece only by Unicode's canonical equivalence

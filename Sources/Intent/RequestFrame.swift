@@ -220,6 +220,10 @@ public struct RequestFrame: Sendable {
                     // A command word in quotes ("list local `docker` images") is still that word.
                     guard !token.quoted else { return !fuzzy && phrase.count == 1 && token.text.lowercased() == word }
                     if token.norm == word { return true }
+                    // "would you mind restarting the web-service": a verb's -ing form is that verb.
+                    if phrase.count == 1, token.norm.hasSuffix("ing"), Self.gerundStems(of: token.norm).contains(word) {
+                        return true
+                    }
                     // The cheap tests first (isWithinOne needs the byte lengths one apart); Unicode's letter
                     // tables last.
                     return fuzzy && abs(token.norm.utf8.count - word.utf8.count) <= 1 && word.count >= 5
@@ -502,6 +506,17 @@ public struct RequestFrame: Sendable {
         "week", "month", "hour", "hours", "minute", "minutes", "ago", "scratch", "laptop", "computer", "machine",
         "browser", "here", "there", "production", "prod", "docker", "git", "general", "advance", "total", "detail",
     ]
+
+    /// The verbs an -ing form may be of: "restarting" → restart, "scaling" → scale, "stopping" → stop; empty for a
+    /// word that does not end in -ing or is too short to be one.
+    static func gerundStems(of word: String) -> [String] {
+        guard word.count >= 6, word.hasSuffix("ing") else { return [] }
+        let stem = String(word.dropLast(3))
+        var stems = [stem, stem + "e"]
+        if let last = stem.last, stem.dropLast().last == last { stems.append(String(stem.dropLast())) }
+        // Verbs of three letters ("running", "getting", "setting") say a state or too little.
+        return stems.filter { $0.count >= 4 }
+    }
 
     /// Words that turn a meaning around: "not", "never", "except", "without", and every "…n't".
     static func isNegation(_ word: String) -> Bool {

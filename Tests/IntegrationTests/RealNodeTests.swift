@@ -96,6 +96,30 @@ struct RealNodeTests {
         }
     }
 
+    @Test("kagent's port-forward reaches a real container through its Service until it is stopped")
+    func kagentPortForward() async throws {
+        try await RealNode.withNamespace("rn-pf") { ns in
+            try await Sandbox.apply(
+                RealNode.deployment(
+                    "web", script: Self.server("forwarded"),
+                    container: "readinessProbe: {httpGet: {path: /health, port: 8080}, periodSeconds: 1}")
+                    + "\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\n"
+                    + "spec: {selector: {app: web}, ports: [{port: 8080}]}", namespace: ns)
+            try await Sandbox.kubectlOK(
+                "rollout", "status", "deployment/web", "--namespace=\(ns)", "--timeout=90s", timeout: 100)
+            let port = Int.random(in: 29_000..<30_000)
+            // kagent runs kubectl port-forward until it is stopped: here, by the runner's timeout, which ends its
+            // process group (kagent and kubectl).
+            async let forwarding = Kagent.run(
+                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "port-forward web \(port):8080"], timeout: 12)
+            let page = try await Self.answer("http://127.0.0.1:\(port)/", code: 200, seconds: 10)
+            #expect(page.code == 200 && page.body == "forwarded\n", "\(page)")
+            let result = try await forwarding
+            #expect(result.stdout.contains("port-forward service/web \(port):8080"), "\(result.stdout)")
+            #expect(result.stdout.contains("Forwarding from 127.0.0.1:\(port) -> 8080"), "\(result.stdout)")
+        }
+    }
+
     // MARK: - failures made for real, found by kagent
 
     @Test("CrashLoopBackOff from a real crash: kagent shows the exit code and the line logged before it (--previous)")
