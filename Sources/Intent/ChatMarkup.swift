@@ -37,6 +37,12 @@ public enum ChatMarkup {
             lines.append((trimmed, listed))
         }
         guard !lines.isEmpty else { return request }
+        // "Please do the following:" over a list: the line that introduces the steps says nothing of its own.
+        if lines.count > 2, !lines[0].listed, lines[0].text.hasSuffix(":"),
+            lines[0].text.split(separator: " ").count <= 8, lines.dropFirst().allSatisfy(\.listed)
+        {
+            lines.removeFirst()
+        }
         if lines.count > 1, lines.allSatisfy(\.listed) {
             // The steps of a list, in order, as one request: each item's own closing period goes.
             return lines.map { $0.text.trimmingCharacters(in: [".", ";"]) }.joined(separator: " and ")

@@ -526,7 +526,17 @@ public struct RuleCatalog: Sendable {
                         tokens, namespace: namespace, scope: scope, suggesting: suggesting, fallback: fallback,
                         lookups: lookups)
                 }
-                intents += partIntents
+                // "cordon worker-2 and then drain it": "it" in a later part is what the part before it named.
+                for var intent in partIntents {
+                    if Self.namesByPronoun(intent), let previous = intents.last, let name = previous.text("name"),
+                        !Self.namesByPronoun(previous), intent["name"] != nil
+                    {
+                        intent["name"] = .text(name)
+                        if intent["namespace"] == nil, let namespace = previous["namespace"] { intent["namespace"] = namespace }
+                        if intent["kind"] == nil, let kind = previous["kind"] { intent["kind"] = kind }
+                    }
+                    intents.append(intent)
+                }
             }
             return .understood(intents)
         }
