@@ -169,6 +169,8 @@ public enum SlotType: String, Sendable, CaseIterable {
     case host
     /// A file or folder path: `./helm/backend`, `values-dev.yaml`, `.`.
     case path
+    /// The shape kubectl prints: `yaml`, `json`, `wide` or `name` (also `-oyaml`, `yml`).
+    case shape
 }
 
 extension SlotType {
@@ -176,7 +178,7 @@ extension SlotType {
     /// as there are. What ``RulePattern``'s slot readings do, for ``RulePattern/wordCounts``.
     var mostWords: Int? {
         switch self {
-        case .name, .namespace, .count, .text, .port, .ports, .selector, .host, .path, .kind, .workload: 1
+        case .name, .namespace, .count, .text, .port, .ports, .selector, .host, .path, .kind, .workload, .shape: 1
         case .percent, .image, .duration, .quantity: 2
         case .pairs, .secrets, .rest, .kubectl, .kubectlArgs, .helmArgs, .dockerArgs, .words, .names: nil
         }
@@ -455,6 +457,10 @@ extension RulePattern {
         case .path:
             guard SlotParsing.looksLikePath(token.text) else { return [] }
             next.slots[name] = .text(token.text)
+            return [State(position: position + 1, match: next)]
+        case .shape:
+            guard let shape = SlotParsing.shape(token.norm) else { return [] }
+            next.slots[name] = .text(shape)
             return [State(position: position + 1, match: next)]
         case .kind, .workload:
             guard let kind = index.kinds[position] else { return [] }

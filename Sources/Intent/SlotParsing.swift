@@ -48,6 +48,18 @@ public enum SlotParsing {
         return word
     }
 
+    /// The shape kubectl prints, as `--output` takes it: "yaml", "yml" and "-oyaml" are `yaml`; json, wide and name
+    /// likewise; nil for any other word.
+    public static func shape(_ word: String) -> String? {
+        var body = Substring(word.lowercased())
+        if body.hasPrefix("-o") { body = body.dropFirst(2) }
+        switch body {
+        case "yaml", "yml": return "yaml"
+        case "json", "wide", "name": return String(body)
+        default: return nil
+        }
+    }
+
     /// `8080:80` or `8080`, each port 1–65535.
     public static func portPair(_ word: String) -> String? {
         let parts = word.split(separator: ":", omittingEmptySubsequences: false)

@@ -20,7 +20,17 @@ struct GetPlanner: ActionPlanner {
         if let owner = intent.text("owner") {
             return try await planOwned(by: owner, intent, request: request, context: context)
         }
-        let wide = intent.text("wide") == "true" ? ["--output=wide"] : []
+        // "-o yaml", "as json", "wide": the shape kubectl prints. A secret's values are never printed.
+        let shape = intent.text("output") ?? (intent.text("wide") == "true" ? "wide" : nil)
+        let wide = shape.map { ["--output=\($0)"] } ?? []
+        func refuseSecretValues(_ kind: String?) throws(PlannerError) {
+            if kind == "secret", let shape, ["yaml", "json"].contains(shape) {
+                throw .invalidValue(
+                    slot: "output", value: shape,
+                    reason: "kagent never prints a secret's values; 'describe secret NAME' lists its keys and sizes")
+            }
+        }
+        try refuseSecretValues(intent.text("kind"))
         if let name = intent.text("name"), intent.text("kind") == nil, let kind = Self.misspelledKind(name) {
             // "get deploymets": the words read best as a name, but the name is a kind with one typo.
             var listing = intent
@@ -40,6 +50,7 @@ struct GetPlanner: ActionPlanner {
                 return try await TroubleshootPlanner().plan(health, request: request, context: context)
             }
             let object = resolved.object
+            try refuseSecretValues(object.kind)
             let argv = context.kubectl(["get", object.reference] + context.namespaceArguments(for: object) + wide)
             return ExecutionPlan(
                 request: request, intents: [intent],
