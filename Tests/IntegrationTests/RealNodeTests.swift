@@ -150,9 +150,30 @@ struct RealNodeTests {
             let logs = try await Kagent.onSandbox("-n", ns, "logs of the api --previous")
             #expect(logs.exitCode == 0, "\(logs.stdout)\(logs.stderr)")
             #expect(logs.stdout.contains("FATAL: cannot open /etc/api/config.yaml"), "\(logs.stdout)")
+            // Asked while the kubelet backs off (the state kagent reads as CrashLoopBackOff).
+            _ = try await Self.containerStatus("state.waiting.reason", app: "api", namespace: ns) {
+                $0 == "CrashLoopBackOff"
+            }
             let fix = try await Kagent.onSandbox("-n", ns, "--yes", "the api keeps crashing, please fix it")
             #expect(fix.exitCode == 0, "\(fix.stdout)\(fix.stderr)")
             #expect(fix.stdout.contains("no safe automatic fix: nothing changed"), "\(fix.stdout)")
+
+            // After each restart the container runs, exits, and shows `terminated` (reason Error) for up to a sync
+            // period (about 10 s) before the kubelet backs off again; kagent reads only the waiting reason, so a
+            // request made then finds no problem. A known issue until kagent reads a terminated container with
+            // restarts as a crash loop (the state may change between this read and kagent's: intermittent).
+            let terminated = try await Self.containerStatus("state.terminated.reason", app: "api", namespace: ns) {
+                $0 == "Error"
+            }
+            if terminated == "Error" {
+                let now = try await TroubleshootTests.findings("troubleshoot api", namespace: ns, until: nil)
+                withKnownIssue(
+                    "kagent finds no problem in a crash-looping container between back-offs (state terminated)",
+                    isIntermittent: true
+                ) {
+                    #expect(!now.isEmpty, "nothing reported for a container that just crashed again")
+                }
+            }
         }
     }
 
