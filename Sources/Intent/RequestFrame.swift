@@ -551,7 +551,7 @@ public struct RequestFrame: Sendable {
     private func rank(_ slot: Slot) -> Int {
         if !slot.after.isEmpty || !slot.before.isEmpty { return 0 }
         switch slot.type {
-        case .percent, .pairs, .image, .quantity, .host, .duration, .ports, .path, .shape: return 1
+        case .percent, .pairs, .image, .quantity, .host, .duration, .ports, .path, .shape, .memory: return 1
         case .kind, .workload: return 2
         default: return 3
         }
@@ -703,6 +703,9 @@ public struct RequestFrame: Sendable {
                     SlotParsing.looksLikePath(token.text)
                 else { continue }
                 found.append((.text(token.text), [index] + anchor))
+            case .memory:
+                guard !token.quoted, let amount = SlotParsing.memory(token.text) else { continue }
+                found.append((.text(amount), [index] + anchor))
             case .shape:
                 // "-o yaml", "as json", "wide": only the shape's own word, or `-oyaml`; "name" only after `-o`.
                 guard !token.quoted || token.code, let shape = SlotParsing.shape(token.norm),

@@ -53,6 +53,12 @@ public enum RequestTokenizer {
 
     /// Words that say what a number measures, and the unit Kubernetes writes it in: "1 gigabyte" is `1Gi`,
     /// "500 millicores" `500m`.
+    /// Numbers said as words before a unit ("one gigabyte", "a gig").
+    static let amountWords: [String: String] = [
+        "a": "1", "an": "1", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "eight": "8",
+        "ten": "10",
+    ]
+
     static let unitWords: [String: String] = [
         "gigabyte": "Gi", "gigabytes": "Gi", "gig": "Gi", "gigs": "Gi", "gb": "Gi", "gib": "Gi", "gi": "Gi",
         "megabyte": "Mi", "megabytes": "Mi", "meg": "Mi", "megs": "Mi", "mb": "Mi", "mib": "Mi", "mi": "Mi",
@@ -60,9 +66,6 @@ public enum RequestTokenizer {
         "millicores": "m", "millicore": "m", "millicpu": "m", "millicpus": "m",
     ]
 
-    /// What people write apart that a slot reads as one value: a number and its unit ("1 gigabyte" → `1Gi`),
-    /// and an environment variable set "to" a value ("set LOG_LEVEL to debug" → `LOG_LEVEL=debug`, for names
-    /// written as variables are: capitals with an underscore).
     /// Images everyone knows by name, from Docker Hub's official images: said before a version ("nginx 1.25"), the
     /// two words are one image.
     static let wellKnownImages: Set<String> = [
@@ -78,16 +81,20 @@ public enum RequestTokenizer {
         return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
 
+    /// What people write apart that a slot reads as one value: a number and its unit ("1 gigabyte" → `1Gi`),
+    /// and an environment variable set "to" a value ("set LOG_LEVEL to debug" → `LOG_LEVEL=debug`, for names
+    /// written as variables are: capitals with an underscore).
     public static func joiningValues(_ tokens: [RequestToken]) -> [RequestToken] {
         var result: [RequestToken] = []
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
             if index + 1 < tokens.count, !token.quoted, !tokens[index + 1].quoted,
-                token.text.allSatisfy({ $0.isNumber || $0 == "." }), token.text.first?.isNumber == true,
+                let amount = token.text.allSatisfy({ $0.isNumber || $0 == "." }) && token.text.first?.isNumber == true
+                    ? token.text : amountWords[token.norm],
                 let unit = unitWords[tokens[index + 1].norm]
             {
-                result.append(RequestToken(text: token.text + unit, endsSentence: tokens[index + 1].endsSentence))
+                result.append(RequestToken(text: amount + unit, endsSentence: tokens[index + 1].endsSentence))
                 index += 2
                 continue
             }

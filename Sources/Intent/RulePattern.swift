@@ -171,6 +171,9 @@ public enum SlotType: String, Sendable, CaseIterable {
     case path
     /// The shape kubectl prints: `yaml`, `json`, `wide` or `name` (also `-oyaml`, `yml`).
     case shape
+    /// An amount of memory: a quantity with a unit of bytes (`2Gi`, `512Mi`, `1G`, "1 gig"), never a bare number
+    /// or CPU's `500m`.
+    case memory
 }
 
 extension SlotType {
@@ -178,7 +181,8 @@ extension SlotType {
     /// as there are. What ``RulePattern``'s slot readings do, for ``RulePattern/wordCounts``.
     var mostWords: Int? {
         switch self {
-        case .name, .namespace, .count, .text, .port, .ports, .selector, .host, .path, .kind, .workload, .shape: 1
+        case .name, .namespace, .count, .text, .port, .ports, .selector, .host, .path, .kind, .workload, .shape,
+            .memory: 1
         case .percent, .image, .duration, .quantity: 2
         case .pairs, .secrets, .rest, .kubectl, .kubectlArgs, .helmArgs, .dockerArgs, .words, .names: nil
         }
@@ -457,6 +461,10 @@ extension RulePattern {
         case .path:
             guard SlotParsing.looksLikePath(token.text) else { return [] }
             next.slots[name] = .text(token.text)
+            return [State(position: position + 1, match: next)]
+        case .memory:
+            guard let amount = SlotParsing.memory(token.text) else { return [] }
+            next.slots[name] = .text(amount)
             return [State(position: position + 1, match: next)]
         case .shape:
             guard let shape = SlotParsing.shape(token.norm) else { return [] }

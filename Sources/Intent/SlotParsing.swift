@@ -48,6 +48,13 @@ public enum SlotParsing {
         return word
     }
 
+    /// An amount of memory: a quantity (``quantity(_:)``) whose unit is one of bytes ("2Gi", "512MB" → `512Mi`);
+    /// nil for a bare number or a CPU amount ("500m").
+    public static func memory(_ word: String) -> String? {
+        guard let amount = quantity(word), let unit = amount.last, "iMGTkKPE".contains(unit) else { return nil }
+        return amount
+    }
+
     /// The shape kubectl prints, as `--output` takes it: "yaml", "yml" and "-oyaml" are `yaml`; json, wide and name
     /// likewise; nil for any other word.
     public static func shape(_ word: String) -> String? {
