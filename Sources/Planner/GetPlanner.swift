@@ -22,6 +22,9 @@ struct GetPlanner: ActionPlanner {
         }
         // "-o yaml", "as json", "wide": the shape kubectl prints. A secret's values are never printed.
         let shape = intent.text("output") ?? (intent.text("wide") == "true" ? "wide" : nil)
+        if let shape, SlotParsing.shape(shape) != shape {
+            throw .invalidValue(slot: "output", value: shape, reason: "kagent prints yaml, json, wide or name")
+        }
         let wide = shape.map { ["--output=\($0)"] } ?? []
         func refuseSecretValues(_ kind: String?) throws(PlannerError) {
             if kind == "secret", let shape, ["yaml", "json"].contains(shape) {
