@@ -372,6 +372,7 @@ public struct RequestFrame: Sendable {
                 candidates.allSatisfy({ !tokens[$0].quoted && !frameWords.contains(tokens[$0].norm) })
             {
                 let joined = candidates.map { Self.withoutPossessive(tokens[$0].norm) }.joined(separator: "-")
+                    + Self.appSuffix(after: candidates.last, in: tokens)
                 if KubernetesName.subdomainProblem(joined) == nil {
                     for index in candidates { claimed[index] = true }
                     reading.slots[nameSlot.name] = .text(joined)
@@ -412,7 +413,8 @@ public struct RequestFrame: Sendable {
                 if let only = candidates.first {
                     claimed[only] = true
                     reading.slots[nameSlot.name] = .text(
-                        tokens[only].quoted ? tokens[only].text : Self.withoutPossessive(tokens[only].norm))
+                        tokens[only].quoted
+                            ? tokens[only].text : Self.withoutPossessive(tokens[only].norm) + Self.appSuffix(after: only, in: tokens))
                     reading.types[nameSlot.name] = .name
                 } else if requires.contains(nameSlot.name) {
                     return fail("no name")
@@ -497,6 +499,15 @@ public struct RequestFrame: Sendable {
             if !names.contains(name) { names.append(name) }
         }
         return names.count > 1 ? names : nil
+    }
+
+    /// "-app" when the word after a name's last word is "app" and ends it ("restart the web app" names `web-app`);
+    /// the planner drops it again when no object is named so ("the todo app" is `todo`).
+    static func appSuffix(after index: Int?, in tokens: [RequestToken]) -> String {
+        guard let index, !tokens[index].quoted, Self.withoutPossessive(tokens[index].norm) == tokens[index].norm,
+            index + 1 < tokens.count, !tokens[index + 1].quoted, tokens[index + 1].norm == "app"
+        else { return "" }
+        return "-app"
     }
 
     /// Words said after "in" or "from" that are no namespace: times ("from yesterday"), and where a person is

@@ -35,10 +35,26 @@ public struct Planner: Sendable {
 
     /// The plan of one intent, its name taken as said.
     func planOne(_ said: UserIntent, request: String) async throws(PlannerError) -> ExecutionPlan {
+        let said = try await withoutAppWord(said)
         if let every = try await planEveryObject(said, request: request) { return every }
         let intent = try await readingIn(try Self.scoped(said))
         guard let planner = Self.registry[intent.action] else { throw .unsupportedAction(intent.action) }
         return try await planner.plan(intent, request: request, context: context)
+    }
+
+    /// "restart the web app" names `web-app` (the words read it so); "the todo app" names what the app's objects are
+    /// named after, `todo`, when no object is called "…todo-app".
+    func withoutAppWord(_ intent: UserIntent) async throws(PlannerError) -> UserIntent {
+        guard let name = intent.text("name"), name.hasSuffix("-app"), name.count > 4, let cluster = context.cluster
+        else { return intent }
+        let parts = name.split(separator: "-")
+        let tail = parts.suffix(2).joined(separator: "-")
+        let objects = try await cluster.objects(
+            kinds: ["deployment", "statefulset", "daemonset", "service", "job", "cronjob", "pod"], namespace: nil)
+        if objects.contains(where: { $0.name.contains(tail) }) { return intent }
+        var plain = intent
+        plain["name"] = .text(String(name.dropLast(4)))
+        return plain
     }
 
     /// An intent whose request said several words that may each be the name (``UserIntent/nameCandidates``): the
@@ -63,6 +79,12 @@ public struct Planner: Sendable {
                 }
                 naming.append((candidate, .failure(error)))
             }
+        }
+        // "what version of redis is the cache on?": words that name the same object are one name.
+        if naming.count > 1, case .success(let first) = naming[0].plan,
+            naming.allSatisfy({ if case .success(let plan) = $0.plan { plan.steps == first.steps } else { false } })
+        {
+            naming = [naming[0]]
         }
         guard naming.count <= 1 else { throw .severalNames(naming.map(\.name)) }
         guard let only = naming.first else {
