@@ -13,6 +13,12 @@ public enum ChatMarkup {
 
     /// The request without its layout; the same text when it has none.
     public static func plain(_ request: String) -> String {
+        // "'srvthreds-engine' -> 2 replicas": an arrow between words says "to".
+        if request.contains(" -> ") || request.contains(" → ") || request.contains(" => ") {
+            return plain(
+                request.replacingOccurrences(of: " -> ", with: " to ").replacingOccurrences(of: " → ", with: " to ")
+                    .replacingOccurrences(of: " => ", with: " to "))
+        }
         // Most requests are one plain line: nothing to take off.
         guard request.contains(where: { "\n#>*_-+:•".contains($0) }) || request.first?.isNumber == true else {
             return request

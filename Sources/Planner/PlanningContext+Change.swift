@@ -113,7 +113,8 @@ extension PlanningContext {
     static func requireLiteral(_ resolved: Resolved, for name: String, verb: String) throws(PlannerError) {
         let target = resolved.object
         let query = name.lowercased()
-        guard target.name != query,
+        // "worker2" is worker-2 said without its dash: the same name, not a guess.
+        guard target.name != query, target.name.replacingOccurrences(of: "-", with: "") != query.replacingOccurrences(of: "-", with: ""),
             !NameResolver.words(of: target.name).containsRun(NameResolver.words(of: query))
         else { return }
         throw .invalidValue(

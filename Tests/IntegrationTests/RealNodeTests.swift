@@ -109,10 +109,10 @@ struct RealNodeTests {
                 "rollout", "status", "deployment/web", "--namespace=\(ns)", "--timeout=90s", timeout: 100)
             let port = Int.random(in: 29_000..<30_000)
             // kagent runs kubectl port-forward until it is stopped: here, by the runner's timeout, which ends its
-            // process group (kagent and kubectl).
+            // process group (kagent and kubectl); long enough for a busy machine (the whole suite on 2 cores).
             async let forwarding = Kagent.run(
-                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "port-forward web \(port):8080"], timeout: 12)
-            let page = try await Self.answer("http://127.0.0.1:\(port)/", code: 200, seconds: 10)
+                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "port-forward web \(port):8080"], timeout: 45)
+            let page = try await Self.answer("http://127.0.0.1:\(port)/", code: 200, seconds: 40)
             #expect(page.code == 200 && page.body == "forwarded\n", "\(page)")
             let result = try await forwarding
             #expect(result.stdout.contains("port-forward service/web \(port):8080"), "\(result.stdout)")
@@ -150,11 +150,16 @@ struct RealNodeTests {
             let logs = try await Kagent.onSandbox("-n", ns, "logs of the api --previous")
             #expect(logs.exitCode == 0, "\(logs.stdout)\(logs.stderr)")
             #expect(logs.stdout.contains("FATAL: cannot open /etc/api/config.yaml"), "\(logs.stdout)")
-            // Asked while the kubelet backs off (the state kagent reads as CrashLoopBackOff).
-            _ = try await Self.containerStatus("state.waiting.reason", app: "api", namespace: ns) {
-                $0 == "CrashLoopBackOff"
+            // Asked while the kubelet backs off (the state kagent reads as CrashLoopBackOff); asked again when
+            // the container left it before kagent read it (a busy machine, and the known issue below).
+            var fix = CommandResult(argv: [], exitCode: -1, stdout: "", stderr: "", seconds: 0)
+            for _ in 0..<3 {
+                _ = try await Self.containerStatus("state.waiting.reason", app: "api", namespace: ns) {
+                    $0 == "CrashLoopBackOff"
+                }
+                fix = try await Kagent.onSandbox("-n", ns, "--yes", "the api keeps crashing, please fix it")
+                if !fix.stdout.contains("no problems found") { break }
             }
-            let fix = try await Kagent.onSandbox("-n", ns, "--yes", "the api keeps crashing, please fix it")
             #expect(fix.exitCode == 0, "\(fix.stdout)\(fix.stderr)")
             #expect(fix.stdout.contains("no safe automatic fix: nothing changed"), "\(fix.stdout)")
 
