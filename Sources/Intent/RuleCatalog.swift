@@ -779,7 +779,7 @@ extension RuleCatalog {
     /// read, or why it did not read the request (for `kagent-bench frames`).
     public func explainFrames(_ request: String) -> [(id: String, verdict: String)] {
         var tokens = dropFillers(words(of: ChatMarkup.plain(request)))
-        _ = extractClusterScope(&tokens)
+        let scope = extractClusterScope(&tokens)
         let namespace = extractNamespace(&tokens)
         let words = frameFilter.words(in: tokens)
         let question = RequestFrame.isQuestion(tokens)
@@ -793,7 +793,7 @@ extension RuleCatalog {
             var failure = ""
             let paired = frameFilter.actionPairedWords[index]
             if let reading = frame.read(
-                tokens, lexicon: lexicon, frameWords: frameWords.union(paired), namespaceGiven: namespace != nil,
+                tokens, lexicon: lexicon, frameWords: frameWords.union(paired), namespaceGiven: namespace != nil || scope != nil,
                 failure: &failure)
             {
                 let slots = reading.slots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
