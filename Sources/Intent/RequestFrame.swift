@@ -440,6 +440,9 @@ public struct RequestFrame: Sendable {
         for index in tokens.indices where !claimed[index] {
             let token = tokens[index]
             if !token.quoted && cueWords.contains(token.norm) { continue }
+            // "check how the backend release is doing": a verb of looking asks for what any frame that only looks
+            // reads.
+            if answersQuestions && !token.quoted && Self.lookingVerbs.contains(token.norm) { continue }
             // "pods that aren't running", "don't restart it": a negation that is not the frame's own word turns
             // its meaning around.
             if !token.quoted && Self.isNegation(token.norm) { return fail("a negation it does not read") }
@@ -509,6 +512,12 @@ public struct RequestFrame: Sendable {
         else { return "" }
         return "-app"
     }
+
+    /// Verbs that ask to be shown something, whatever it is.
+    static let lookingVerbs: Set<String> = [
+        "check", "show", "tell", "see", "view", "display", "give", "list", "find", "look", "inspect", "print", "pull",
+        "fetch", "know", "read", "peek", "verify", "confirm", "report",
+    ]
 
     /// Words said after "in" or "from" that are no namespace: times ("from yesterday"), and where a person is
     /// ("on my laptop").

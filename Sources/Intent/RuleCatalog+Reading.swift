@@ -520,7 +520,7 @@ extension RuleCatalog {
             guard let frame = frameFilter.frames[index], !question || frame.answersQuestions,
                 let reading = frame.read(
                     tokens, lexicon: lexicon, frameWords: paired.isEmpty ? frameWords : frameWords.union(paired),
-                    namespaceGiven: namespace != nil || scope != nil, implicitSubject: implicitSubject)
+                    namespaceGiven: namespace != nil || scope != nil && frame.answersQuestions, implicitSubject: implicitSubject)
             else { continue }
             readings.append((rule, reading))
         }

@@ -793,7 +793,7 @@ extension RuleCatalog {
             var failure = ""
             let paired = frameFilter.actionPairedWords[index]
             if let reading = frame.read(
-                tokens, lexicon: lexicon, frameWords: frameWords.union(paired), namespaceGiven: namespace != nil || scope != nil,
+                tokens, lexicon: lexicon, frameWords: frameWords.union(paired), namespaceGiven: namespace != nil || scope != nil && frame.answersQuestions,
                 failure: &failure)
             {
                 let slots = reading.slots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
