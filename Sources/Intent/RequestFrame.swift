@@ -639,7 +639,8 @@ public struct RequestFrame: Sendable {
             let token = tokens[index]
             switch slot.type {
             case .count:
-                guard !token.quoted, let value = lexicon.number(from: token.norm) else { continue }
+                // "back to revision `2`": a number in code quotes is still a number.
+                guard !token.quoted || token.code, let value = lexicon.number(from: token.norm) else { continue }
                 found.append((.number(value), [index] + anchor))
             case .percent:
                 guard !token.quoted else { continue }

@@ -89,8 +89,16 @@ extension RuleCatalog {
         }.map(\.element)
     }
 
-    /// The words before the first reason marker, when at least two words come before it.
+    /// Words that open a clause saying how things are: "delete the pod, its stuck", "restart it, it's frozen".
+    static let statementOpeners: Set<String> = ["it's", "its", "they're", "theyre", "that's", "thats", "it’s"]
+
+    /// The words before the first reason marker, when at least two words come before it, or before a clause that
+    /// says how things are.
     static func cuttingReason(_ tokens: [RequestToken]) -> [RequestToken] {
+        for start in 2..<max(2, tokens.count)
+        where tokens[start - 1].endsClause && !tokens[start].quoted && statementOpeners.contains(tokens[start].norm) {
+            return Array(tokens[..<start])
+        }
         for start in 2..<max(2, tokens.count) {
             for marker in reasonMarkers where start + marker.count <= tokens.count {
                 if RequestToken.spell(tokens[start..<(start + marker.count)], marker) {

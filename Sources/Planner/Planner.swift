@@ -23,6 +23,13 @@ public struct Planner: Sendable {
             let namespaces = try? await cluster.objects(kinds: ["namespace"], namespace: nil), !namespaces.isEmpty,
             !namespaces.contains(where: { $0.name == namespace })
         else { return intent }
+        // "img of api?": images of a workload said where a namespace is.
+        if intent.action == "images", let workload = try await TopPlanner.workload(named: namespace, context: context) {
+            var about = intent
+            about["namespace"] = .text(workload.namespace)
+            about["name"] = .text(workload.name)
+            return about
+        }
         if intent.action == "events", let workload = try await TopPlanner.workload(named: namespace, context: context) {
             var about = intent
             about["namespace"] = .text(workload.namespace)
