@@ -17,6 +17,8 @@ extension RuleCatalog {
         ["as", "we"], ["with", "zero", "downtime"], ["with", "no", "downtime"], ["without", "downtime"],
         ["without", "any", "downtime"], ["thanks"], ["thank", "you"], ["thx"], ["cheers"], ["if", "possible"],
         ["when", "you", "can"], ["asap"], ["since", "it"], ["since", "the"], ["since", "we"], ["since", "i"],
+        // What a new thing is for: "a new space called staging where I can test things", "… for testing".
+        ["where", "i"], ["where", "we"], ["for", "testing"], ["for", "experiments"], ["to", "test"], ["to", "try"],
         // What it is now, said after what it should be: "… run 3 copies instead of just one".
         ["instead", "of"], ["rather", "than"], ["instead"],
     ]
@@ -35,6 +37,9 @@ extension RuleCatalog {
         add(Self.droppingNamingWords(current))
         add(Self.cuttingReason(current))
         add(Self.namespaceAsObject(current))
+        // The reason cut, with the naming words kept: "a new space called staging for testing".
+        let cut = Self.cuttingReason(Self.optionValues(tokens))
+        if cut != tokens, !readings.contains(cut) { readings.insert(cut, at: 0) }
         return readings
     }
 

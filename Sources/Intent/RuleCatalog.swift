@@ -488,7 +488,19 @@ public struct RuleCatalog: Sendable {
         {
             return literal
         }
-        if let framed = try readFrames(readings.last ?? tokens) {
+        // The words with least in them first (a reason after the request may hold words no frame reads); then with
+        // more, as what was cut may be what the request asks ("mark it so nothing new gets scheduled on it").
+        var framed: ParseOutcome?
+        for words in [readings.last ?? tokens] + readings.dropLast().reversed() + (readings.isEmpty ? [] : [tokens]) {
+            let outcome = try readFrames(words)
+            if case .understood? = outcome {
+                framed = outcome
+                break
+            }
+            // What the most reduced words gave ("read two ways") is said when no other reading is understood.
+            if framed == nil { framed = outcome }
+        }
+        if let framed {
             if case .understood(let intents) = framed, statesWithoutAsking(tokens, intents) { return first }
             return framed
         }
