@@ -452,8 +452,19 @@ extension RuleCatalog {
                 && (verbs.contains(word.norm) || statementWords.contains(word.norm)
                     || word.norm.count > 4 && word.norm.hasSuffix("ed") && lexicon.kind(named: word.norm) == nil)
         }
-        guard let verb, verb > 0 else {
-            return objectOfPhrase(words, lexicon: lexicon)
+        guard let verb else { return objectOfPhrase(words, lexicon: lexicon) }
+        // "We tested the new checkout" (the speaker went with the hedges): when people did something, what they did
+        // it to.
+        if words[..<verb].allSatisfy({ !$0.quoted && ["we", "i", "they", "someone", "somebody", "you"].contains($0.norm) }) {
+            // "We just pushed a new config for the todo backend": what it was for, first.
+            if let object = objectOfPhrase(words, lexicon: lexicon) { return object }
+            let object = words[(verb + 1)...]
+                .prefix { $0.quoted || !["from", "in", "on", "at", "with", "for", "so", "because", "to", "and"].contains($0.norm) }
+                .filter {
+                    $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 && !RequestFrame.joiningWords.contains($0.norm)
+                }
+            if (1...3).contains(object.count), let name = joinedName(object, droppingPossessives: true) { return name }
+            return nil
         }
         // "The engine in srvthreds has …": where it is is not part of its name.
         let place = words[..<verb].firstIndex { !$0.quoted && ["in", "on", "at", "from", "inside", "within"].contains($0.norm) }
