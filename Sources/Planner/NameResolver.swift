@@ -44,10 +44,31 @@ public struct NameResolver: Sendable {
             if matches.count == 1 { return .found(matches[0], exact: level == 0) }
             return .ambiguous(matches.sorted { ($0.namespace, $0.name, $0.kind) < ($1.namespace, $1.name, $1.kind) })
         }
+        // "the backend helm release", "the todo place": words that say what kind of thing it is, not which.
+        let said = Self.words(of: query)
+        let plain = said.filter { !Self.kindWords.contains(String($0)) }
+        if !plain.isEmpty, plain.count < said.count {
+            let shorter = plain.joined(separator: "-")
+            if case .notFound = resolve(shorter, among: objects, preferredNamespace: preferredNamespace) {} else {
+                return resolve(shorter, among: objects, preferredNamespace: preferredNamespace)
+            }
+        }
         let nearby = objects.map(\.name).sorted { EditDistance.distance($0, query) < EditDistance.distance($1, query) }
         var seen: Set<String> = []
         return .notFound(nearby: Array(nearby.filter { seen.insert($0).inserted }.prefix(3)))
     }
+
+    /// Words said with a name that say what kind of thing it is: tried without them when nothing is named so.
+    /// Words of Helm ("the backend helm release") are not among them: they say the object is a release, and only
+    /// the release resolver drops them (``helmWords``).
+    static let kindWords: Set<String> = [
+        "of", "the", "deployment",
+        "deploy", "service", "svc", "pod", "pods", "thing", "things", "stuff", "place", "area", "bits", "part", "parts",
+        "container", "containers", "workload", "project",
+    ]
+
+    /// Words that say a name is a Helm release's: dropped when releases are looked up.
+    static let helmWords: Set<String> = ["release", "releases", "helm", "chart", "charts", "install", "installation"]
 
     /// Everyday words for the parts of an app, as its objects are usually named; used only when no name matches.
     static let roles = [

@@ -23,6 +23,14 @@ public struct Planner: Sendable {
             let namespaces = try? await cluster.objects(kinds: ["namespace"], namespace: nil), !namespaces.isEmpty,
             !namespaces.contains(where: { $0.name == namespace })
         else { return intent }
+        // "Which computer is the engine running on?": the pods of a workload said where a namespace is.
+        if intent.action == "get", ["all", "pod"].contains(intent.text("kind") ?? "all"),
+            let workload = try await TopPlanner.workload(named: namespace, context: context)
+        {
+            var pods = UserIntent(action: "get", slots: ["owner": .text(workload.name), "namespace": .text(workload.namespace)])
+            pods.source = intent.source
+            return pods
+        }
         // "img of api?": images of a workload said where a namespace is.
         if intent.action == "images", let workload = try await TopPlanner.workload(named: namespace, context: context) {
             var about = intent

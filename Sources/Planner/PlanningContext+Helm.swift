@@ -70,7 +70,10 @@ extension PlanningContext {
         }
         let releases = try await cluster.helmReleases(namespace: namespace)
         let preferred = namespace ?? defaultNamespace
-        switch NameResolver().resolve(name, among: releases.map(\.object), preferredNamespace: preferred) {
+        // "the backend helm release": the words that say it is a release are not its name.
+        let words = NameResolver.words(of: name.lowercased()).filter { !NameResolver.helmWords.contains(String($0)) }
+        let query = words.isEmpty || releases.contains(where: { $0.name == name }) ? name : words.joined(separator: "-")
+        switch NameResolver().resolve(query, among: releases.map(\.object), preferredNamespace: preferred) {
         case .found(let object, let exact):
             guard let release = releases.first(where: { $0.name == object.name && $0.namespace == object.namespace })
             else {
