@@ -7,15 +7,19 @@ struct OOMKilledAnalyzer: Analyzer {
         var fixed: Set<String> = []
         return snapshot.items("Pod").flatMap { pod in
             PodFacts.containers(of: pod).compactMap { status, spec -> Finding? in
-                let last =
-                    status["lastState"]["terminated"]["reason"].string == "OOMKilled"
-                    ? status["lastState"]["terminated"] : status["state"]["terminated"]
-                guard last["reason"].string == "OOMKilled", let container = status["name"].string else { return nil }
+                guard let last = PodFacts.oomKill(status: status, spec: spec, pod: pod, in: snapshot),
+                    let container = status["name"].string
+                else { return nil }
                 let ns = snapshot.namespace
                 let limit = spec["resources"]["limits"]["memory"].string
+                // The runtime may say Error for the kernel's kill: the exit code and the limit say what it was.
+                let said =
+                    last["reason"].string == "OOMKilled"
+                    ? "OOMKilled (exit code \(last["exitCode"].string ?? "137"))"
+                    : "exit code 137 (SIGKILL; the runtime said \(last["reason"].string ?? "nothing")) under its memory "
+                        + "limit, no liveness probe failed: OOMKilled"
                 var evidence = [
-                    "container \(container) was killed: OOMKilled (exit code \(last["exitCode"].string ?? "137")), "
-                        + "restarted \(status["restartCount"].int ?? 0) times",
+                    "container \(container) was killed: \(said), restarted \(status["restartCount"].int ?? 0) times",
                     limit.map { "memory limit: \($0)" } ?? "no memory limit: the node ran out of memory",
                 ]
                 if let request = spec["resources"]["requests"]["memory"].string {

@@ -9,6 +9,22 @@ enum PodFacts {
         }
     }
 
+    /// The termination that was an out-of-memory kill, or nil: the runtime's reason OOMKilled, or exit code 137
+    /// (SIGKILL) reported as Error for a container with a memory limit whose pod has no failed liveness probe (the
+    /// other reason the kubelet kills a container). Docker reports either for the kernel's OOM kill.
+    static func oomKill(status: JSONValue, spec: JSONValue, pod: JSONValue, in snapshot: ClusterSnapshot) -> JSONValue? {
+        for terminated in [status["lastState"]["terminated"], status["state"]["terminated"]] where !terminated.isNull {
+            if terminated["reason"].string == "OOMKilled" { return terminated }
+            guard terminated["exitCode"].int == 137, spec["resources"]["limits"]["memory"].string != nil else { continue }
+            let probeKilled = snapshot.events(kind: "Pod", name: pod.name).contains { event in
+                let message = event["message"].string ?? ""
+                return message.contains("Liveness probe failed") || message.contains("failed liveness probe")
+            }
+            if !probeKilled { return terminated }
+        }
+        return nil
+    }
+
     /// The owning workload's name and the pod's own: what requests name.
     static func subjects(of pod: JSONValue, in snapshot: ClusterSnapshot) -> Set<String> {
         var names: Set<String> = [pod.name]
