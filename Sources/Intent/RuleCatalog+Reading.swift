@@ -253,9 +253,11 @@ extension RuleCatalog {
             let startsAsOrder = !label && (words.first.map { $0.quoted || orderWords.contains($0.norm) } ?? false)
             // "I need to poke around the engine." beside "Can you open a shell in it?": what the person is about
             // to do is context for what they ask.
+            // "Before I delete anything, …", "when we're done": what the speaker will do, said as a time, is context.
             let wish = Self.wishOpenings.contains { opening in
                 sentence.count > opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
-            }
+            } || (sentence.count > 2 && !sentence[0].quoted && Self.timeOpeners.contains(sentence[0].norm)
+                && ["i", "we", "i'm", "we're", "i've", "we've", "i'll", "we'll"].contains(sentence[1].norm))
             guard contentFree || wish || Self.isCourtesy(sentence) || Self.isStatement(words) || !startsAsOrder else {
                 let text = sentence.map(\.text).joined(separator: " ")
                 return .notUnderstood(
@@ -287,6 +289,9 @@ extension RuleCatalog {
         }
         return .understood(intents)
     }
+
+    /// Words that open a clause of time ("before I delete anything").
+    static let timeOpeners: Set<String> = ["before", "after", "when", "while", "once", "until", "since", "as"]
 
     /// Openings of a sentence that says what the person needs to do: context when another sentence asks.
     static let wishOpenings: [[String]] = [
