@@ -285,6 +285,14 @@ extension RuleCatalog {
                 // Sentences about different things: the planner takes the one that names an object, and no other.
                 if said.count > 1, slot == "name" { intent.nameCandidates = said }
             }
+            // "the local rabbitmq … won't accept connections. can you show me its compose logs?": a compose service
+            // said by a pronoun is the one another sentence names.
+            if intent.action.hasPrefix("compose_"), intent["services"] == nil, intent["project"] == nil,
+                said.count == 1, let subject = said.first,
+                sentences[asking.index].contains(where: { !$0.quoted && ["it", "its", "it's", "them", "their"].contains($0.norm) })
+            {
+                intent["services"] = .list([subject])
+            }
             return intent
         }
         return .understood(intents)
@@ -479,6 +487,7 @@ extension RuleCatalog {
             $0.quoted
                 || lexicon.kind(named: $0.norm)?.typos != 0
                     && !Self.notNameWords.contains(Lexicon.droppingPossessive($0.norm))
+                    && !["local", "locally", "remote"].contains($0.norm)
         }
         // "our persistence agent is down": the words of a name said apart are its parts.
         guard (1...3).contains(before.count), before.allSatisfy({ !ConversationMemory.pronouns.contains($0.norm) })
