@@ -164,21 +164,16 @@ struct RealNodeTests {
             #expect(fix.stdout.contains("no safe automatic fix: nothing changed"), "\(fix.stdout)")
 
             // After each restart the container runs, exits, and shows `terminated` (reason Error) for up to a sync
-            // period (about 10 s) before the kubelet backs off again; kagent reads only the waiting reason, so a
-            // request made then finds no problem. A known issue until kagent reads a terminated container with
-            // restarts as a crash loop (the state may change between this read and kagent's: intermittent).
+            // period (about 10 s) before the kubelet backs off again: kagent reads that too as the crash loop.
             let terminated = try await Self.containerStatus("state.terminated.reason", app: "api", namespace: ns) {
                 $0 == "Error"
             }
-            if terminated == "Error" {
-                let now = try await TroubleshootTests.findings("troubleshoot api", namespace: ns, until: nil)
-                withKnownIssue(
-                    "kagent finds no problem in a crash-looping container between back-offs (state terminated)",
-                    isIntermittent: true
-                ) {
-                    #expect(!now.isEmpty, "nothing reported for a container that just crashed again")
-                }
-            }
+            #expect(terminated == "Error", "the container did not exit again between back-offs")
+            let now = try await TroubleshootTests.findings("troubleshoot api", namespace: ns, until: nil)
+            let again = try TroubleshootTests.finding("CrashLoopBackOff", in: now)
+            let evidence = again.evidence
+            #expect(
+                evidence.contains("has just exited again") || evidence.contains("waiting: CrashLoopBackOff"), "\(evidence)")
         }
     }
 
@@ -203,16 +198,20 @@ struct RealNodeTests {
             #expect(crash.evidence.contains("last exit code 127"), "\(crash.evidence)")
 
             // Between back-offs the container waits with RunContainerError and the runtime's message ("exec:
-            // \"/bin/no-such-program\": stat …: no such file or directory"); kagent has no analyzer for that
-            // state yet, so a request made then finds nothing. Recorded as a known issue until it has one.
+            // \"/bin/no-such-program\": stat …: no such file or directory"): kagent quotes it and says the command is
+            // not in the image (or, read a moment later, the crash loop with exit code 127).
             let waiting = try await Self.containerStatus("state.waiting.reason", app: "worker", namespace: ns) {
                 $0 == "RunContainerError"
             }
-            if waiting == "RunContainerError" {
-                let now = try await TroubleshootTests.findings("troubleshoot worker", namespace: ns, until: nil)
-                withKnownIssue("kagent reports no finding for a container waiting with RunContainerError") {
-                    #expect(!now.isEmpty, "nothing reported while the container cannot run")
-                }
+            #expect(waiting == "RunContainerError", "the container never waited with RunContainerError")
+            let now = try await TroubleshootTests.findings("troubleshoot worker", namespace: ns, until: nil)
+            if let cannot = now.first(where: { $0["problem"] as? String == "RunContainerError" }) {
+                let evidence = ((cannot["evidence"] as? [String]) ?? []).joined(separator: "\n")
+                #expect(evidence.contains("no-such-program"), "\(evidence)")
+                #expect((cannot["explanation"] as? String ?? "").contains("does not exist in the image"))
+            } else {
+                let loop = try TroubleshootTests.finding("CrashLoopBackOff", in: now)
+                #expect(loop.evidence.contains("last exit code 127"), "\(loop.evidence)")
             }
         }
     }
@@ -268,13 +267,7 @@ struct RealNodeTests {
             #expect(killed == "OOMKilled/137" || killed == "Error/137", "\(killed)")
             let found = try await TroubleshootTests.findings(
                 "troubleshoot mem", namespace: ns, until: "OOMKilled", seconds: 90)
-            guard found.contains(where: { $0["problem"] as? String == "OOMKilled" }) else {
-                // Docker said Error/137 every time: kagent reads only the reason OOMKilled as an OOM kill.
-                withKnownIssue("kagent does not read exit code 137 under a memory limit (reason Error) as OOMKilled") {
-                    _ = try TroubleshootTests.finding("OOMKilled", in: found)
-                }
-                return
-            }
+            // Either way kagent reads an OOM kill: Docker's reason, or exit code 137 under the memory limit.
             let oom = try TroubleshootTests.finding("OOMKilled", in: found)
             #expect(oom.evidence.contains("memory limit: 10Mi"), "\(oom.evidence)")
 
