@@ -411,6 +411,8 @@ extension RuleCatalog {
         "i'm", "we're", "there's", "that's", "think", "noticed", "see", "saw",
         // What should be, said of something: "The todo backend should log less now."
         "should",
+        // How things feel, and what is done: "the nodes feel sluggish.", "done testing on the sandbox for now."
+        "feel", "feels", "felt", "done", "acting", "behaving",
     ]
 
     static func isStatement(_ words: [RequestToken]) -> Bool {

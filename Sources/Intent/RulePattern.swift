@@ -315,8 +315,13 @@ extension RulePattern {
             if !token.quoted && (token.norm.hasPrefix("--") || token.norm.hasPrefix("-") && token.norm.count == 2) {
                 return []
             }
-            // "show me", "tell us": the person asking is never an object's name.
-            if !token.quoted && ["me", "us", "you", "i", "we"].contains(token.norm) { return [] }
+            // "show me", "tell us": the person asking is never an object's name; nor what is measured ("show me cpu
+            // and memory usage for the nodes").
+            if !token.quoted && (["me", "us", "you", "i", "we"].contains(token.norm) || (type == .name
+                && ["cpu", "memory", "ram", "mem", "usage", "utilization", "load"].contains(token.norm)))
+            {
+                return []
+            }
             // (No "/" byte, no "/" character: the byte test spares the search for one.)
             if !token.quoted, type == .name, token.norm.utf8.contains(UInt8(ascii: "/")),
                 let slash = token.norm.firstIndex(of: "/")
