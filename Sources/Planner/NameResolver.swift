@@ -27,13 +27,20 @@ public struct NameResolver: Sendable {
             },
             { query.count >= 3 && $0.name.contains(query) },
             { Self.isTypo(query, of: $0.name) },
-            // "the website part of the todo app" → `todo-frontend`: the words newcomers use for the usual parts.
-            { object in
-                let said = Self.words(of: query).map { Self.roles[String($0)].map { Substring($0) } ?? $0 }
-                return said != Self.words(of: query) && Set(said).isSubset(of: Set(Self.words(of: object.name)))
-            },
         ]
-        for (level, tier) in tiers.enumerated() {
+        // "the website part of the todo app" → `todo-frontend`, "the shop website" → `web-app`: the words newcomers
+        // use for the usual parts, each read as the names those parts usually have, in order, the first that fits.
+        let roleTiers: [(ClusterObject) -> Bool] = (0..<Self.mostRoleNames).map { choice in
+            { object in
+                let said = Self.words(of: query).map { word -> Substring in
+                    guard let names = Self.roles[String(word)], choice < names.count else { return word }
+                    return Substring(names[choice])
+                }
+                let parts = said.flatMap { Self.words(of: String($0)) }
+                return said != Self.words(of: query) && Set(parts).isSubset(of: Set(Self.words(of: object.name)))
+            }
+        }
+        for (level, tier) in (tiers + roleTiers).enumerated() {
             var matches = objects.filter(tier)
             if matches.isEmpty { continue }
             if let preferredNamespace, matches.contains(where: { $0.namespace == preferredNamespace }),
@@ -71,11 +78,14 @@ public struct NameResolver: Sendable {
     static let helmWords: Set<String> = ["release", "releases", "helm", "chart", "charts", "install", "installation"]
 
     /// Everyday words for the parts of an app, as its objects are usually named; used only when no name matches.
-    static let roles = [
-        "website": "frontend", "site": "frontend", "ui": "frontend", "webapp": "frontend", "server": "backend",
-        "database": "db", "queue": "rabbitmq", "broker": "rabbitmq", "redis": "cache", "memcached": "cache",
-        "rabbit": "rabbitmq", "api": "backend",
+    static let roles: [String: [String]] = [
+        "website": ["frontend", "web-app", "web"], "site": ["frontend", "web-app", "web"], "ui": ["frontend"],
+        "webapp": ["frontend", "web-app"], "server": ["backend"], "database": ["db"], "queue": ["rabbitmq"],
+        "broker": ["rabbitmq"], "redis": ["cache"], "memcached": ["cache"], "rabbit": ["rabbitmq"], "api": ["backend"],
     ]
+
+    /// The most names a role word has (``roles``).
+    static let mostRoleNames = 3
 
     static func words(of name: String) -> [Substring] {
         name.split(whereSeparator: { $0 == "-" || $0 == "." })
