@@ -73,7 +73,15 @@ struct FrameFilter: Sendable {
             for group in frame.needs { for phrase in group where phrase.count == 1 { paired[rule.action, default: []].formUnion(phrase) } }
         }
         actionPairedWords = rules.map { paired[$0.action] ?? [] }
+        // Every frame's action words with those of its own action, made once per action that has any.
+        let actionWords = frames.reduce(into: Set<String>()) { words, frame in words.formUnion(frame?.actionWords ?? []) }
+        let withPaired = paired.mapValues { actionWords.union($0) }
+        nameExcluded = rules.map { withPaired[$0.action] }
     }
+
+    /// Per rule: the words that are never a name in its frame (every frame's action words and
+    /// ``actionPairedWords``), when its action has paired words; nil when they are the catalogue's own action words.
+    let nameExcluded: [Set<String>?]
 
     /// The frame words the request's words can be.
     func words(in tokens: [RequestToken]) -> WordSet {

@@ -291,10 +291,8 @@ public struct RequestFrame: Sendable {
             }
         }
         // Anchored slots first (they say which number is which), then the typed ones, names last.
-        let order = slots.enumerated().sorted {
-            (rank($0.element), -anchorLength($0.element, in: tokens), $0.offset)
-                < (rank($1.element), -anchorLength($1.element, in: tokens), $1.offset)
-        }.map(\.element)
+        let order = slots.enumerated().map { ($0.element, (rank($0.element), -anchorLength($0.element, in: tokens), $0.offset)) }
+            .sorted { $0.1 < $1.1 }.map(\.0)
         for slot in order where !slot.flag.isEmpty {
             if claimAny(slot.flag) {
                 // The same yes said again ("all containers, stopped ones too") is the same flag.

@@ -37,9 +37,6 @@ extension RuleCatalog {
         add(Self.droppingNamingWords(current))
         add(Self.cuttingReason(current))
         add(Self.namespaceAsObject(current))
-        // The reason cut, with the naming words kept: "a new space called staging for testing".
-        let cut = Self.cuttingReason(Self.optionValues(tokens))
-        if cut != tokens, !readings.contains(cut) { readings.insert(cut, at: 0) }
         return readings
     }
 
@@ -556,10 +553,9 @@ extension RuleCatalog {
         let frameFilter = frameFilter
         let words = frameFilter.words(in: tokens)
         for (index, rule) in rules.enumerated() where frameFilter.mayRead(rule: index, words) {
-            let paired = frameFilter.actionPairedWords[index]
             guard let frame = frameFilter.frames[index], !question || frame.answersQuestions,
                 let reading = frame.read(
-                    tokens, lexicon: lexicon, frameWords: paired.isEmpty ? frameWords : frameWords.union(paired),
+                    tokens, lexicon: lexicon, frameWords: frameFilter.nameExcluded[index] ?? frameWords,
                     namespaceGiven: namespace != nil || scope != nil && frame.answersQuestions, implicitSubject: implicitSubject)
             else { continue }
             readings.append((rule, reading))

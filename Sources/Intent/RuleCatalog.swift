@@ -491,7 +491,10 @@ public struct RuleCatalog: Sendable {
         // The words with least in them first (a reason after the request may hold words no frame reads); then with
         // more, as what was cut may be what the request asks ("mark it so nothing new gets scheduled on it").
         var framed: ParseOutcome?
-        for words in [readings.last ?? tokens] + readings.dropLast().reversed() + (readings.isEmpty ? [] : [tokens]) {
+        // The reason cut with the naming words kept ("a new space called staging for testing") is the frames' own.
+        let cut = Self.cuttingReason(Self.optionValues(tokens))
+        let kept = cut != tokens && !readings.contains(cut) ? [cut] : []
+        for words in [readings.last ?? tokens] + kept + readings.dropLast().reversed() + (readings.isEmpty ? [] : [tokens]) {
             let outcome = try readFrames(words)
             if case .understood? = outcome {
                 framed = outcome
@@ -803,9 +806,9 @@ extension RuleCatalog {
                 continue
             }
             var failure = ""
-            let paired = frameFilter.actionPairedWords[index]
             if let reading = frame.read(
-                tokens, lexicon: lexicon, frameWords: frameWords.union(paired), namespaceGiven: namespace != nil || scope != nil && frame.answersQuestions,
+                tokens, lexicon: lexicon, frameWords: frameFilter.nameExcluded[index] ?? frameWords,
+                namespaceGiven: namespace != nil || scope != nil && frame.answersQuestions,
                 failure: &failure)
             {
                 let slots = reading.slots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
