@@ -69,6 +69,7 @@ public struct RequestFrame: Sendable {
         "local", "locally", "machine", "computer", "laptop", "workstation",
         // Words for what runs, never its name.
         "container", "containers", "thing", "things", "stuff", "apps", "applications", "software", "part", "area",
+        "bits", "pieces",
     ]
 
     /// Parses the YAML form: `cues: [scale, "bump up"]`, `slots: {name: name, min: "count after min|minimum"}`,
