@@ -383,7 +383,7 @@ public struct RequestFrame: Sendable {
             // message's other sentences to say what it means.
             if candidates.isEmpty, reading.slots[nameSlot.name] == nil,
                 let pronoun = tokens.indices.first(where: {
-                    !claimed[$0] && !tokens[$0].quoted && ["it", "them", "that", "this"].contains(tokens[$0].norm)
+                    !claimed[$0] && !tokens[$0].quoted && ["it", "them", "that", "this", "it's"].contains(tokens[$0].norm)
                 })
             {
                 claimed[pronoun] = true

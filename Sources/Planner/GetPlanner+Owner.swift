@@ -80,6 +80,19 @@ extension GetPlanner {
     func planImages(of name: String, _ intent: UserIntent, request: String, context: PlanningContext)
         async throws(PlannerError) -> ExecutionPlan
     {
+        // "Which versions of our software are running in the todo app?": a namespace said as the object is where
+        // to list the images of every pod.
+        if intent["namespace"] == nil, let cluster = context.cluster,
+            let namespaces = try? await cluster.objects(kinds: ["namespace"], namespace: nil),
+            let namespace = [name, name.hasSuffix("-app") ? String(name.dropLast(4)) : name].first(where: { said in
+                namespaces.contains { $0.name == said }
+            })
+        {
+            var listing = intent
+            listing["name"] = nil
+            listing["namespace"] = .text(namespace)
+            return try images(listing, request: request, context: context)
+        }
         let resolved = try await context.resolve(name, preferring: Self.podOwners, for: intent)
         let object = resolved.object
         let argv: [String]

@@ -123,7 +123,7 @@ struct GetPlanner: ActionPlanner {
     }
 
     /// Which images the pods run: every namespace unless one is said.
-    private func images(_ intent: UserIntent, request: String, context: PlanningContext) throws(PlannerError)
+    func images(_ intent: UserIntent, request: String, context: PlanningContext) throws(PlannerError)
         -> ExecutionPlan
     {
         let namespace = try context.namespace(of: intent)

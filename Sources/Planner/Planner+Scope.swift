@@ -22,6 +22,13 @@ extension Planner {
     ///   ``PlannerError/everyNamespaceChange(action:)``.
     static func scoped(_ intent: UserIntent) throws(PlannerError) -> UserIntent {
         let changing = !readOnlyActions.contains(intent.action)
+        // "what images is everything running": the images of every pod, a read of the whole cluster.
+        if intent.action == "images", intent.quantifiedName != nil, intent["namespace"] == nil {
+            var every = intent
+            every["name"] = nil
+            every[UserIntent.everyNamespaceSlot] = "true"
+            return every
+        }
         if let quantifier = intent.quantifiedName {
             throw .noSingleObject(quantifier: quantifier, kind: intent.text("kind"), changing: changing)
         }
