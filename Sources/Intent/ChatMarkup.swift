@@ -72,8 +72,11 @@ public enum ChatMarkup {
     static func droppingLabel(_ line: String) -> String {
         guard let colon = line.firstIndex(of: ":") else { return line }
         let head = line[..<colon].lowercased().split(separator: " ")
-        guard let word = head.first, labels.contains(String(word)),
-            head.count == 1 || (head.count == 2 && head[1].allSatisfy(\.isNumber))
+        // "Quick question before I start: …": a short opening that says what kind of message follows.
+        let opening = head.count <= 6 && head.count >= 2 && ["quick", "small", "one", "also", "btw"].contains(String(head[0]))
+            && ["question", "one", "thing", "request", "ask", "more"].contains(String(head[1]))
+        guard let word = head.first, opening || labels.contains(String(word)),
+            opening || head.count == 1 || (head.count == 2 && head[1].allSatisfy(\.isNumber))
         else { return line }
         return String(line[line.index(after: colon)...])
     }

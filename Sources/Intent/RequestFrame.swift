@@ -69,7 +69,7 @@ public struct RequestFrame: Sendable {
         "local", "locally", "machine", "computer", "laptop", "workstation",
         // Words for what runs, never its name.
         "container", "containers", "thing", "things", "stuff", "apps", "applications", "software", "part", "area",
-        "bits", "pieces",
+        "bits", "pieces", "somewhere", "anywhere", "gets", "getting", "suspect", "reckon", "guess", "believe", "wonder",
     ]
 
     /// Parses the YAML form: `cues: [scale, "bump up"]`, `slots: {name: name, min: "count after min|minimum"}`,
@@ -221,6 +221,13 @@ public struct RequestFrame: Sendable {
                     // A command word in quotes ("list local `docker` images") is still that word.
                     guard !token.quoted else { return !fuzzy && phrase.count == 1 && token.text.lowercased() == word }
                     if token.norm == word { return true }
+                    // "the cluster's control plane": a word's possessive is that word.
+                    if phrase.count == 1, token.norm.hasSuffix("'s"), !Self.questionWords.contains(token.norm),
+                        !Self.joiningWords.contains(token.norm), !["what's", "that's", "it's", "there's", "who's", "where's", "here's", "let's"].contains(token.norm),
+                        Self.withoutPossessive(token.norm) == word
+                    {
+                        return true
+                    }
                     // "would you mind restarting the web-service": a verb's -ing form is that verb.
                     if phrase.count == 1, token.norm.hasSuffix("ing"), Self.gerundStems(of: token.norm).contains(word) {
                         return true
@@ -682,6 +689,12 @@ public struct RequestFrame: Sendable {
                 // A secret's values are kept as a secret: never shown, logged or put on a command line.
                 return .found(slot.type == .secrets ? .secret(values) : .list(values), used: pairs + anchors)
             case .image:
+                // "deploy/api" is a kind and a name, not an image.
+                if !token.quoted, let slash = token.norm.firstIndex(of: "/"),
+                    lexicon.kind(named: String(token.norm[..<slash]))?.typos == 0
+                {
+                    continue
+                }
                 guard token.text.contains(":") || token.text.contains("/"), !token.text.contains("="),
                     let image = SlotParsing.image(token.text)
                 else { continue }

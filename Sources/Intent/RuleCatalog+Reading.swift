@@ -410,6 +410,8 @@ extension RuleCatalog {
         "should",
         // How things feel, and what is done: "the nodes feel sluggish.", "done testing on the sandbox for now."
         "feel", "feels", "felt", "done", "acting", "behaving",
+        // What the speaker supposes: "I suspect something's stuck in pending somewhere."
+        "suspect", "reckon", "guess", "believe", "wonder", "bet",
     ]
 
     static func isStatement(_ words: [RequestToken]) -> Bool {
