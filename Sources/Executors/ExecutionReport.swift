@@ -10,6 +10,13 @@ public struct ExecutionReport: Sendable {
         public var status: Status
         public var result: CommandResult?
         public var error: ExecutorError?
+
+        /// The sentence the step's output answers its question with (``PlanStep/answer``), when it ran and printed
+        /// what such a command prints.
+        public var answer: String? {
+            guard status == .succeeded, let kind = step.answer, let output = result?.stdout else { return nil }
+            return kind.sentence(from: output)
+        }
     }
 
     public enum Status: String, Sendable, Codable {

@@ -58,9 +58,12 @@ extension GetPlanner {
             what = "the pods of \(object.displayName)"
             notes.append("pods chosen by \(object.reference)'s selector")
         }
+        var step = PlanStep(argv: context.kubectl(argv), mutating: false, summary: "list \(what)")
+        // "where is the engine running": each pod's node, said as a sentence.
+        if !wide.isEmpty { step.answer = .nodes }
         return ExecutionPlan(
             request: request, intents: [intent],
-            steps: [PlanStep(argv: context.kubectl(argv), mutating: false, summary: "list \(what)")],
+            steps: [step],
             notes: notes, outcome: "listed \(what)", subjects: [object])
     }
 
@@ -112,12 +115,12 @@ extension GetPlanner {
             throw .invalidValue(
                 slot: "name", value: name, reason: "\(object.displayName) runs no containers; name its workload")
         }
+        var step = PlanStep(
+            argv: context.kubectl(argv), mutating: false, summary: "show the images of \(object.displayName)")
+        step.answer = .images
         return ExecutionPlan(
             request: request, intents: [intent],
-            steps: [
-                PlanStep(
-                    argv: context.kubectl(argv), mutating: false, summary: "show the images of \(object.displayName)")
-            ],
+            steps: [step],
             notes: resolved.note.map { [$0] } ?? [], outcome: "shown: the images of \(object.displayName)",
             subjects: [object])
     }

@@ -55,9 +55,12 @@ struct GetPlanner: ActionPlanner {
             let object = resolved.object
             try refuseSecretValues(object.kind)
             let argv = context.kubectl(["get", object.reference] + context.namespaceArguments(for: object) + wide)
+            var step = PlanStep(argv: argv, mutating: false, summary: "show \(object.displayName)")
+            // "how many replicas does the frontend have": its READY column, said as a sentence.
+            if wide.isEmpty, ["deployment", "statefulset", "replicaset"].contains(object.kind) { step.answer = .replicas }
             return ExecutionPlan(
                 request: request, intents: [intent],
-                steps: [PlanStep(argv: argv, mutating: false, summary: "show \(object.displayName)")],
+                steps: [step],
                 notes: resolved.note.map { [$0] } ?? [], outcome: "shown: \(object.displayName)", subjects: [object])
         }
         guard let kind = intent.text("kind") else {

@@ -29,6 +29,8 @@ public struct PlanStep: Sendable, Hashable, Codable {
     /// How to put back what this changing step changes, or why it cannot be; nil for steps that change nothing.
     /// Worked out while planning, from the state before the change. Not in the JSON contract's steps.
     public var reversal: Reversal? = nil
+    /// The question a read answers, said as a sentence from its output once it ran (``StepAnswer``); nil for others.
+    public var answer: StepAnswer? = nil
 
     /// How a changing step is confirmed.
     public enum Confirmation: Sendable, Hashable, Codable {

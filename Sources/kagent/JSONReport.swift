@@ -112,9 +112,11 @@ struct JSONReport: Encodable {
         var seconds: Double?
         var output: String?
         var error: String?
+        /// The question the step answers, in a sentence from its output ("todo-frontend has 1 replica; 1 is ready.").
+        var answer: String?
 
         enum CodingKeys: String, CodingKey {
-            case argv, status, exitCode = "exit_code", seconds, output, error
+            case argv, status, exitCode = "exit_code", seconds, output, error, answer
         }
     }
 
@@ -149,7 +151,8 @@ struct JSONReport: Encodable {
                     exitCode: outcome.result?.exitCode,
                     seconds: outcome.result.map { ($0.seconds * 1000).rounded() / 1000 },
                     output: outcome.result?.stdout,
-                    error: outcome.error.map { SecretPolicy.hide(in: $0.localizedDescription) })
+                    error: outcome.error.map { SecretPolicy.hide(in: $0.localizedDescription) },
+                    answer: outcome.answer.map(SecretPolicy.hide(in:)))
             }
             try container.encode(results, forKey: .results)
         }

@@ -159,6 +159,10 @@ struct PlanRenderer: Sendable {
                 terminal.write(
                     (outcome.status == .succeeded ? terminal.green("      ✓ done") : terminal.red("      ✗ failed"))
                         + seconds + "\n")
+                // The question the read answers, in a sentence from what it printed.
+                if outcome.status == .succeeded, let sentence = outcome.answer {
+                    terminal.write("      → " + SecretPolicy.hide(in: sentence) + "\n")
+                }
             }
         }
     }

@@ -38,6 +38,36 @@ struct LookTests {
         .split(separator: " ").map(String.init)
     }
 
+    @Test("questions get the command's output and a sentence made from it: replicas, images, the node")
+    func answers() async throws {
+        try await Sandbox.withNamespace("answer") { ns in
+            try await Sandbox.deploy(["shopfront": 2], namespace: ns)
+            let replicas = try await Kagent.onSandbox("-n", ns, "how many replicas does shopfront have?")
+            #expect(replicas.exitCode == 0, "\(replicas.stdout)\(replicas.stderr)")
+            #expect(replicas.stdout.contains("→ shopfront has 2 replicas; 2 are ready."), "\(replicas.stdout)")
+
+            let image = try await Kagent.onSandbox("-n", ns, "--output", "json", "what image is shopfront running")
+            let json = try Kagent.json(image)
+            let results = try #require(json["results"] as? [[String: Any]], "\(image.stdout)")
+            #expect(results.first?["answer"] as? String == "shopfront runs registry.example/shopfront:1.0.")
+
+            // The node each pod runs on, as the cluster says (the simulated node here).
+            let nodes = try await Sandbox.kubectlOK(
+                "get", "pods", "--namespace=\(ns)", "--output=jsonpath={.items[*].spec.nodeName}")
+            let node = try #require(nodes.split(separator: " ").first.map(String.init))
+            let where_ = try await Kagent.onSandbox("-n", ns, "which node is shopfront running on")
+            #expect(where_.exitCode == 0, "\(where_.stdout)\(where_.stderr)")
+            #expect(where_.stdout.contains("runs on \(node)"), "\(where_.stdout)")
+
+            // After a change the sentence says the new count: it is made from what the command printed.
+            try await Sandbox.kubectlOK("scale", "deployment/shopfront", "--replicas=1", "--namespace=\(ns)")
+            try await Sandbox.kubectlOK(
+                "rollout", "status", "deployment/shopfront", "--namespace=\(ns)", "--timeout=120s", timeout: 130)
+            let again = try await Kagent.onSandbox("-n", ns, "how many replicas does shopfront have?")
+            #expect(again.stdout.contains("→ shopfront has 1 replica; 1 is ready."), "\(again.stdout)")
+        }
+    }
+
     @Test("get pods lists the pods of the namespace, and images shows what they run")
     func getPodsAndImages() async throws {
         try await Sandbox.withNamespace("get") { ns in
