@@ -49,7 +49,10 @@ extension KubectlCluster: ClusterSnapshotReader {
             configMapNames: namesRead ? configMaps : nil)
         snapshot.clusterScopedRead = clusterRead
         // The log reads run side by side: they are few, and each waits mostly on the API server.
-        let reads = Self.failingContainers(in: snapshot).prefix(Self.maximumLogReads).map { pod, container, previous in
+        // Failing containers first; what the budget leaves reads running ones, whose recent errors are evidence too.
+        let failing = Self.failingContainers(in: snapshot)
+        let running = Self.runningContainers(in: snapshot, besides: failing.map(\.pod))
+        let reads = (failing + running).prefix(Self.maximumLogReads).map { pod, container, previous in
             var argv = ["logs", "pod/\(pod)", "--container=\(container)", scope, "--tail=\(Self.logLines)"]
             if previous { argv.append("--previous") }
             return (key: ClusterSnapshot.logKey(pod: pod, container: container), argv: kubectl(argv))
@@ -96,6 +99,26 @@ extension KubectlCluster: ClusterSnapshotReader {
                 let restarted = (status["restartCount"].int ?? 0) > 0 && terminated.isNull
                 found.append((pod.name, container, restarted))
             }
+        }
+        return found
+    }
+
+    /// Running containers, one per owning workload (not those of `besides`' workloads): their recent log lines may
+    /// say what is wrong while they run ("what's wrong with my pod" on a pod that is Running).
+    static func runningContainers(in snapshot: ClusterSnapshot, besides pods: [String]) -> [(pod: String, container: String, previous: Bool)] {
+        var owners: Set<String> = Set(pods.compactMap { name in
+            snapshot.item("Pod", named: name).map { pod in
+                snapshot.owner(ofPod: pod).map { "\($0.kind)/\($0.name)" } ?? "pod/\(pod.name)"
+            }
+        })
+        var found: [(String, String, Bool)] = []
+        for pod in snapshot.items("Pod") where pod["status"]["phase"].string == "Running" {
+            guard let status = pod["status"]["containerStatuses"].array.first(where: { !$0["state"]["running"].isNull }),
+                let container = status["name"].string
+            else { continue }
+            let owner = snapshot.owner(ofPod: pod).map { "\($0.kind)/\($0.name)" } ?? "pod/\(pod.name)"
+            guard owners.insert(owner).inserted else { continue }
+            found.append((pod.name, container, false))
         }
         return found
     }

@@ -221,6 +221,24 @@ extension RuleCatalog {
                     + "say in one message what to do",
                 suggestions: [])
         }
+        // "Don't delete the checkout-blue deployment yet, we might still need it for a rollback.": a message that says
+        // not to do something is never read as an order to change something else.
+        // ("Don't evict anything yet. Cordon worker-2 please." orders the cordon: only a sentence that says what people
+        // do or may do, "we might need it …", is never read as the order beside one that forbids.)
+        let looking = frameFilter.lookingActions
+        let saysWhatPeopleDo = dropFillers(sentences[asking.index]).first.map {
+            !$0.quoted && ["we", "i", "they", "you", "he", "she", "someone", "somebody"].contains($0.norm)
+        } ?? false
+        if saysWhatPeopleDo, asking.intents.contains(where: { !looking.contains($0.action) }),
+            let forbidding = sentences.enumerated().first(where: { index, sentence in
+                index != asking.index && sentence.first.map { !$0.quoted && Self.forbiddingOpeners.contains($0.norm) } == true
+            })
+        {
+            return .notUnderstood(
+                reason: "the message says not to do something ('\(forbidding.element.map(\.text).joined(separator: " "))'); "
+                    + "ask for the change alone when you want it",
+                suggestions: [])
+        }
         // Sentences that asked the same again ("Restart the backend. Restart it!") are no context.
         let context = sentences.enumerated().filter { !understood.contains($0.offset) }.map(\.element)
         var namespaces: Set<String> = []
@@ -294,6 +312,9 @@ extension RuleCatalog {
         }
         return .understood(intents)
     }
+
+    /// Words that open a sentence forbidding something: "Don't delete …", "Never touch …".
+    static let forbiddingOpeners: Set<String> = ["don't", "dont", "never", "don’t", "avoid"]
 
     /// Words that open a clause of time ("before I delete anything").
     static let timeOpeners: Set<String> = ["before", "after", "when", "while", "once", "until", "since", "as"]

@@ -318,7 +318,7 @@ extension RulePattern {
             // "show me", "tell us": the person asking is never an object's name; nor what is measured ("show me cpu
             // and memory usage for the nodes").
             if !token.quoted && (["me", "us", "you", "i", "we"].contains(token.norm) || (type == .name
-                && ["cpu", "memory", "ram", "mem", "usage", "utilization", "load"].contains(token.norm)))
+                && ["cpu", "usage", "utilization"].contains(token.norm)))
             {
                 return []
             }

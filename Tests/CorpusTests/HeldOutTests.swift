@@ -10,19 +10,20 @@ import Testing
 /// on 2026-12-07 (set 3 has since been read to find general causes; set 4's misses are not read); heldout5.yaml, 100
 /// chat messages and newcomers' requests written the same day, misses not read; heldout6.yaml, 120 more of those
 /// voices, a development set whose misses were read; heldout7.yaml, 120 in six voices (chat, question, newcomer,
-/// typo, everyday, safety) written blind on 2026-12-07 at 662559f, misses not read. They measure understanding, not
-/// memory; their cases are never tuned on. `kagent-bench heldout --misses` lists what they miss, to find general causes.
+/// typo, everyday, safety) written blind on 2026-12-07 at 662559f, misses not read; heldout8.yaml, 120 more in those
+/// voices written blind at eb6f402, misses not read. They measure understanding, not memory; their cases are never
+/// tuned on. `kagent-bench heldout --misses` lists what they miss, to find general causes.
 @Suite("Held-out requests")
 struct HeldOutTests {
-    /// The accuracy over the seven sets (73.3% when set 7 was added: 871/1,189): a floor that only goes up.
-    static let floor = 0.733
+    /// The accuracy over the eight sets (81.1% when set 8 was added: 1,061/1,309): a floor that only goes up.
+    static let floor = 0.81
 
     @Test("the held-out set stays at its measured accuracy, and no changing plan is a guess")
     func heldOut() async throws {
         let corpus = try RequestCorpus.load(
             from: RequestCorpus.heldOutDirectory,
             cluster: RequestCorpus.defaultDirectory.appendingPathComponent("cluster.yaml"))
-        #expect(corpus.cases.count >= 1_189, "the held-out sets lost cases: \(corpus.cases.count)")
+        #expect(corpus.cases.count >= 1_309, "the held-out sets lost cases: \(corpus.cases.count)")
         let results = await corpus.evaluateAll(catalog: Catalog.shared)
         let correct = results.filter(\.correct).count
         let accuracy = Double(correct) / Double(max(results.count, 1))
