@@ -216,6 +216,30 @@ struct RealNodeTests {
         }
     }
 
+    @Test("a running container whose log reports errors: kagent quotes the error lines it really printed")
+    func errorsInRunningLogs() async throws {
+        try await RealNode.withNamespace("rn-logerr") { ns in
+            try await Sandbox.apply(
+                RealNode.deployment(
+                    "orders",
+                    script: "echo 'listening on :8000'; echo 'ERROR could not connect to db:5432: connection refused'; "
+                        + "exec sleep 100000"), namespace: ns)
+            try await Sandbox.kubectlOK(
+                "rollout", "status", "deployment/orders", "--namespace=\(ns)", "--timeout=90s", timeout: 100)
+            // The cluster's own account: the pod runs and its log holds the line.
+            let pod = try await Self.podName(app: "orders", namespace: ns)
+            let logged = try await RealNode.eventually(["logs", "pod/\(pod)", "--namespace=\(ns)"]) {
+                $0.contains("ERROR could not connect")
+            }
+            #expect(logged.contains("ERROR could not connect to db:5432"), "\(logged)")
+            let found = try await TroubleshootTests.findings(
+                "what's wrong with the orders pod", namespace: ns, until: "ErrorsInLogs", seconds: 60)
+            let errors = try TroubleshootTests.finding("ErrorsInLogs", in: found)
+            #expect(errors.evidence.contains("log: ERROR could not connect to db:5432: connection refused"), "\(errors.evidence)")
+            #expect(!found.contains { $0["problem"] as? String == "CrashLoopBackOff" }, "\(found)")
+        }
+    }
+
     @Test("ImagePullBackOff for an image that is not on the node: kagent's fix rolls back and the pod really runs")
     func imagePullRollback() async throws {
         try await RealNode.withNamespace("rn-pull") { ns in
