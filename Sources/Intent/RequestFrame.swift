@@ -70,7 +70,7 @@ public struct RequestFrame: Sendable {
         // Words for what runs, never its name.
         "container", "containers", "thing", "things", "stuff", "apps", "applications", "software", "part", "area",
         "bits", "pieces", "somewhere", "anywhere", "gets", "getting", "suspect", "reckon", "guess", "believe", "wonder",
-        "might", "may", "shall", "ought", "maybe", "perhaps", "probably", "yet",
+        "might", "may", "shall", "ought", "maybe", "perhaps", "probably", "yet", "most", "least", "newer", "older",
     ]
 
     /// Parses the YAML form: `cues: [scale, "bump up"]`, `slots: {name: name, min: "count after min|minimum"}`,

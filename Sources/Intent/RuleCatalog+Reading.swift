@@ -242,6 +242,7 @@ extension RuleCatalog {
         // Sentences that asked the same again ("Restart the backend. Restart it!") are no context.
         let context = sentences.enumerated().filter { !understood.contains($0.offset) }.map(\.element)
         var namespaces: Set<String> = []
+        var bare: Set<String> = []
         var subjects: [String] = []
         for sentence in context {
             var words = dropFillers(sentence)
@@ -280,13 +281,23 @@ extension RuleCatalog {
                         + "ask for one thing, or say it in other words",
                     suggestions: [])
             }
-            if let namespace = extractNamespace(&words) { namespaces.insert(namespace) }
+            if let namespace = extractNamespace(&words) {
+                namespaces.insert(namespace)
+            } else if let place = Self.barePlace(in: words, lexicon: lexicon) {
+                // "Something is eating memory in srvthreds.": where a sentence of context says it happens.
+                bare.insert(place)
+            }
             if let subject = Self.subject(of: words, lexicon: lexicon) { subjects.append(subject) }
         }
         let intents = asking.intents.map { intent in
             var intent = intent
             if intent["namespace"] == nil, namespaces.count == 1, let namespace = namespaces.first {
                 intent["namespace"] = .text(namespace)
+            } else if intent["namespace"] == nil, namespaces.isEmpty, bare.count == 1, let place = bare.first,
+                intent["name"] == nil, intent["release"] == nil, frameFilter.lookingActions.contains(intent.action)
+            {
+                // Only a read with no object of its own takes it: "Which pods use the most?".
+                intent["namespace"] = .text(place)
             }
             // What is made new is named by the request itself, never by what another sentence talks about.
             let said = subjects.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
@@ -311,6 +322,18 @@ extension RuleCatalog {
             return intent
         }
         return .understood(intents)
+    }
+
+    /// "… in srvthreds" at the end of a sentence: the word after the last "in", when it can be a namespace's name.
+    static func barePlace(in words: [RequestToken], lexicon: Lexicon) -> String? {
+        guard words.count >= 2, let last = words.last, !last.quoted || last.code,
+            words[words.count - 2].norm == "in", !words[words.count - 2].quoted
+        else { return nil }
+        let name = last.quoted ? last.text : last.norm
+        guard KubernetesName.labelProblem(name) == nil, !RequestFrame.notPlaces.contains(name),
+            !RequestFrame.joiningWords.contains(name), lexicon.kind(named: name) == nil, lexicon.number(from: name) == nil
+        else { return nil }
+        return name
     }
 
     /// Words that open a sentence forbidding something: "Don't delete …", "Never touch …".
@@ -467,12 +490,12 @@ extension RuleCatalog {
         if let opening {
             // "debug something in the session agent": past a place word when nothing was named before it.
             var rest = words.dropFirst(opening.isEmpty ? 1 : opening.count + 1)
-            let stops: Set<String> = ["from", "in", "on", "at", "with", "for", "so", "because", "to"]
+            let stops: Set<String> = ["from", "in", "on", "at", "with", "for", "so", "because", "to", "around", "into", "inside"]
             let isWord: (RequestToken) -> Bool = {
                 $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 && !RequestFrame.joiningWords.contains($0.norm)
             }
             if let stop = rest.firstIndex(where: { !$0.quoted && stops.contains($0.norm) }),
-                !rest[..<stop].contains(where: isWord), ["in", "on", "with", "at"].contains(rest[stop].norm)
+                !rest[..<stop].contains(where: isWord), ["in", "on", "with", "at", "around", "into", "inside"].contains(rest[stop].norm)
             {
                 rest = rest[(stop + 1)...]
             }
