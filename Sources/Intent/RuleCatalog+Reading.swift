@@ -181,9 +181,14 @@ extension RuleCatalog {
         if readable.contains(where: { $0.intents.allSatisfy(\.nameCandidates.isEmpty) }) {
             readable.removeAll { !$0.intents.allSatisfy(\.nameCandidates.isEmpty) }
         }
+        // "I need to debug something in the session agent. Could you show me its logs?": what the person is about to
+        // do is context for what they ask, when another sentence asks.
         let asks = Set(readable.map(\.index).filter { index in
             let words = dropFillers(sentences[index])
-            return !Self.isStatement(words) || RequestFrame.isQuestion(words)
+            let wish = Self.wishOpenings.contains { opening in
+                sentences[index].count > opening.count && RequestToken.spell(sentences[index].prefix(opening.count), opening)
+            }
+            return (!Self.isStatement(words) && !(wish && readable.count > 1)) || RequestFrame.isQuestion(words)
         })
         for (index, intents) in readable {
             if !asks.isEmpty && !asks.contains(index) { continue }
