@@ -17,6 +17,10 @@ extension RuleCatalog {
         ["as", "we"], ["with", "zero", "downtime"], ["with", "no", "downtime"], ["without", "downtime"],
         ["without", "any", "downtime"], ["thanks"], ["thank", "you"], ["thx"], ["cheers"], ["if", "possible"],
         ["when", "you", "can"], ["asap"], ["since", "it"], ["since", "the"], ["since", "we"], ["since", "i"],
+        // When, said after the request: "… to 5 replicas before then", "… for now", "… for the weekend".
+        ["before", "then"], ["by", "then"], ["for", "now"], ["for", "a", "while"], ["for", "the", "weekend"],
+        ["over", "the", "weekend"], ["before", "the", "weekend"], ["until", "further", "notice"], ["for", "the", "sale"],
+        ["for", "the", "demo"], ["before", "tonight"], ["before", "tomorrow"],
         // What a new thing is for: "a new space called staging where I can test things", "… for testing".
         ["where", "i"], ["where", "we"], ["for", "testing"], ["for", "experiments"], ["to", "test"], ["to", "try"],
         // What it is now, said after what it should be: "… run 3 copies instead of just one".

@@ -229,7 +229,18 @@ public struct RuleCatalog: Sendable {
     /// A request's words as every reading takes them: shorthand read as its word, numbers with their units and
     /// variables set "to" a value joined.
     func words(of text: String) -> [RequestToken] {
-        RequestTokenizer.joiningValues(lexicon.expandingShorthand(RequestTokenizer.tokens(of: text)))
+        var tokens = RequestTokenizer.joiningValues(lexicon.expandingShorthand(RequestTokenizer.tokens(of: text)))
+        // "would you mind restarting the web-service?", "how about scaling it": the -ing form asked for is the order.
+        for opening in [["would", "you", "mind"], ["do", "you", "mind"], ["how", "about"], ["could", "you", "try"]]
+        where tokens.count > opening.count && RequestToken.spell(tokens.prefix(opening.count), opening) {
+            let verb = tokens[opening.count]
+            if !verb.quoted, let stem = RequestFrame.gerundStems(of: verb.norm).first(where: frameWords.contains) {
+                var order = RequestToken(text: stem, endsSentence: verb.endsSentence)
+                order.endsClause = verb.endsClause
+                tokens[opening.count] = order
+            }
+        }
+        return tokens
     }
 
     /// Reads a request: validation, words, then ``read(_:suggesting:lookups:)`` of the whole, then of its
