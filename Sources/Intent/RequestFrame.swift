@@ -642,7 +642,10 @@ public struct RequestFrame: Sendable {
         }
         var found: [(SlotValue, [Int])] = []
         for index in tokens.indices where !claimed[index] {
-            guard let anchor = anchored(index) else { continue }
+            // "build img ./todo-app/backend": a path that says it is one needs no word before it.
+            let explicitPath = slot.type == .path && !tokens[index].quoted
+                && ["./", "../", "/", "~/"].contains { tokens[index].text.hasPrefix($0) } && tokens[index].text.count > 2
+            guard let anchor = anchored(index) ?? (explicitPath ? [] : nil) else { continue }
             let token = tokens[index]
             switch slot.type {
             case .count:
