@@ -15,8 +15,9 @@ import Testing
 /// tuned on. `kagent-bench heldout --misses` lists what they miss, to find general causes.
 @Suite("Held-out requests")
 struct HeldOutTests {
-    /// The accuracy over the eight sets (81.1% when set 8 was added: 1,061/1,309): a floor that only goes up.
-    static let floor = 0.81
+    /// The accuracy over the eight sets (81.1% when set 8 was added: 1,061/1,309; 82.0% at the end of 2026-12-07): a
+    /// floor that only goes up.
+    static let floor = 0.815
 
     @Test("the held-out set stays at its measured accuracy, and no changing plan is a guess")
     func heldOut() async throws {
