@@ -320,6 +320,16 @@ extension RuleCatalog {
                 // Sentences about different things: the planner takes the one that names an object, and no other.
                 if said.count > 1, slot == "name" { intent.nameCandidates = said }
             }
+            // "I'll be working on the srvthreds stuff now. Can we stay in that namespace?": the namespace meant by
+            // "that" is the one another sentence is about.
+            if ["use_namespace", "set_kubectl_namespace"].contains(intent.action),
+                let said = intent.text("namespace"), ["that", "it", "this"].contains(said)
+            {
+                let places = namespaces.isEmpty ? Set(subjects) : namespaces
+                if places.count == 1, let place = places.first, KubernetesName.labelProblem(place) == nil {
+                    intent["namespace"] = .text(place)
+                }
+            }
             // "the local rabbitmq … won't accept connections. can you show me its compose logs?": a compose service
             // said by a pronoun is the one another sentence names.
             if intent.action.hasPrefix("compose_"), intent["services"] == nil, intent["project"] == nil,
@@ -578,8 +588,10 @@ extension RuleCatalog {
         guard let at = words.lastIndex(where: { !$0.quoted && prepositions.contains($0.norm) }), at + 1 < words.endIndex
         else { return nil }
         // Where it is ("… in srvthreds") is not part of its name.
+        // Words for what runs and times ("the srvthreds stuff now") are not part of its name either.
         let after = words[(at + 1)...].prefix { $0.quoted || !["in", "at", "from", "inside", "within"].contains($0.norm) }
             .filter { $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 }
+            .filter { $0.quoted || !["stuff", "things", "thing", "now", "today", "tonight", "bits", "part"].contains($0.norm) }
         guard (1...3).contains(after.count),
             after.allSatisfy({
                 $0.quoted
