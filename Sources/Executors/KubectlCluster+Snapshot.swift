@@ -79,6 +79,11 @@ extension KubectlCluster: ClusterSnapshotReader {
         return snapshot
     }
 
+    /// The workload a pod belongs to, as "kind/name" ("pod/NAME" for a pod of its own): one log read each.
+    static func ownerKey(of pod: JSONValue, in snapshot: ClusterSnapshot) -> String {
+        snapshot.owner(ofPod: pod).map { "\($0.kind)/\($0.name)" } ?? "pod/\(pod.name)"
+    }
+
     /// Containers worth reading logs of (crashing, OOM-killed, failed), one per owning workload.
     static func failingContainers(in snapshot: ClusterSnapshot) -> [(pod: String, container: String, previous: Bool)] {
         var owners: Set<String> = []
@@ -94,7 +99,7 @@ extension KubectlCluster: ClusterSnapshotReader {
                     || (terminated["exitCode"].int.map { $0 != 0 } ?? false)
                     || status["lastState"]["terminated"]["reason"].string == "OOMKilled"
                 guard failed else { continue }
-                let owner = snapshot.owner(ofPod: pod).map { "\($0.kind)/\($0.name)" } ?? "pod/\(pod.name)"
+                let owner = ownerKey(of: pod, in: snapshot)
                 guard owners.insert(owner).inserted else { continue }
                 let restarted = (status["restartCount"].int ?? 0) > 0 && terminated.isNull
                 found.append((pod.name, container, restarted))
@@ -106,17 +111,13 @@ extension KubectlCluster: ClusterSnapshotReader {
     /// Running containers, one per owning workload (not those of `besides`' workloads): their recent log lines may
     /// say what is wrong while they run ("what's wrong with my pod" on a pod that is Running).
     static func runningContainers(in snapshot: ClusterSnapshot, besides pods: [String]) -> [(pod: String, container: String, previous: Bool)] {
-        var owners: Set<String> = Set(pods.compactMap { name in
-            snapshot.item("Pod", named: name).map { pod in
-                snapshot.owner(ofPod: pod).map { "\($0.kind)/\($0.name)" } ?? "pod/\(pod.name)"
-            }
-        })
+        var owners = Set(pods.compactMap { snapshot.item("Pod", named: $0).map { ownerKey(of: $0, in: snapshot) } })
         var found: [(String, String, Bool)] = []
         for pod in snapshot.items("Pod") where pod["status"]["phase"].string == "Running" {
             guard let status = pod["status"]["containerStatuses"].array.first(where: { !$0["state"]["running"].isNull }),
                 let container = status["name"].string
             else { continue }
-            let owner = snapshot.owner(ofPod: pod).map { "\($0.kind)/\($0.name)" } ?? "pod/\(pod.name)"
+            let owner = ownerKey(of: pod, in: snapshot)
             guard owners.insert(owner).inserted else { continue }
             found.append((pod.name, container, false))
         }

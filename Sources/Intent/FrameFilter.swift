@@ -23,10 +23,6 @@ struct FrameFilter: Sendable {
     let lookingActions: Set<String>
     /// The one-word phrases changing frames need, and a machine's commands: words that say to change something.
     let changeWords: Set<String>
-    /// Per rule: the one-word phrases that frames of the same action need beside another ("databases" with
-    /// "start"): never a name in that action's frames ("start the databases on my laptop"), though they may be in
-    /// others' ("the green checkout").
-    let actionPairedWords: [Set<String>]
     private let numbers: [String: Int]
     /// The words of five characters or more, the ones a typo can stand for.
     private let long: NearWords
@@ -67,20 +63,23 @@ struct FrameFilter: Sendable {
         }
         lookingActions = looking.subtracting(changing)
         self.changeWords = changeWords
+        // The one-word phrases that frames of an action need beside another ("databases" with "start"): never a name
+        // in that action's frames ("start the databases on my laptop"), though they may be in others' ("the green
+        // checkout").
         var paired: [String: Set<String>] = [:]
         for (rule, frame) in zip(rules, frames) {
             guard let frame, frame.needs.count > 1 else { continue }
             for group in frame.needs { for phrase in group where phrase.count == 1 { paired[rule.action, default: []].formUnion(phrase) } }
         }
-        actionPairedWords = rules.map { paired[$0.action] ?? [] }
         // Every frame's action words with those of its own action, made once per action that has any.
         let actionWords = frames.reduce(into: Set<String>()) { words, frame in words.formUnion(frame?.actionWords ?? []) }
         let withPaired = paired.mapValues { actionWords.union($0) }
         nameExcluded = rules.map { withPaired[$0.action] }
     }
 
-    /// Per rule: the words that are never a name in its frame (every frame's action words and
-    /// ``actionPairedWords``), when its action has paired words; nil when they are the catalogue's own action words.
+    /// Per rule: the words that are never a name in its frame (every frame's action words, and the words frames of
+    /// its action need beside another), when its action has such words; nil when they are the catalogue's own
+    /// action words.
     let nameExcluded: [Set<String>?]
 
     /// The frame words the request's words can be.

@@ -189,9 +189,7 @@ extension RuleCatalog {
         // do is context for what they ask, when another sentence asks.
         let asks = Set(readable.map(\.index).filter { index in
             let words = dropFillers(sentences[index])
-            let wish = Self.wishOpenings.contains { opening in
-                sentences[index].count > opening.count && RequestToken.spell(sentences[index].prefix(opening.count), opening)
-            }
+            let wish = Self.opensWithWish(sentences[index])
             return (!Self.isStatement(words) && !(wish && readable.count > 1)) || RequestFrame.isQuestion(words)
         })
         for (index, intents) in readable {
@@ -279,9 +277,7 @@ extension RuleCatalog {
             // "I need to poke around the engine." beside "Can you open a shell in it?": what the person is about
             // to do is context for what they ask.
             // "Before I delete anything, …", "when we're done": what the speaker will do, said as a time, is context.
-            let wish = Self.wishOpenings.contains { opening in
-                sentence.count > opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
-            } || (sentence.count > 2 && !sentence[0].quoted && Self.timeOpeners.contains(sentence[0].norm)
+            let wish = Self.opensWithWish(sentence) || (sentence.count > 2 && !sentence[0].quoted && Self.timeOpeners.contains(sentence[0].norm)
                 && ["i", "we", "i'm", "we're", "i've", "we've", "i'll", "we'll"].contains(sentence[1].norm))
             guard contentFree || wish || Self.isCourtesy(sentence) || Self.isStatement(words) || !startsAsOrder else {
                 let text = sentence.map(\.text).joined(separator: " ")
@@ -312,8 +308,7 @@ extension RuleCatalog {
             let said = subjects.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             // The object's slot: its name, or a Helm release's ("roll the release back").
             let slot = intent["name"] != nil ? "name" : "release"
-            if let name = intent.text(slot),
-                ConversationMemory.pronouns.contains(name) || name == RequestFrame.implicitName, !said.isEmpty,
+            if let name = intent.text(slot), Self.isPronoun(name), !said.isEmpty,
                 let subject = said.first, !intent.action.hasPrefix("create"), intent.action != "generate_deployment"
             {
                 intent[slot] = .text(subject)
@@ -367,6 +362,13 @@ extension RuleCatalog {
         ["i", "have", "to"], ["we", "have", "to"], ["i", "am", "going", "to"], ["i'm", "going", "to"],
         ["we're", "going", "to"], ["i'm", "trying", "to"], ["i", "was", "hoping", "to"], ["i", "plan", "to"],
     ]
+
+    /// Whether a sentence opens with what the person needs or wants to do ("I need to …", "I'm trying to …").
+    static func opensWithWish(_ sentence: [RequestToken]) -> Bool {
+        wishOpenings.contains { opening in
+            sentence.count > opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
+        }
+    }
 
     /// Phrases that take back what was just asked: "actually no", "wait", "don't do that", "never mind".
     static let retractions: [[String]] = [

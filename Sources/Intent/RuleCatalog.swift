@@ -273,9 +273,12 @@ public struct RuleCatalog: Sendable {
 
     /// Whether an intent's object is a pronoun ("it", "them") or the name a sentence did not say.
     static func namesByPronoun(_ intent: UserIntent) -> Bool {
-        ["name", "release"].contains { slot in
-            intent.text(slot).map { ConversationMemory.pronouns.contains($0) || $0 == RequestFrame.implicitName } ?? false
-        }
+        ["name", "release"].contains { slot in intent.text(slot).map(isPronoun) ?? false }
+    }
+
+    /// Whether a name is a pronoun ("it", "them") or the name a sentence did not say (``RequestFrame/implicitName``).
+    static func isPronoun(_ name: String) -> Bool {
+        ConversationMemory.pronouns.contains(name) || name == RequestFrame.implicitName
     }
 
     /// Labels before a colon that make what follows a note, a plan or a report, not an order: "Q3 goal: …",
