@@ -4,5 +4,6 @@ extension Planner {
         RestartPlanner(), RollbackPlanner(), AutoscalePlanner(), SetImagePlanner(), SetEnvPlanner(),
         SetResourcesPlanner(), ExposePlanner(), SwitchTrafficPlanner(), LabelPlanner(), DeletePlanner(),
         NodePlanner(),
+        TaintPlanner(), RolloutPausePlanner(),
     ]
 }
