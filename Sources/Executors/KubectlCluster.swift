@@ -70,6 +70,19 @@ public struct KubectlCluster: ClusterReader {
         }
     }
 
+    public func serves(resource: String, in groupVersion: String) async throws(PlannerError) -> Bool {
+        let argv = kubectl(["get", "--raw", "/apis/\(groupVersion)"])
+        let result = try await start(argv)
+        // A group version the server does not have is a 404: it serves nothing there.
+        guard result.succeeded else { return false }
+        struct Resources: Decodable {
+            struct Resource: Decodable { var name: String }
+            var resources: [Resource]
+        }
+        let list = try? JSONDecoder().decode(Resources.self, from: Data(result.stdout.utf8))
+        return list?.resources.contains { $0.name == resource } ?? false
+    }
+
     /// helm's JSON: `[{"name", "namespace", "revision": "3", "status", "chart", …}]` (the revision is a string).
     static func decodeReleases(_ json: String) throws -> [HelmRelease] {
         struct Entry: Decodable {

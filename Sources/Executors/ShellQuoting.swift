@@ -17,4 +17,11 @@ public enum ShellQuoting {
         SecretPolicy.hide(arguments: argv).map { PrivateValues.isPlaceholder($0) ? $0 : quote($0) }
             .joined(separator: " ")
     }
+
+    /// A step as it can be pasted: its command and, for a manifest on standard input, a here-document holding it.
+    public static func command(_ step: PlanStep) -> String {
+        let line = command(step.argv)
+        guard let input = step.input, input.isManifest else { return line }
+        return line + " <<'EOF'\n" + SecretPolicy.hide(in: input.data) + "EOF"
+    }
 }

@@ -90,7 +90,10 @@ public struct RequestFrame: Sendable {
                 let phrases = words[1].split(separator: "|").map { $0.split(separator: "-").map { String($0).lowercased() } }
                 // "--previous": a phrase of dashes only is the option itself.
                 let options = words[1].split(separator: "|").filter { $0.hasPrefix("-") }.map { [String($0)] }
-                let plain = phrases.filter { !$0.isEmpty && !$0.allSatisfy(\.isEmpty) }
+                // "read-only" is also said as one word with its dash.
+                let dashed = words[1].split(separator: "|").filter { $0.contains("-") && !$0.hasPrefix("-") }
+                    .map { [String($0).lowercased()] }
+                let plain = phrases.filter { !$0.isEmpty && !$0.allSatisfy(\.isEmpty) } + dashed
                 var slot = Slot(name: name, type: .text, after: [], before: [], flag: plain + options)
                 if first.hasPrefix("flag=") { slot.flagValue = String(first.dropFirst("flag=".count)) }
                 parsed.append(slot)
@@ -578,8 +581,8 @@ public struct RequestFrame: Sendable {
     private func rank(_ slot: Slot) -> Int {
         if !slot.after.isEmpty || !slot.before.isEmpty { return 0 }
         switch slot.type {
-        case .percent, .pairs, .image, .quantity, .host, .duration, .ports, .path, .shape, .memory: return 1
-        case .kind, .workload: return 2
+        case .percent, .pairs, .image, .quantity, .host, .duration, .ports, .path, .shape, .memory, .schedule: return 1
+        case .kind, .workload, .kinds: return 2
         default: return 3
         }
     }
@@ -634,18 +637,25 @@ public struct RequestFrame: Sendable {
                 let range = (index - phrase.count)..<index
                 if RequestToken.spell(tokens[range], phrase) { return Array(range) }
             }
-            for phrase in slot.before where index + 1 + phrase.count <= tokens.count {
+            // A value and the phrase after it are said in one clause: "128Mi, memory limit 256Mi" puts no limit on
+            // 128Mi.
+            for phrase in slot.before where index + 1 + phrase.count <= tokens.count && !tokens[index].endsClause {
                 let range = (index + 1)...(index + phrase.count)
                 if RequestToken.spell(tokens[range], phrase) { return Array(range) }
             }
             return nil
         }
         var found: [(SlotValue, [Int])] = []
-        for index in tokens.indices where !claimed[index] {
+        var readUpTo = 0
+        for index in tokens.indices where !claimed[index] && index >= readUpTo {
             // "build img ./todo-app/backend": a path that says it is one needs no word before it.
             let explicitPath = slot.type == .path && !tokens[index].quoted
                 && ["./", "../", "/", "~/"].contains { tokens[index].text.hasPrefix($0) } && tokens[index].text.count > 2
-            guard let anchor = anchored(index) ?? (explicitPath ? [] : nil) else { continue }
+            // "schedule busybox:1.36 …": an image that says it is one (a tag or a path) needs no word either.
+            let explicitImage = slot.type == .image && !tokens[index].quoted
+                && (tokens[index].text.contains(":") || tokens[index].text.contains("/"))
+                && tokens[index].text.first?.isLetter == true
+            guard let anchor = anchored(index) ?? (explicitPath || explicitImage ? [] : nil) else { continue }
             let token = tokens[index]
             switch slot.type {
             case .count:
@@ -699,7 +709,10 @@ public struct RequestFrame: Sendable {
                 {
                     continue
                 }
-                guard token.text.contains(":") || token.text.contains("/"), !token.text.contains("="),
+                // A bare name ("busybox") is an image only after or before its word ("image busybox", "--image"), and
+                // never a joining word ("with image …").
+                let explicit = token.text.contains(":") || token.text.contains("/")
+                guard explicit || !anchor.isEmpty && !Self.joiningWords.contains(token.norm), !token.text.contains("="),
                     let image = SlotParsing.image(token.text)
                 else { continue }
                 found.append((.text(image), [index] + anchor))
@@ -718,7 +731,8 @@ public struct RequestFrame: Sendable {
             case .quantity:
                 // A bare number is a count, except before the unit of CPU ("1 core", "2 cpus").
                 let cores = index + 1 < tokens.count && ["core", "cores", "cpu", "cpus", "vcpu", "vcpus"].contains(tokens[index + 1].norm)
-                guard !token.quoted, token.norm.contains(where: \.isLetter) || cores, let value = SlotParsing.quantity(token.text)
+                guard !token.quoted, token.norm.contains(where: \.isLetter) || cores || !anchor.isEmpty,
+                    let value = SlotParsing.quantity(token.text)
                 else { continue }
                 found.append((.text(value), [index] + anchor))
             case .port:
@@ -743,6 +757,38 @@ public struct RequestFrame: Sendable {
             case .memory:
                 guard !token.quoted, let amount = SlotParsing.memory(token.text) else { continue }
                 found.append((.text(amount), [index] + anchor))
+            case .schedule:
+                // The longest run of words from here that reads as a schedule; a quoted one is cron's own text.
+                let run = Array((index..<tokens.count).prefix { !claimed[$0] && ($0 == index || !tokens[$0].quoted) })
+                guard let (cron, used) = SlotParsing.schedulePrefix(run.map { tokens[$0].quoted ? tokens[$0].text : tokens[$0].norm })
+                else { continue }
+                found.append((.text(cron), Array(run.prefix(used)) + anchor))
+                readUpTo = index + used
+            case .kinds:
+                // Every kind said ("pods, services and deployments"), in order, each once.
+                let said = tokens.indices.filter {
+                    !claimed[$0] && (lexicon.kind(named: tokens[$0].quoted ? tokens[$0].text.lowercased() : tokens[$0].norm)?.typos == 0)
+                }
+                guard !said.isEmpty else { return .absent }
+                var kinds: [String] = []
+                for at in said {
+                    let word = tokens[at].quoted ? tokens[at].text.lowercased() : tokens[at].norm
+                    if let kind = lexicon.kind(named: word)?.kind, !kinds.contains(kind) { kinds.append(kind) }
+                }
+                return .found(.list(kinds), used: said + anchor)
+            case .rest, .words:
+                // A command said after its word ("running echo hi", "command: `date`"): every word to the sentence's end.
+                guard !anchor.isEmpty else { continue }
+                // After `--` every word is the command's, whatever other slots read in it.
+                var run = Array((index..<tokens.count).prefix { !claimed[$0] || tokens[anchor[0]].norm == "--" })
+                // …but for a namespace said at its end ("-- echo hi -n shop", "running date in shop").
+                if run.count > 2, claimed[run[run.count - 1]],
+                    ["in", "-n", "--namespace", "namespace"].contains(tokens[run[run.count - 2]].norm)
+                {
+                    run.removeLast(2)
+                }
+                found.append((.list(run.map { tokens[$0].text }), run + anchor))
+                readUpTo = tokens.count
             case .shape:
                 // "-o yaml", "as json", "wide": only the shape's own word, or `-oyaml`; "name" only after `-o`.
                 guard !token.quoted || token.code, let shape = SlotParsing.shape(token.norm),

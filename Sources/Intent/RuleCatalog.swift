@@ -658,6 +658,8 @@ public struct RuleCatalog: Sendable {
         var result: [RequestToken] = []
         var index = 0
         outer: while index < tokens.count {
+            // After `--` the words are a command for a container ("-- echo hello"): every one of them stays.
+            if !tokens[index].quoted, tokens[index].norm == "--" { return result + tokens[index...] }
             if !tokens[index].quoted, let phrases = lexicon.fillersByFirstWord[tokens[index].norm] {
                 for phrase in phrases where index + phrase.count <= tokens.count {
                     let window = tokens[index..<(index + phrase.count)]

@@ -174,6 +174,10 @@ public enum SlotType: String, Sendable, CaseIterable {
     /// An amount of memory: a quantity with a unit of bytes (`2Gi`, `512Mi`, `1G`, "1 gig"), never a bare number
     /// or CPU's `500m`.
     case memory
+    /// When something runs, as cron text: `*/5 * * * *`, "every 5 minutes", "daily at 2am" (``SlotParsing/schedule(_:)``).
+    case schedule
+    /// One or more kinds ("pods, services and deployments"), canonical, in the order said.
+    case kinds
 }
 
 extension SlotType {
@@ -184,7 +188,8 @@ extension SlotType {
         case .name, .namespace, .count, .text, .port, .ports, .selector, .host, .path, .kind, .workload, .shape,
             .memory: 1
         case .percent, .image, .duration, .quantity: 2
-        case .pairs, .secrets, .rest, .kubectl, .kubectlArgs, .helmArgs, .dockerArgs, .words, .names: nil
+        case .pairs, .secrets, .rest, .kubectl, .kubectlArgs, .helmArgs, .dockerArgs, .words, .names, .schedule,
+            .kinds: nil
         }
     }
 }
@@ -405,6 +410,8 @@ extension RulePattern {
             }
             return states
         case .words:
+            // "run a one-off job …": a command line never starts with an article.
+            if !token.quoted, ["a", "an", "the"].contains(token.norm) { return [] }
             return (position..<tokens.count).map { end in
                 var taken = next
                 taken.slots[name] = .list(RequestToken.arguments(tokens[position...end]))
@@ -475,6 +482,29 @@ extension RulePattern {
             guard let shape = SlotParsing.shape(token.norm) else { return [] }
             next.slots[name] = .text(shape)
             return [State(position: position + 1, match: next)]
+        case .schedule:
+            var states: [State] = []
+            for end in position..<tokens.count {
+                guard let cron = SlotParsing.schedule(tokens[position...end].map(\.norm).joined(separator: " ")) else {
+                    continue
+                }
+                var taken = next
+                taken.slots[name] = .text(cron)
+                states.append(State(position: end + 1, match: taken))
+            }
+            return states
+        case .kinds:
+            var states: [State] = []
+            var kinds: [String] = []
+            for end in position..<tokens.count {
+                if !tokens[end].quoted, ["and", ",", "&"].contains(tokens[end].norm), end > position { continue }
+                guard let kind = index.kinds[end], kind.typos == 0 else { break }
+                if !kinds.contains(kind.kind) { kinds.append(kind.kind) }
+                var taken = next
+                taken.slots[name] = .list(kinds)
+                states.append(State(position: end + 1, match: taken))
+            }
+            return states
         case .kind, .workload:
             guard let kind = index.kinds[position] else { return [] }
             if type == .workload && !lexicon.workloads.contains(kind.kind) { return [] }

@@ -9,11 +9,18 @@ public protocol ClusterReader: Sendable {
 
     /// The Helm releases in one namespace, or in every namespace when nil.
     func helmReleases(namespace: String?) async throws(PlannerError) -> [HelmRelease]
+
+    /// Whether the API server serves a resource ("cronjobs") in an API group version ("batch/v1"): templates
+    /// write the newest version the cluster has.
+    func serves(resource: String, in groupVersion: String) async throws(PlannerError) -> Bool
 }
 
 extension ClusterReader {
     /// Readers that know nothing of Helm see no releases.
     public func helmReleases(namespace: String?) async throws(PlannerError) -> [HelmRelease] { [] }
+
+    /// Readers that cannot ask take the cluster to be current.
+    public func serves(resource: String, in groupVersion: String) async throws(PlannerError) -> Bool { true }
 }
 
 /// One object of the cluster, as much as planning needs of any kind.

@@ -63,8 +63,8 @@ public struct PlanStep: Sendable, Hashable, Codable {
         self.confirmation = confirmation
     }
 
-    /// The contract's form of a step: `{"argv", "mutating", "summary"}` and nothing else.
-    enum CodingKeys: String, CodingKey { case argv, mutating, summary }
+    /// The contract's form of a step: `{"argv", "mutating", "summary"}`, and `stdin` for a manifest it reads.
+    enum CodingKeys: String, CodingKey { case argv, mutating, summary, stdin }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -72,6 +72,10 @@ public struct PlanStep: Sendable, Hashable, Codable {
             argv: try container.decode([String].self, forKey: .argv),
             mutating: try container.decode(Bool.self, forKey: .mutating),
             summary: try container.decode(String.self, forKey: .summary))
+        if let manifest = try container.decodeIfPresent(String.self, forKey: .stdin) {
+            input = StepInput(data: manifest, shownAs: "the manifest shown")
+            input?.isManifest = true
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -80,19 +84,30 @@ public struct PlanStep: Sendable, Hashable, Codable {
         try container.encode(SecretPolicy.hide(arguments: argv), forKey: .argv)
         try container.encode(mutating, forKey: .mutating)
         try container.encode(summary, forKey: .summary)
+        if let input, input.isManifest { try container.encode(SecretPolicy.hide(in: input.data), forKey: .stdin) }
     }
 }
 
-/// What a step writes to its command's standard input. The data is for the command only.
+/// What a step writes to its command's standard input: secret values (never printed), or a manifest built from
+/// a template (printed in full: the YAML shown is the YAML the command reads).
 public struct StepInput: Sendable, Hashable, CustomStringConvertible {
-    /// The bytes, as text. Never printed.
+    /// The bytes, as text. Printed only when ``isManifest``.
     public var data: String
     /// What to show instead ("2 secret values from your request").
     public var shownAs: String
+    /// Whether the data is a manifest, shown with the command, in the JSON contract (`stdin`) and in the corpus.
+    public var isManifest = false
 
     public init(data: String, shownAs: String) {
         self.data = data
         self.shownAs = shownAs
+    }
+
+    /// A manifest fed to `kubectl create --filename=-`, shown exactly as it is sent.
+    public static func manifest(_ objects: [Manifest]) -> StepInput {
+        var input = StepInput(data: Manifest.yaml(objects), shownAs: "the manifest shown")
+        input.isManifest = true
+        return input
     }
 
     public var description: String { shownAs }

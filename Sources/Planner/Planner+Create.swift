@@ -1,4 +1,4 @@
 extension Planner {
-    /// The create actions' planners: namespaces, configmaps, secrets.
-    static let createPlanners: [any ActionPlanner] = [CreatePlanner()]
+    /// The create actions' planners: namespaces, configmaps, secrets; access, limits and batch work from templates.
+    static let createPlanners: [any ActionPlanner] = [CreatePlanner(), AccessPlanner(), LimitsPlanner(), BatchPlanner()]
 }

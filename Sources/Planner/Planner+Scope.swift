@@ -11,7 +11,8 @@ extension Planner {
 
     /// Actions that are read-only or changing by what they carry (a literal command's verb): they check
     /// every namespace themselves.
-    static let scopeCheckedByPlanner: Set<String> = ["passthrough"]
+    /// "Cluster-wide" and "in the cluster" make these a ClusterRole or ClusterRoleBinding: their planner reads it.
+    static let scopeCheckedByPlanner: Set<String> = ["passthrough", "create_role", "create_rolebinding"]
 
     /// The intent as its planner should see it, or the refusal of a request too broad to plan.
     ///
@@ -39,7 +40,7 @@ extension Planner {
             scoped["namespace"] = nil
             scoped[UserIntent.everyNamespaceSlot] = "true"
         }
-        if cluster && !changing && scoped["namespace"] == nil {
+        if cluster && (!changing || scopeCheckedByPlanner.contains(intent.action)) && scoped["namespace"] == nil {
             scoped[UserIntent.everyNamespaceSlot] = "true"
         }
         if changing && scoped.wantsEveryNamespace && !scopeCheckedByPlanner.contains(intent.action) {

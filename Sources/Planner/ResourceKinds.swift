@@ -32,6 +32,13 @@ public struct ResourceKind: Sendable, Hashable {
             ("ingressclass", "ingressclasses", "ingressclasses.networking.k8s.io", false),
             ("endpoints", "endpoints", "endpoints", true),
             ("event", "events", "events", true),
+            ("role", "roles", "roles.rbac.authorization.k8s.io", true),
+            ("clusterrole", "clusterroles", "clusterroles.rbac.authorization.k8s.io", false),
+            ("rolebinding", "rolebindings", "rolebindings.rbac.authorization.k8s.io", true),
+            ("clusterrolebinding", "clusterrolebindings", "clusterrolebindings.rbac.authorization.k8s.io", false),
+            ("resourcequota", "resourcequotas", "resourcequotas", true),
+            ("limitrange", "limitranges", "limitranges", true),
+            ("networkpolicy", "networkpolicies", "networkpolicies.networking.k8s.io", true),
         ]
         var kinds: [String: ResourceKind] = [:]
         for (name, plural, resource, namespaced) in table {

@@ -149,7 +149,7 @@ public struct RequestCorpus: Sendable {
             let resolved = try ConversationMemory().resolve(intents)
             let plan = try await Planner(context: context(for: testCase)).plan(
                 request: testCase.request, intents: resolved)
-            let commands = plan.steps.map { ShellQuoting.command($0.argv) }
+            let commands = plan.steps.map { ShellQuoting.command($0) }
             let undo = Self.undoLines(of: plan)
             let correct =
                 testCase.refuse == true

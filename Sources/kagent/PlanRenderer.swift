@@ -17,7 +17,12 @@ struct PlanRenderer: Sendable {
             let marker = step.mutating ? "  " + terminal.yellow("[changes]") : ""
             lines.append("  \(index + 1). \(step.summary)\(marker)")
             lines.append("     " + terminal.cyan("$ " + ShellQuoting.command(step.argv)))
-            if let input = step.input {
+            if let input = step.input, input.isManifest {
+                lines.append("     " + terminal.dim("  with standard input, exactly:"))
+                lines += input.data.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
+                    "       " + $0
+                }
+            } else if let input = step.input {
                 lines.append("     " + terminal.dim("  with standard input: \(input.shownAs)"))
             }
             if let file = step.outputFile {

@@ -7,22 +7,7 @@ import Testing
 /// (XDG_STATE_HOME) and namespace, and checks the cluster with kubectl.
 @Suite("Undo on the sandbox", .enabled(if: Sandbox.enabled))
 struct UndoTests {
-    /// kagent against the sandbox with a state folder of the test's own.
-    struct Session {
-        let state: TemporaryFolder
-        let namespace: String
-
-        init(namespace: String) throws {
-            state = try TemporaryFolder()
-            self.namespace = namespace
-        }
-
-        func run(_ arguments: String...) async throws -> CommandResult {
-            try await Kagent.run(
-                ["--kubeconfig", Sandbox.kubeconfig, "-n", namespace] + arguments,
-                environment: ["XDG_STATE_HOME": state.path])
-        }
-    }
+    typealias Session = SandboxSession
 
     static func image(_ namespace: String) async throws -> String {
         try await Sandbox.kubectlOK(

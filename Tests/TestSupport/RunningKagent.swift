@@ -63,3 +63,21 @@ public final class RunningKagent: Sendable {
         }
     }
 }
+
+/// kagent against the sandbox in one namespace, with an undo journal of its own (XDG_STATE_HOME): what a test that
+/// changes things and undoes them runs.
+public struct SandboxSession: Sendable {
+    public let state: TemporaryFolder
+    public let namespace: String
+
+    public init(namespace: String) throws {
+        state = try TemporaryFolder()
+        self.namespace = namespace
+    }
+
+    public func run(_ arguments: String...) async throws -> CommandResult {
+        try await Kagent.run(
+            ["--kubeconfig", Sandbox.kubeconfig, "-n", namespace] + arguments,
+            environment: ["XDG_STATE_HOME": state.path])
+    }
+}

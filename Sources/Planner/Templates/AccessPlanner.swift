@@ -1,0 +1,286 @@
+import Intent
+
+/// Plans `create_serviceaccount`, `create_role` and `create_rolebinding`: who may do what, from typed templates.
+///
+/// A role is said by what it lets do ("read", "manage") and to which kinds ("pods", "deployments", "everything");
+/// "cluster role", "cluster-wide" or a cluster-wide kind (nodes) makes it a ClusterRole. A binding names one
+/// subject (a user, a group or a service account) and one role: a Role or ClusterRole by name, or Kubernetes'
+/// built-in `view`, `edit` and `admin`; cluster-wide it is a ClusterRoleBinding.
+struct AccessPlanner: ActionPlanner {
+    let actions = ["create_serviceaccount", "create_role", "create_rolebinding"]
+    static let rbacGroup = "rbac.authorization.k8s.io"
+    static let readVerbs = ["get", "list", "watch"]
+    static let manageVerbs = ["get", "list", "watch", "create", "update", "patch", "delete"]
+    /// Kubernetes' built-in ClusterRoles for people, by the access they give.
+    static let builtInRoles = ["view", "edit", "admin"]
+
+    func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
+        switch intent.action {
+        case "create_serviceaccount": return try await serviceAccount(intent, request: request, context: context)
+        case "create_role": return try await role(intent, request: request, context: context)
+        default: return try await binding(intent, request: request, context: context)
+        }
+    }
+
+    // MARK: - Service accounts
+
+    private func serviceAccount(_ intent: UserIntent, request: String, context: PlanningContext)
+        async throws(PlannerError) -> ExecutionPlan
+    {
+        let name = try PlanningContext.newName(intent, example: "create service account ci-bot in shop")
+        let namespace = try await context.creationNamespace(of: intent)
+        let object = NewObject(
+            kind: "serviceaccount", name: name, namespace: namespace,
+            manifest: [
+                "apiVersion": "v1", "kind": "ServiceAccount",
+                "metadata": NewObject.metadata(name: name, namespace: namespace),
+            ],
+            check: ("{{.metadata.name}}", name), what: "service account \(name) in \(namespace)")
+        return try await context.creationPlan(
+            [object], intent: intent, request: request, outcome: "created service account \(name) in \(namespace)")
+    }
+
+    // MARK: - Roles
+
+    /// The verbs a role's access words give: "manage" (or "edit", "write") every verb, else "read" reading only.
+    static func verbs(of intent: UserIntent) throws(PlannerError) -> [String] {
+        if intent["manage"] != nil { return manageVerbs }
+        if intent["read"] != nil { return readVerbs }
+        throw .invalidValue(
+            slot: "access", value: "",
+            reason: "say what the role may do, for example: create a role pod-reader that can read pods in shop, "
+                + "or: a role that can manage deployments")
+    }
+
+    /// The role's rules: one per API group, with the kinds said in that group, or every resource for "everything".
+    static func rules(kinds: [String], everything: Bool, verbs: [String]) throws(PlannerError) -> [Manifest] {
+        if everything {
+            return [["apiGroups": ["*"], "resources": ["*"], "verbs": .list(verbs.map(Manifest.string))]]
+        }
+        var groups: [(group: String, resources: [String])] = []
+        for name in kinds {
+            guard let kind = ResourceKind.named(name) else { continue }
+            let group = kind.resource.split(separator: ".", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+            if let at = groups.firstIndex(where: { $0.group == group }) {
+                if !groups[at].resources.contains(kind.plural) { groups[at].resources.append(kind.plural) }
+            } else {
+                groups.append((group, [kind.plural]))
+            }
+        }
+        guard !groups.isEmpty else {
+            throw .invalidValue(
+                slot: "kinds", value: "",
+                reason: "say which kinds the role covers, for example: pods, deployments, secrets, or everything")
+        }
+        return groups.map { group in
+            [
+                "apiGroups": [.string(group.group)], "resources": .list(group.resources.map(Manifest.string)),
+                "verbs": .list(verbs.map(Manifest.string)),
+            ]
+        }
+    }
+
+    /// What the read-back of a role's rules prints: per rule, its resources then its verbs.
+    static func rulesCheck(_ rules: [Manifest]) -> String {
+        rules.map { rule -> String in
+            let words = { (key: String) -> String in
+                guard case .list(let items)? = rule[key] else { return "" }
+                return items.compactMap { if case .string(let text) = $0 { text + "," } else { nil } }.joined()
+            }
+            return words("resources") + words("verbs") + ";"
+        }.joined()
+    }
+
+    private func role(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
+        let verbs = try Self.verbs(of: intent)
+        let kinds = intent["kinds"]?.list ?? []
+        let everything = intent["everything"] != nil || kinds.isEmpty && intent["read"] != nil && intent["only"] != nil
+        let rules = try Self.rules(kinds: kinds, everything: everything, verbs: verbs)
+        var notes: [String] = []
+        let clusterWideKinds = kinds.filter { ResourceKind.named($0)?.namespaced == false }
+        var clusterWide = intent.wantsEveryNamespace || intent["cluster"] != nil
+        if !clusterWide, !clusterWideKinds.isEmpty {
+            guard intent.text("namespace") == nil else {
+                throw .invalidValue(
+                    slot: "kinds", value: clusterWideKinds.joined(separator: ", "),
+                    reason: "these are cluster-wide, so a role in a namespace cannot grant them; "
+                        + "say a cluster role instead")
+            }
+            clusterWide = true
+            notes.append("\(clusterWideKinds.joined(separator: " and ")) are cluster-wide: this is a ClusterRole")
+        }
+        if clusterWide, intent.text("namespace") != nil {
+            throw .invalidValue(
+                slot: "namespace", value: intent.text("namespace") ?? "",
+                reason: "a cluster role belongs to no namespace; leave the namespace out, or say a role")
+        }
+        let suffix = verbs == Self.manageVerbs ? "manager" : "reader"
+        let fallback = everything ? (verbs == Self.manageVerbs ? "full-access" : "read-only") : kinds.joined(separator: "-") + "-" + suffix
+        let name = try PlanningContext.newName(
+            intent, default: fallback, example: "create a role pod-reader that can read pods in shop")
+        let namespace = clusterWide ? nil : try await context.creationNamespace(of: intent)
+        let kind = clusterWide ? "ClusterRole" : "Role"
+        let access = verbs == Self.manageVerbs ? "manage" : "read"
+        let what = everything ? "everything" : kinds.map { ResourceKind.named($0)?.plural ?? $0 }.joined(separator: ", ")
+        let described = clusterWide ? "cluster role \(name)" : "role \(name) in \(namespace ?? "")"
+        let object = NewObject(
+            kind: clusterWide ? "clusterrole" : "role", name: name, namespace: namespace,
+            manifest: [
+                "apiVersion": .string("\(Self.rbacGroup)/v1"), "kind": .string(kind),
+                "metadata": NewObject.metadata(name: name, namespace: namespace),
+                "rules": .list(rules),
+            ],
+            check: (
+                "{{range .rules}}{{range .resources}}{{.}},{{end}}{{range .verbs}}{{.}},{{end}};{{end}}",
+                Self.rulesCheck(rules)
+            ),
+            what: described)
+        return try await context.creationPlan(
+            [object], intent: intent, request: request, notes: notes,
+            outcome: "created \(described): it may \(access) \(what); bind it to someone to use it "
+                + "(for example: bind \(clusterWide ? "clusterrole" : "role") \(name) to service account NAME)")
+    }
+
+    // MARK: - Bindings
+
+    /// One subject of a binding: as the manifest lists it, as people read it, its kind and name as the read-back
+    /// prints them, and the part of a binding's default name it gives.
+    struct Subject {
+        var manifest: Manifest
+        var text: String
+        var check: String
+        var namePart: String
+    }
+
+    /// The one subject or role a binding names; none, or several, is said back (one binding gives one of each).
+    static func only(_ said: [(kind: String, name: String)], slot: String, missing: String) throws(PlannerError)
+        -> (kind: String, name: String)
+    {
+        guard said.count == 1, let one = said.first else {
+            throw .invalidValue(
+                slot: slot, value: said.map(\.name).joined(separator: ", "),
+                reason: said.isEmpty ? missing : "one binding gives one \(slot); ask once for each")
+        }
+        return one
+    }
+
+    static func subject(of intent: UserIntent, namespace: String?) throws(PlannerError) -> Subject {
+        var said: [(kind: String, name: String)] = []
+        if let user = intent.text("user") { said.append(("User", user)) }
+        if let group = intent.text("group") { said.append(("Group", group)) }
+        if let account = intent.text("serviceaccount") { said.append(("ServiceAccount", account)) }
+        let subject = try only(
+            said, slot: "subject",
+            missing: "say who gets the access: a user, a group or a service account, for example: "
+                + "give service account ci-bot edit access in shop")
+        if subject.kind == "ServiceAccount" {
+            // kubectl's form `namespace:name` says the account's own namespace.
+            let parts = subject.name.split(separator: ":", maxSplits: 1).map(String.init)
+            let (accountNamespace, account) =
+                parts.count == 2 ? (parts[0], parts[1]) : (namespace ?? "default", subject.name)
+            for (slot, value) in [("namespace", accountNamespace), ("serviceaccount", account)] {
+                if let problem = KubernetesName.subdomainProblem(value) {
+                    throw .invalidValue(slot: slot, value: value, reason: problem)
+                }
+            }
+            return Subject(
+                manifest: ["kind": "ServiceAccount", "name": .string(account), "namespace": .string(accountNamespace)],
+                text: "service account \(accountNamespace)/\(account)", check: "ServiceAccount:\(account)",
+                namePart: account)
+        }
+        guard !subject.name.isEmpty, subject.name.allSatisfy({ !$0.isWhitespace && $0 != "\"" }) else {
+            throw .invalidValue(slot: subject.kind.lowercased(), value: subject.name, reason: "not a user or group name")
+        }
+        // "jane@example.com" makes `jane-example-com-view`.
+        let part = subject.name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        return Subject(
+            manifest: ["kind": .string(subject.kind), "apiGroup": .string(rbacGroup), "name": .string(subject.name)],
+            text: "\(subject.kind.lowercased()) \(subject.name)", check: "\(subject.kind):\(subject.name)",
+            namePart: String(part).split(separator: "-").joined(separator: "-"))
+    }
+
+    private func binding(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
+        // "read access to pods" is a role of its own: a binding gives a whole role, and view covers far more.
+        if let kinds = intent["kinds"]?.list, !kinds.isEmpty {
+            throw .invalidValue(
+                slot: "kinds", value: kinds.joined(separator: ", "),
+                reason: "a binding gives a whole role, not access to some kinds; create a role for them first "
+                    + "(for example: create a role pod-reader that can read pods in shop), then bind it "
+                    + "(bind role pod-reader to user NAME in shop)")
+        }
+        let clusterWide = intent.wantsEveryNamespace || intent["cluster"] != nil
+        if clusterWide, intent.text("namespace") != nil {
+            throw .invalidValue(
+                slot: "namespace", value: intent.text("namespace") ?? "",
+                reason: "a cluster-wide binding belongs to no namespace; leave one of the two out")
+        }
+        let namespace = clusterWide ? nil : try await context.creationNamespace(of: intent)
+        var roles: [(kind: String, name: String)] = []
+        if let name = intent.text("clusterrole") { roles.append(("ClusterRole", name)) }
+        if let name = intent.text("role") { roles.append(("Role", name)) }
+        for builtIn in Self.builtInRoles where intent[builtIn] != nil { roles.append(("ClusterRole", builtIn)) }
+        var role = try Self.only(
+            roles, slot: "role",
+            missing: "say which role: view, edit or admin access, or a role by name, for example: "
+                + "bind role pod-reader to user jane in shop")
+        if let problem = KubernetesName.subdomainProblem(role.name) {
+            throw .invalidValue(slot: "role", value: role.name, reason: problem)
+        }
+        var notes: [String] = []
+        // A role said by name is a Role of the namespace when there is one, else a ClusterRole of that name.
+        if role.kind == "Role", clusterWide { role.kind = "ClusterRole" }
+        if let cluster = context.cluster, !Self.builtInRoles.contains(role.name) || role.kind == "Role" {
+            let local = role.kind == "Role" ? try await cluster.objects(kinds: ["role"], namespace: namespace) : []
+            if !local.contains(where: { $0.name == role.name }) {
+                let clusterRoles = try await cluster.objects(kinds: ["clusterrole"], namespace: nil)
+                if clusterRoles.contains(where: { $0.name == role.name }) {
+                    if role.kind == "Role" { notes.append("\(role.name) is a ClusterRole: the binding grants it") }
+                    role.kind = "ClusterRole"
+                } else if !Self.builtInRoles.contains(role.name) {
+                    throw .notFound(
+                        kind: role.kind == "Role" ? "role" : "clusterrole", name: role.name, namespace: namespace,
+                        nearby: (local + clusterRoles).map(\.name).filter { EditDistance.isWithinOne($0, role.name) })
+                }
+            }
+        }
+        let subject = try Self.subject(of: intent, namespace: namespace)
+        if let cluster = context.cluster, case .string(let account)? = subject.manifest["name"],
+            case .string(let accountNamespace)? = subject.manifest["namespace"]
+        {
+            let accounts = try await cluster.objects(kinds: ["serviceaccount"], namespace: accountNamespace)
+            if !accounts.isEmpty, !accounts.contains(where: { $0.name == account }) {
+                notes.append(
+                    "service account \(account) does not exist in \(accountNamespace) yet: the binding applies once "
+                        + "it does (create service account \(account) in \(accountNamespace))")
+            }
+        }
+        let name = try PlanningContext.newName(
+            intent, default: "\(subject.namePart)-\(role.name)", example: "give service account ci-bot edit access in shop")
+        let kind = clusterWide ? "ClusterRoleBinding" : "RoleBinding"
+        let described = clusterWide ? "cluster role binding \(name)" : "role binding \(name) in \(namespace ?? "")"
+        let object = NewObject(
+            kind: clusterWide ? "clusterrolebinding" : "rolebinding", name: name, namespace: namespace,
+            manifest: [
+                "apiVersion": .string("\(Self.rbacGroup)/v1"), "kind": .string(kind),
+                "metadata": NewObject.metadata(name: name, namespace: namespace),
+                "roleRef": ["apiGroup": .string(Self.rbacGroup), "kind": .string(role.kind), "name": .string(role.name)],
+                "subjects": [subject.manifest],
+            ],
+            check: (
+                "{{.roleRef.kind}}/{{.roleRef.name}}{{range .subjects}} {{.kind}}:{{.name}}{{end}}",
+                "\(role.kind)/\(role.name) \(subject.check)"
+            ),
+            what: described)
+        let scope = clusterWide ? "in every namespace" : "in \(namespace ?? "")"
+        return try await context.creationPlan(
+            [object], intent: intent, request: request, notes: notes,
+            outcome: "\(subject.text) now has \(role.kind == "ClusterRole" ? "cluster role" : "role") \(role.name) "
+                + "\(scope) (\(described))")
+    }
+}
