@@ -582,7 +582,7 @@ public struct RequestFrame: Sendable {
         if !slot.after.isEmpty || !slot.before.isEmpty { return 0 }
         switch slot.type {
         case .percent, .pairs, .image, .quantity, .host, .duration, .ports, .path, .shape, .memory, .schedule: return 1
-        case .kind, .workload, .kinds: return 2
+        case .kind, .workload, .kinds, .verbs, .limits: return 2
         default: return 3
         }
     }
@@ -765,17 +765,41 @@ public struct RequestFrame: Sendable {
                 found.append((.text(cron), Array(run.prefix(used)) + anchor))
                 readUpTo = index + used
             case .kinds:
-                // Every kind said ("pods, services and deployments"), in order, each once.
-                let said = tokens.indices.filter {
-                    !claimed[$0] && (lexicon.kind(named: tokens[$0].quoted ? tokens[$0].text.lowercased() : tokens[$0].norm)?.typos == 0)
+                // Every kind said ("pods, services and deployments"), in order, each once; `pods/log` as `pod/log`.
+                func kind(_ at: Int) -> String? {
+                    let word = tokens[at].quoted ? tokens[at].text.lowercased() : tokens[at].norm
+                    let parts = word.split(separator: "/", maxSplits: 1).map(String.init)
+                    guard let first = parts.first, let kind = lexicon.kind(named: first), kind.typos == 0 else { return nil }
+                    if parts.count == 2 {
+                        let subresources = ["log", "exec", "portforward", "attach", "status", "scale", "proxy"]
+                        return subresources.contains(parts[1]) ? kind.kind + "/" + parts[1] : nil
+                    }
+                    return kind.kind
                 }
+                let said = tokens.indices.filter { !claimed[$0] && kind($0) != nil }
                 guard !said.isEmpty else { return .absent }
                 var kinds: [String] = []
                 for at in said {
-                    let word = tokens[at].quoted ? tokens[at].text.lowercased() : tokens[at].norm
-                    if let kind = lexicon.kind(named: word)?.kind, !kinds.contains(kind) { kinds.append(kind) }
+                    if let kind = kind(at), !kinds.contains(kind) { kinds.append(kind) }
                 }
                 return .found(.list(kinds), used: said + anchor)
+            case .verbs:
+                // "get,list,watch", "get, list and watch", "--verb=get": words that are all RBAC verbs.
+                let rbac: Set<String> = [
+                    "get", "list", "watch", "create", "update", "patch", "delete", "deletecollection", "*",
+                ]
+                func verbs(_ at: Int) -> [String]? {
+                    let parts = tokens[at].norm.split(separator: ",").map(String.init)
+                    return !tokens[at].quoted && !parts.isEmpty && parts.allSatisfy(rbac.contains) ? parts : nil
+                }
+                let said = tokens.indices.filter { !claimed[$0] && verbs($0) != nil }
+                guard !said.isEmpty else { return .absent }
+                var list: [String] = []
+                for at in said { for verb in verbs(at) ?? [] where !list.contains(verb) { list.append(verb) } }
+                return .found(.list(list), used: said + anchor)
+            case .limits:
+                guard let read = LimitAmounts.read(tokens, claimed: claimed) else { return .absent }
+                return .found(.list(read.entries), used: read.used + anchor)
             case .rest, .words:
                 // A command said after its word ("running echo hi", "command: `date`"): every word to the sentence's end.
                 guard !anchor.isEmpty else { continue }

@@ -654,12 +654,18 @@ public struct RuleCatalog: Sendable {
 
     // MARK: - Words that carry no operation
 
+    /// Words after which the rest of a request is a command line, kept word for word.
+    static let commandOpeners: Set<String> = ["--", "command", "command:", "cmd"]
+
     func dropFillers(_ tokens: [RequestToken]) -> [RequestToken] {
         var result: [RequestToken] = []
         var index = 0
         outer: while index < tokens.count {
-            // After `--` the words are a command for a container ("-- echo hello"): every one of them stays.
-            if !tokens[index].quoted, tokens[index].norm == "--" { return result + tokens[index...] }
+            // After `--`, or a word that says a command follows ("command echo hello"), the words are a command for
+            // a container: every one of them stays.
+            if !tokens[index].quoted, Self.commandOpeners.contains(tokens[index].norm) {
+                return result + tokens[index...]
+            }
             if !tokens[index].quoted, let phrases = lexicon.fillersByFirstWord[tokens[index].norm] {
                 for phrase in phrases where index + phrase.count <= tokens.count {
                     let window = tokens[index..<(index + phrase.count)]

@@ -176,8 +176,13 @@ public enum SlotType: String, Sendable, CaseIterable {
     case memory
     /// When something runs, as cron text: `*/5 * * * *`, "every 5 minutes", "daily at 2am" (``SlotParsing/schedule(_:)``).
     case schedule
-    /// One or more kinds ("pods, services and deployments"), canonical, in the order said.
+    /// One or more kinds ("pods, services and deployments"), canonical, in the order said; a subresource as
+    /// `pod/log`.
     case kinds
+    /// RBAC verbs said as such: `get,list,watch`, "get, list and watch", after "verbs" or `--verb`.
+    case verbs
+    /// Amounts of CPU and memory with what they are for (``LimitAmounts``): `default.memory=512Mi`, `max.cpu=2`.
+    case limits
 }
 
 extension SlotType {
@@ -189,7 +194,7 @@ extension SlotType {
             .memory: 1
         case .percent, .image, .duration, .quantity: 2
         case .pairs, .secrets, .rest, .kubectl, .kubectlArgs, .helmArgs, .dockerArgs, .words, .names, .schedule,
-            .kinds: nil
+            .kinds, .verbs, .limits: nil
         }
     }
 }
@@ -493,6 +498,9 @@ extension RulePattern {
                 states.append(State(position: end + 1, match: taken))
             }
             return states
+        case .verbs, .limits:
+            // Read by frames only.
+            return []
         case .kinds:
             var states: [State] = []
             var kinds: [String] = []

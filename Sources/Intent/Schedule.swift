@@ -19,6 +19,12 @@ extension SlotParsing {
         if words.count >= 5, words.prefix(5).allSatisfy(isCronField), !words.prefix(5).allSatisfy({ Int($0) != nil }) {
             return (words.prefix(5).joined(separator: " "), 5)
         }
+        // "at 0 2 * * *", "on 0 9 * * 1", "schedule */5 * * * *": cron's text after its word.
+        if let first = words.first, ["at", "on", "schedule", "cron"].contains(first),
+            let rest = schedulePrefix(Array(words.dropFirst())), rest.cron.contains("*")
+        {
+            if words.count > 1, words[1].contains(" ") || isCronField(words[1]) { return (rest.cron, rest.used + 1) }
+        }
         if let first = words.first {
             let fields = first.split(separator: " ").map(String.init)
             if fields.count == 5, fields.allSatisfy(isCronField) { return (fields.joined(separator: " "), 1) }

@@ -8,7 +8,7 @@ import Session
 ///
 /// ```
 /// {"request": str, "understood": bool, "intent": {"action": str, ...slots} | null,
-///  "steps": [{"argv": [str], "mutating": bool, "summary": str}],
+///  "steps": [{"argv": [str], "mutating": bool, "summary": str, "stdin": str (a manifest read on standard input)}],
 ///  "message": str (optional), "suggestions": [str] (optional),
 ///  "intents": [...] (only when the request asked for several things),
 ///  "source": "model" (only when a language model, not the rules, understood the request),

@@ -46,6 +46,7 @@ struct AccessPlanner: ActionPlanner {
 
     /// The verbs a role's access words give: "manage" (or "edit", "write") every verb, else "read" reading only.
     static func verbs(of intent: UserIntent) throws(PlannerError) -> [String] {
+        if let said = intent["verbs"]?.list, !said.isEmpty { return said }
         if intent["manage"] != nil { return manageVerbs }
         if intent["read"] != nil { return readVerbs }
         throw .invalidValue(
@@ -61,12 +62,15 @@ struct AccessPlanner: ActionPlanner {
         }
         var groups: [(group: String, resources: [String])] = []
         for name in kinds {
-            guard let kind = ResourceKind.named(name) else { continue }
+            // `pod/log`: a subresource, `pods/log`.
+            let parts = name.split(separator: "/", maxSplits: 1).map(String.init)
+            guard let first = parts.first, let kind = ResourceKind.named(first) else { continue }
+            let resource = kind.plural + (parts.count == 2 ? "/" + parts[1] : "")
             let group = kind.resource.split(separator: ".", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
             if let at = groups.firstIndex(where: { $0.group == group }) {
-                if !groups[at].resources.contains(kind.plural) { groups[at].resources.append(kind.plural) }
+                if !groups[at].resources.contains(resource) { groups[at].resources.append(resource) }
             } else {
-                groups.append((group, [kind.plural]))
+                groups.append((group, [resource]))
             }
         }
         guard !groups.isEmpty else {
@@ -118,14 +122,21 @@ struct AccessPlanner: ActionPlanner {
                 slot: "namespace", value: intent.text("namespace") ?? "",
                 reason: "a cluster role belongs to no namespace; leave the namespace out, or say a role")
         }
-        let suffix = verbs == Self.manageVerbs ? "manager" : "reader"
-        let fallback = everything ? (verbs == Self.manageVerbs ? "full-access" : "read-only") : kinds.joined(separator: "-") + "-" + suffix
+        let suffix = verbs == Self.manageVerbs ? "manager" : verbs == Self.readVerbs ? "reader" : "role"
+        let fallback =
+            everything
+            ? (verbs == Self.manageVerbs ? "full-access" : "read-only")
+            : kinds.map { $0.replacingOccurrences(of: "/", with: "-") }.joined(separator: "-") + "-" + suffix
         let name = try PlanningContext.newName(
             intent, default: fallback, example: "create a role pod-reader that can read pods in shop")
         let namespace = clusterWide ? nil : try await context.creationNamespace(of: intent)
         let kind = clusterWide ? "ClusterRole" : "Role"
-        let access = verbs == Self.manageVerbs ? "manage" : "read"
-        let what = everything ? "everything" : kinds.map { ResourceKind.named($0)?.plural ?? $0 }.joined(separator: ", ")
+        let access =
+            verbs == Self.manageVerbs ? "manage" : verbs == Self.readVerbs ? "read" : verbs.joined(separator: ", ")
+        let what = rules.flatMap { rule -> [String] in
+            guard case .list(let items)? = rule["resources"] else { return [] }
+            return items.compactMap { if case .string(let text) = $0 { text == "*" ? "everything" : text } else { nil } }
+        }.joined(separator: ", ")
         let described = clusterWide ? "cluster role \(name)" : "role \(name) in \(namespace ?? "")"
         let object = NewObject(
             kind: clusterWide ? "clusterrole" : "role", name: name, namespace: namespace,
@@ -178,8 +189,8 @@ struct AccessPlanner: ActionPlanner {
             missing: "say who gets the access: a user, a group or a service account, for example: "
                 + "give service account ci-bot edit access in shop")
         if subject.kind == "ServiceAccount" {
-            // kubectl's form `namespace:name` says the account's own namespace.
-            let parts = subject.name.split(separator: ":", maxSplits: 1).map(String.init)
+            // kubectl's form `namespace:name` (or `namespace/name`) says the account's own namespace.
+            let parts = subject.name.split(maxSplits: 1, whereSeparator: { $0 == ":" || $0 == "/" }).map(String.init)
             let (accountNamespace, account) =
                 parts.count == 2 ? (parts[0], parts[1]) : (namespace ?? "default", subject.name)
             for (slot, value) in [("namespace", accountNamespace), ("serviceaccount", account)] {

@@ -96,12 +96,13 @@ struct BatchPlanner: ActionPlanner {
         return String(cleaned).split(separator: "-").joined(separator: "-")
     }
 
-    /// The container's command: the words said, or one shell line run by `sh -c` when it uses the shell
-    /// (a pipe, `&&`, a redirection), as typed.
+    /// The container's command, one argument a word as said (a quoted part is one argument: `sh -c 'rm -rf /x/*'`).
+    /// A command said as one quoted line (`` `python report.py` ``) is split at its spaces, or run by `sh -c` when it
+    /// uses the shell (a pipe, `&&`, a redirection).
     static func command(_ value: SlotValue?) throws(PlannerError) -> [String] {
         guard let value else { return [] }
         let words = value.list ?? value.text.map { [$0] } ?? []
-        let line = words.joined(separator: " ")
+        guard words.count == 1, let line = words.first else { return words }
         if line.contains(where: { "|&;<>$`".contains($0) }) { return ["sh", "-c", line] }
         return line.split(separator: " ").map(String.init)
     }

@@ -29,6 +29,31 @@ struct LimitsPlanner: ActionPlanner {
         let prefix = intent["limits"] != nil ? "limits" : "requests"
         if let cpu = intent.text("cpu") { hard.append(("\(prefix).cpu", try Self.cpu(cpu))) }
         if let memory = intent.text("memory") { hard.append(("\(prefix).memory", try Self.memory(memory))) }
+        // kubectl's own form: `pods=20`, `requests.cpu=2,limits.memory=8Gi`.
+        for pair in (intent["hard"]?.list ?? []).flatMap({ $0.split(separator: ",").map(String.init) }) {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, Self.quotaKey(parts[0]) else {
+                throw .invalidValue(
+                    slot: "hard", value: parts[0],
+                    reason: "not something a quota caps: pods, services, secrets, configmaps, persistentvolumeclaims, "
+                        + "requests.cpu, requests.memory, limits.cpu, limits.memory, requests.storage")
+            }
+            guard !hard.contains(where: { $0.0 == parts[0] }) else {
+                throw .invalidValue(slot: "hard", value: parts[0], reason: "it is given twice")
+            }
+            let value: String
+            if parts[0].hasSuffix("cpu") {
+                value = try Self.cpu(parts[1])
+            } else if parts[0].hasSuffix("memory") || parts[0].hasSuffix("storage") {
+                value = try Self.memory(parts[1])
+            } else {
+                guard let count = Int(parts[1]), count >= 0 else {
+                    throw .invalidValue(slot: "hard", value: pair, reason: "a count is a whole number")
+                }
+                value = String(count)
+            }
+            hard.append((parts[0], value))
+        }
         guard !hard.isEmpty else {
             throw .invalidValue(
                 slot: "hard", value: "",
@@ -60,12 +85,22 @@ struct LimitsPlanner: ActionPlanner {
     private func limitRange(_ intent: UserIntent, request: String, context: PlanningContext)
         async throws(PlannerError) -> ExecutionPlan
     {
-        var sections: [(section: String, values: [(String, String)])] = []
-        for (section, prefix) in [("default", ""), ("defaultRequest", "request_"), ("max", "max_"), ("min", "min_")] {
-            var values: [(String, String)] = []
-            if let cpu = intent.text(prefix + "cpu") { values.append(("cpu", try Self.cpu(cpu))) }
-            if let memory = intent.text(prefix + "memory") { values.append(("memory", try Self.memory(memory))) }
-            if !values.isEmpty { sections.append((section, values)) }
+        // `section.resource=amount` entries ("default.memory=512Mi"), in the order of the sections of a LimitRange.
+        var bySection: [String: [(String, String)]] = [:]
+        for entry in intent["limits"]?.list ?? [] {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            let key = parts[0].split(separator: ".").map(String.init)
+            guard parts.count == 2, key.count == 2, ["default", "defaultRequest", "max", "min"].contains(key[0]) else {
+                throw .invalidValue(slot: "limits", value: entry, reason: "not an amount kagent can put in a limit range")
+            }
+            let amount = key[1] == "cpu" ? try Self.cpu(parts[1]) : try Self.memory(parts[1])
+            if bySection[key[0], default: []].contains(where: { $0.0 == key[1] }) {
+                throw .invalidValue(slot: "limits", value: entry, reason: "\(key[1]) is given twice for \(key[0])")
+            }
+            bySection[key[0], default: []].append((key[1], amount))
+        }
+        let sections = ["default", "defaultRequest", "max", "min"].compactMap { section in
+            bySection[section].map { (section: section, values: $0) }
         }
         guard !sections.isEmpty else {
             throw .invalidValue(
@@ -103,6 +138,15 @@ struct LimitsPlanner: ActionPlanner {
             [object], intent: intent, request: request,
             outcome: "containers created in \(namespace) from now on get \(said) (limit range \(name)); "
                 + "running pods keep theirs until they are replaced")
+    }
+
+    /// What a quota may cap: object counts (`pods`, `count/deployments.apps`) and compute and storage amounts.
+    static func quotaKey(_ key: String) -> Bool {
+        let counted = ["pods", "services", "secrets", "configmaps", "persistentvolumeclaims", "replicationcontrollers",
+            "resourcequotas", "services.loadbalancers", "services.nodeports"]
+        let amounts = ["cpu", "memory", "requests.cpu", "requests.memory", "limits.cpu", "limits.memory",
+            "requests.storage", "ephemeral-storage", "requests.ephemeral-storage", "limits.ephemeral-storage"]
+        return counted.contains(key) || amounts.contains(key) || key.hasPrefix("count/") && key.count > 6
     }
 
     // MARK: - Amounts
