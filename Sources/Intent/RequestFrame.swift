@@ -265,6 +265,7 @@ public struct RequestFrame: Sendable {
             guard claimAny(group) else { return fail("a word it needs is missing") }
             cueCount += 1
         }
+        let claimedByNeeds = claimed
         for cue in cues.sorted(by: { $0.count > $1.count }) where claimAny([cue]) { cueCount += 1 }
         guard cueCount > 0 else { return fail("no cue") }
 
@@ -306,9 +307,16 @@ public struct RequestFrame: Sendable {
         let order = slots.enumerated().map { ($0.element, (rank($0.element), -anchorLength($0.element, in: tokens), $0.offset)) }
             .sorted { $0.1 < $1.1 }.map(\.0)
         for slot in order where !slot.flag.isEmpty {
+            // A word the frame needs may say a flag too: "create clusterrolebinding …" is a binding, cluster-wide.
+            let saidByNeeds = tokens.indices.contains { index in
+                claimedByNeeds[index] && !tokens[index].quoted
+                    && slot.flag.contains { $0.count == 1 && $0[0] == tokens[index].norm }
+            }
             if claimAny(slot.flag) {
                 // The same yes said again ("all containers, stopped ones too") is the same flag.
                 while claimAny(slot.flag) {}
+                reading.slots[slot.name] = .text(slot.flagValue)
+            } else if saidByNeeds {
                 reading.slots[slot.name] = .text(slot.flagValue)
             } else if requires.contains(slot.name) {
                 return fail("a required flag is missing")
@@ -793,7 +801,13 @@ public struct RequestFrame: Sendable {
                     return !tokens[at].quoted && !parts.isEmpty && parts.allSatisfy(rbac.contains) ? parts : nil
                 }
                 let said = tokens.indices.filter { !claimed[$0] && verbs($0) != nil }
-                guard !said.isEmpty else { return .absent }
+                guard let first = said.first, let last = said.last else { return .absent }
+                // "create pods/exec, get pods": verbs said kind by kind are no one set of verbs for every kind.
+                if (first..<last).contains(where: { at in
+                    lexicon.kind(named: String(tokens[at].norm.prefix { $0 != "/" }))?.typos == 0
+                }) {
+                    return .conflict
+                }
                 var list: [String] = []
                 for at in said { for verb in verbs(at) ?? [] where !list.contains(verb) { list.append(verb) } }
                 return .found(.list(list), used: said + anchor)

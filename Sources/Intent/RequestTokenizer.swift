@@ -118,8 +118,9 @@ public enum RequestTokenizer {
                 index += 2
                 continue
             }
-            // "2-8", "1-5": a range of counts, read as "from 2 to 8".
-            if !token.quoted, let dash = token.norm.firstIndex(of: "-"),
+            // "2-8", "1-5": a range of counts, read as "from 2 to 8" (not a field of cron's text: "* * * 1-5").
+            let afterCronField = result.last.map { $0.norm == "*" || $0.norm.hasPrefix("*/") } ?? false
+            if !token.quoted, !afterCronField, let dash = token.norm.firstIndex(of: "-"),
                 let low = Int(token.norm[..<dash]), let high = Int(token.norm[token.norm.index(after: dash)...]),
                 token.norm.count <= 7, low < high
             {

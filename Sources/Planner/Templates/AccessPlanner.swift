@@ -255,7 +255,8 @@ struct AccessPlanner: ActionPlanner {
                     role.kind = "ClusterRole"
                 } else if !Self.builtInRoles.contains(role.name) {
                     throw .notFound(
-                        kind: role.kind == "Role" ? "role" : "clusterrole", name: role.name, namespace: namespace,
+                        kind: role.kind == "Role" ? "role" : "clusterrole", name: role.name,
+                        namespace: role.kind == "Role" ? namespace : nil,
                         nearby: (local + clusterRoles).map(\.name).filter { EditDistance.isWithinOne($0, role.name) })
                 }
             }
