@@ -1,4 +1,5 @@
 extension Planner {
     /// The create actions' planners: namespaces, configmaps, secrets; access, limits and batch work from templates.
-    static let createPlanners: [any ActionPlanner] = [CreatePlanner(), AccessPlanner(), LimitsPlanner(), BatchPlanner()]
+    static let createPlanners: [any ActionPlanner] = [CreatePlanner(), AccessPlanner(), LimitsPlanner(), BatchPlanner(),
+        NetworkPolicyPlanner()]
 }

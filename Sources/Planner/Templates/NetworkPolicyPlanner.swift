@@ -1,0 +1,375 @@
+import Intent
+
+/// Plans `create_networkpolicy`: a NetworkPolicy that blocks all incoming or outgoing traffic of a namespace's pods,
+/// lets the pods of one workload (or of a whole namespace) reach the pods of another, or lets a namespace's pods
+/// look up names (DNS).
+///
+/// Pods are selected by their workload's selector labels, read from the cluster (never guessed from its name): a
+/// policy needs the cluster. A whole namespace is selected by `kubernetes.io/metadata.name`, which Kubernetes sets
+/// on every namespace from 1.21 on; on an older cluster a namespace may lack it, and the plan says so.
+///
+/// A policy only takes effect with a network plugin that enforces policies (Calico, Cilium, …); the API server
+/// stores it either way, and the read-back checks what was stored.
+struct NetworkPolicyPlanner: ActionPlanner {
+    let actions = ["create_networkpolicy"]
+    static let apiVersion = "networking.k8s.io/v1"
+    /// The label Kubernetes (1.21+) puts on every namespace, with the namespace's name as its value.
+    static let namespaceNameLabel = "kubernetes.io/metadata.name"
+    static let workloadKinds = ["deployment", "statefulset"]
+
+    func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
+        let allowing = ["from", "from_namespace", "dns"].filter { intent[$0] != nil }
+        if intent["deny"] != nil {
+            guard allowing.isEmpty else {
+                throw .invalidValue(
+                    slot: "deny", value: "",
+                    reason: "one policy either blocks or allows; ask once for each, for example: block all incoming "
+                        + "traffic in shop, then: allow traffic from web-app to api in shop")
+            }
+            return try await deny(intent, request: request, context: context)
+        }
+        if intent["dns"] != nil { return try await dns(intent, request: request, context: context) }
+        if intent["from"] != nil || intent["from_namespace"] != nil {
+            return try await allow(intent, request: request, context: context)
+        }
+        throw .invalidValue(
+            slot: "from", value: intent.text("to") ?? "",
+            reason: "say what the policy does, for example: block all incoming traffic in shop, or: allow traffic "
+                + "from web-app to api in shop, or: allow traffic from the monitoring namespace into shop")
+    }
+
+    // MARK: - The policy
+
+    /// Who a rule admits: pods selected by labels, in the policy's namespace or in namespaces selected by labels.
+    /// An empty set of labels selects every pod (or every namespace).
+    struct Peer: Equatable {
+        var namespaceLabels: [String: String]?
+        var podLabels: [String: String]?
+    }
+
+    struct Rule {
+        var peers: [Peer]
+        var ports: [(transport: String, port: Int)]
+    }
+
+    struct Policy {
+        var name: String
+        var namespace: String
+        var podLabels: [String: String]
+        var ingress: [Rule]?
+        var egress: [Rule]?
+
+        var types: [String] { (ingress != nil ? ["Ingress"] : []) + (egress != nil ? ["Egress"] : []) }
+
+        static func selector(_ labels: [String: String]) -> Manifest {
+            labels.isEmpty ? .map([]) : ["matchLabels": labelMap(labels)]
+        }
+
+        static func labelMap(_ labels: [String: String]) -> Manifest {
+            .map(labels.sorted { $0.key < $1.key }.map { .init(key: $0.key, value: .string($0.value)) })
+        }
+
+        static func rules(_ rules: [Rule], peersKey: String) -> Manifest {
+            .list(
+                rules.map { rule in
+                    .fields([
+                        (
+                            peersKey,
+                            rule.peers.isEmpty
+                                ? nil
+                                : .list(
+                                    rule.peers.map { peer in
+                                        .fields([
+                                            ("namespaceSelector", peer.namespaceLabels.map(selector)),
+                                            ("podSelector", peer.podLabels.map(selector)),
+                                        ])
+                                    })
+                        ),
+                        (
+                            "ports",
+                            rule.ports.isEmpty
+                                ? nil
+                                : .list(rule.ports.map { ["protocol": .string($0.transport), "port": .int($0.port)] })
+                        ),
+                    ])
+                })
+        }
+
+        var manifest: Manifest {
+            [
+                "apiVersion": .string(NetworkPolicyPlanner.apiVersion), "kind": "NetworkPolicy",
+                "metadata": NewObject.metadata(name: name, namespace: namespace),
+                "spec": .fields([
+                    ("podSelector", Self.selector(podLabels)),
+                    ("policyTypes", .list(types.map(Manifest.string))),
+                    ("ingress", ingress.flatMap { $0.isEmpty ? nil : Self.rules($0, peersKey: "from") }),
+                    ("egress", egress.flatMap { $0.isEmpty ? nil : Self.rules($0, peersKey: "to") }),
+                ]),
+            ]
+        }
+
+        /// A go-template over the stored policy: its types, the pods it selects, and per rule of its directions whom
+        /// it admits and on which ports. `with` skips a selector that is absent (or empty, which prints nothing either
+        /// way).
+        var checkTemplate: String {
+            let labels = "{{range $k, $v := .matchLabels}}{{$k}}={{$v}},{{end}}"
+            let peers = "{{with .namespaceSelector}}ns[\(labels)]{{end}}{{with .podSelector}}pods[\(labels)]{{end}};"
+            let ports = "{{range .ports}}{{.protocol}}/{{.port}},{{end}}"
+            return "{{range .spec.policyTypes}}{{.}} {{end}}pods:{{with .spec.podSelector}}\(labels){{end}}"
+                + (ingress == nil ? "" : "{{range .spec.ingress}} from:{{range .from}}\(peers){{end}}\(ports){{end}}")
+                + (egress == nil ? "" : "{{range .spec.egress}} to:{{range .to}}\(peers){{end}}\(ports){{end}}")
+        }
+
+        /// What ``checkTemplate`` prints for this policy once it is stored as written.
+        var checkText: String {
+            func labels(_ labels: [String: String]) -> String {
+                labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)," }.joined()
+            }
+            func peer(_ peer: Peer) -> String {
+                var text = ""
+                if let namespaces = peer.namespaceLabels, !namespaces.isEmpty { text += "ns[" + labels(namespaces) + "]" }
+                if let pods = peer.podLabels, !pods.isEmpty { text += "pods[" + labels(pods) + "]" }
+                return text + ";"
+            }
+            func rules(_ rules: [Rule], word: String) -> String {
+                rules.map { rule -> String in
+                    let peers: String = rule.peers.map(peer).joined()
+                    let ports: String = rule.ports.map { "\($0.transport)/\($0.port)," }.joined()
+                    return " " + word + ":" + peers + ports
+                }.joined()
+            }
+            return types.map { $0 + " " }.joined() + "pods:" + labels(podLabels)
+                + rules(ingress ?? [], word: "from") + rules(egress ?? [], word: "to")
+        }
+
+        func object(what: String) -> NewObject {
+            NewObject(
+                kind: "networkpolicy", name: name, namespace: namespace, manifest: manifest,
+                check: (checkTemplate, checkText), what: what)
+        }
+    }
+
+    static let enforcementNote =
+        "a network policy takes effect only where the cluster's network plugin enforces policies (Calico, Cilium, "
+        + "…); without one the API server stores it and nothing changes"
+
+    // MARK: - Blocking
+
+    private func deny(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
+        var scoped = intent
+        // "traffic into shop", "traffic out of shop": the namespace, said with its direction.
+        for slot in ["into", "out_of"] {
+            guard let said = intent.text(slot) else { continue }
+            if let other = scoped.text("namespace"), other != said {
+                throw .invalidValue(
+                    slot: "namespace", value: said,
+                    reason: "the request names two namespaces, '\(said)' and '\(other)'; say one")
+            }
+            scoped["namespace"] = .text(said)
+        }
+        let ingress = intent["ingress"] != nil || intent["into"] != nil
+        let egress = intent["egress"] != nil || intent["out_of"] != nil
+        guard ingress || egress else {
+            throw .invalidValue(
+                slot: "direction", value: "",
+                reason: "say which traffic to block: incoming (ingress), outgoing (egress) or both, for example: "
+                    + "block all incoming traffic in shop")
+        }
+        let namespace = try await context.creationNamespace(of: scoped)
+        let fallback = ingress && egress ? "deny-all" : ingress ? "deny-all-ingress" : "deny-all-egress"
+        let name = try PlanningContext.newName(
+            scoped, default: fallback, label: false, example: "block all incoming traffic in shop")
+        let policy = Policy(
+            name: name, namespace: namespace, podLabels: [:], ingress: ingress ? [] : nil, egress: egress ? [] : nil)
+        let direction = ingress && egress ? "incoming and outgoing" : ingress ? "incoming" : "outgoing"
+        var notes = [Self.enforcementNote]
+        if egress {
+            notes.append(
+                "blocking outgoing traffic blocks DNS too: pods in \(namespace) cannot look up names until you allow "
+                    + "it (allow dns egress in \(namespace))")
+        }
+        return try await context.creationPlan(
+            [policy.object(what: "network policy \(name) in \(namespace)")], intent: scoped, request: request,
+            notes: notes,
+            outcome: "every pod in \(namespace) is cut off from all \(direction) traffic (network policy \(name)), "
+                + "but for what other policies there allow")
+    }
+
+    // MARK: - Allowing
+
+    /// A workload of the cluster with the labels its pods carry (its selector's matchLabels).
+    struct Workload {
+        var object: ClusterObject
+        var note: String?
+    }
+
+    private static func workload(
+        _ name: String, slot: String, in namespace: String?, intent: UserIntent, context: PlanningContext
+    ) async throws(PlannerError) -> Workload {
+        var narrowed = intent
+        narrowed["namespace"] = namespace.map(SlotValue.text)
+        narrowed["kind"] = nil
+        let resolved = try await context.resolve(name, kinds: workloadKinds, for: narrowed)
+        guard !resolved.object.selector.isEmpty else {
+            throw .invalidValue(
+                slot: slot, value: name,
+                reason: "\(resolved.object.displayName) selects its pods by expressions, not labels; kagent does not "
+                    + "copy those into a policy")
+        }
+        return Workload(object: resolved.object, note: resolved.note)
+    }
+
+    private func allow(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
+        guard let cluster = context.cluster else {
+            throw .needsCluster(
+                "a network policy selects pods by their workload's labels, which kagent reads from the cluster")
+        }
+        var notes: [String] = []
+        var said = try context.namespace(of: intent)
+        // The pods that receive: one workload's, or every pod of the namespace.
+        var target: Workload?
+        let namespaces = try await cluster.objects(kinds: ["namespace"], namespace: nil)
+        if let to = intent.text("to"), try await Self.isWholeNamespace(to, said: said, among: namespaces, in: cluster) {
+            // "let the todo namespace reach shop": a namespace's exact name, and no workload's, is every pod there.
+            said = to
+        } else if let to = intent.text("to") {
+            let found = try await Self.workload(to, slot: "to", in: said, intent: intent, context: context)
+            target = found
+            said = found.object.namespace
+            if let note = found.note { notes.append(note) }
+        } else if intent["from"] != nil {
+            throw .invalidValue(
+                slot: "to", value: "",
+                reason: "say which workload the traffic may reach, for example: allow traffic from web-app to api in "
+                    + "shop")
+        }
+        var scoped = intent
+        scoped["namespace"] = said.map(SlotValue.text)
+        let namespace = try await context.creationNamespace(of: scoped)
+
+        // Who may send: pods of one workload (here, or in another namespace), or every pod of a namespace.
+        var peer: Peer
+        var source: String
+        var namePart: String
+        if let from = intent.text("from") {
+            let sender: Workload
+            do {
+                sender = try await Self.workload(from, slot: "from", in: namespace, intent: intent, context: context)
+            } catch .notFound where intent.text("namespace") == nil && context.namespace == nil {
+                // Not in the target's namespace: wherever it is, if it is one workload.
+                sender = try await Self.workload(from, slot: "from", in: nil, intent: intent, context: context)
+            }
+            if let note = sender.note { notes.append(note) }
+            peer = Peer(namespaceLabels: nil, podLabels: sender.object.selector)
+            source = "the pods of \(sender.object.displayName)"
+            namePart = sender.object.name
+            if sender.object.namespace != namespace {
+                peer.namespaceLabels = [Self.namespaceNameLabel: sender.object.namespace]
+                notes += Self.labelNotes(sender.object.namespace, among: namespaces)
+            }
+        } else {
+            let from = intent.text("from_namespace") ?? ""
+            guard namespaces.isEmpty || namespaces.contains(where: { $0.name == from }) else {
+                throw .notFound(
+                    kind: "namespace", name: from, namespace: nil,
+                    nearby: namespaces.map(\.name).filter { EditDistance.isWithinOne($0, from) })
+            }
+            peer = Peer(namespaceLabels: [Self.namespaceNameLabel: from], podLabels: nil)
+            source = "every pod in namespace \(from)"
+            namePart = "ns-\(from)"
+            notes += Self.labelNotes(from, among: namespaces)
+        }
+        var ports: [(transport: String, port: Int)] = []
+        if let port = intent.number("port") {
+            if let target { try await Self.checkPort(port, of: target.object, cluster: cluster) }
+            ports = [("TCP", port)]
+        } else if intent["port"] != nil {
+            throw .invalidValue(slot: "port", value: intent.text("port") ?? "", reason: "a port is a number, 1 to 65535")
+        }
+        let receivers = target.map { "the pods of \($0.object.displayName)" } ?? "every pod in \(namespace)"
+        let name = try PlanningContext.newName(
+            intent, default: "\(target?.object.name ?? "allow")-from-\(namePart)",
+            example: "allow traffic from web-app to api in shop")
+        let policy = Policy(
+            name: name, namespace: namespace, podLabels: target?.object.selector ?? [:],
+            ingress: [Rule(peers: [peer], ports: ports)], egress: nil)
+        let on = ports.first.map { " on TCP port \($0.port)" } ?? ""
+        notes.append(Self.enforcementNote)
+        return try await context.creationPlan(
+            [policy.object(what: "network policy \(name) in \(namespace)")], intent: scoped, request: request,
+            notes: notes,
+            outcome: "\(receivers) accept traffic from \(source)\(on) (network policy \(name)); traffic from anywhere "
+                + "else no longer reaches them, unless another policy allows it")
+    }
+
+    /// Whether a target said by name is a whole namespace: no namespace said apart, the exact name of a namespace,
+    /// and no workload's exact name.
+    static func isWholeNamespace(
+        _ name: String, said: String?, among namespaces: [ClusterObject], in cluster: any ClusterReader
+    ) async throws(PlannerError) -> Bool {
+        guard said == nil, namespaces.contains(where: { $0.name == name }) else { return false }
+        return !(try await cluster.objects(kinds: workloadKinds, namespace: nil)).contains { $0.name == name }
+    }
+
+    /// A note when a namespace lacks `kubernetes.io/metadata.name`: then a policy selecting it by that label admits
+    /// nothing from it. Nothing is said for a namespace kagent could not read.
+    static func labelNotes(_ name: String, among namespaces: [ClusterObject]) -> [String] {
+        guard let namespace = namespaces.first(where: { $0.name == name }),
+            namespace.labels[namespaceNameLabel] != name
+        else { return [] }
+        return [
+            "namespace \(name) has no label \(namespaceNameLabel)=\(name) (Kubernetes sets it from 1.21 on; this "
+                + "cluster has not): until it has, this policy admits nothing from \(name). Label it first: kubectl "
+                + "label namespace \(name) \(namespaceNameLabel)=\(name)"
+        ]
+    }
+
+    /// A policy matches the pods' own port, not a service's: a port that a service of the workload maps to another
+    /// port of the pods is said back with the port to use.
+    static func checkPort(_ port: Int, of target: ClusterObject, cluster: any ClusterReader) async throws(PlannerError)
+    {
+        let services = try await cluster.objects(kinds: ["service"], namespace: target.namespace)
+        for service in services
+        where !service.selector.isEmpty && service.selector.allSatisfy({ target.selector[$0.key] == $0.value }) {
+            for mapped in service.ports where mapped.port == port {
+                if let pods = Int(mapped.targetPort), pods != port {
+                    throw .invalidValue(
+                        slot: "port", value: String(port),
+                        reason: "\(port) is service \(service.name)'s port; its pods listen on \(pods), and a network "
+                            + "policy matches the pods' port: say port \(pods)")
+                }
+            }
+        }
+    }
+
+    // MARK: - DNS
+
+    /// DNS out of a namespace: UDP and TCP port 53 of pods in any namespace. Not kube-dns's labels: they differ
+    /// between distributions, and any namespace's port 53 is where the cluster's DNS runs, whatever it is called. A
+    /// node-local DNS cache listens on a node address, not a pod: that needs an ipBlock rule, which this is not.
+    private func dns(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
+        let namespace = try await context.creationNamespace(of: intent)
+        let name = try PlanningContext.newName(intent, default: "allow-dns", example: "allow dns egress in shop")
+        let policy = Policy(
+            name: name, namespace: namespace, podLabels: [:], ingress: nil,
+            egress: [Rule(peers: [Peer(namespaceLabels: [:], podLabels: nil)], ports: [("UDP", 53), ("TCP", 53)])])
+        return try await context.creationPlan(
+            [policy.object(what: "network policy \(name) in \(namespace)")], intent: intent, request: request,
+            notes: [
+                "DNS is allowed to port 53 (UDP and TCP) of pods in any namespace, wherever the cluster's DNS runs; a "
+                    + "node-local DNS cache (an address on the node) is not covered",
+                "an egress policy isolates the pods it selects: the pods of \(namespace) may now send only DNS queries "
+                    + "and what other egress policies allow; if their outgoing traffic was open, the rest is closed now",
+                Self.enforcementNote,
+            ],
+            outcome: "the pods of \(namespace) may look up names (network policy \(name))")
+    }
+}
