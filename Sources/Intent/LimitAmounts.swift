@@ -20,7 +20,9 @@ enum LimitAmounts {
         for (index, token) in tokens.enumerated() where !token.quoted {
             if let section = sections[token.norm] {
                 items.append((index, .section(section), clause))
-            } else if let resource = resources[token.norm] {
+            } else if let resource = resources[token.norm]
+                ?? (token.norm.count >= 6 && EditDistance.isWithinOne(token.norm, "memory") ? "memory" : nil)
+            {
                 items.append((index, .resource(resource), clause))
             } else if !claimed[index], token.norm.first?.isNumber == true, let amount = SlotParsing.quantity(token.text) {
                 items.append((index, .amount(amount), clause))
@@ -42,8 +44,9 @@ enum LimitAmounts {
             case (.resource(let resource), .amount(let amount)), (.amount(let amount), .resource(let resource)):
                 pairs.append((resource, amount, first.index, second.clause, [first.index, second.index]))
                 position = next + 1
-            case (.amount(let amount), _) where pairs.last?.clause == first.clause:
-                // "cpu min 50m max 2": an amount alone is for the resource said just before in its clause.
+            case (.amount(let amount), _) where pairs.last != nil:
+                // "cpu min 50m max 2", "memory limit 256Mi and default request 64Mi": an amount alone is for the
+                // resource said just before.
                 if let resource = pairs.last?.resource {
                     pairs.append((resource, amount, first.index, first.clause, [first.index]))
                 }
@@ -53,7 +56,7 @@ enum LimitAmounts {
             }
         }
         if let last = items.last, case .amount(let amount) = last.item, let previous = pairs.last,
-            previous.clause == last.clause, !previous.used.contains(last.index)
+            !previous.used.contains(last.index)
         {
             pairs.append((previous.resource, amount, last.index, last.clause, [last.index]))
         }

@@ -64,7 +64,7 @@ public struct RequestFrame: Sendable {
         "target", "targeting", "like", "hey", "hi", "hello", "ok", "okay", "thanks", "currently", "right",
         "something", "anything", "keep", "keeps", "kept", "seems", "appears", "many", "much", "has", "about",
         "was", "were", "been", "did", "what", "which", "how", "me", "us", "from", "through", "via", "figure",
-        "find", "out", "look", "into", "tell", "know", "help", "explain", "again", "w/", "dig", "poke", "peek",
+        "find", "out", "look", "into", "tell", "know", "help", "explain", "again", "w/", "dig", "poke", "peek", "first",
         // Where something runs, said of the user's own machine: never a name.
         "local", "locally", "machine", "computer", "laptop", "workstation",
         // Words for what runs, never its name.
@@ -645,6 +645,13 @@ public struct RequestFrame: Sendable {
                 let range = (index - phrase.count)..<index
                 if RequestToken.spell(tokens[range], phrase) { return Array(range) }
             }
+            // "serviceaccout deployer": a long anchor word typed with one slip is still that word.
+            for phrase in slot.after where phrase.count == 1 && phrase[0].count >= 7 && index >= 1 {
+                let before = tokens[index - 1]
+                if !before.quoted, before.norm.allSatisfy(\.isLetter), EditDistance.isWithinOne(before.norm, phrase[0]) {
+                    return [index - 1]
+                }
+            }
             // A value and the phrase after it are said in one clause: "128Mi, memory limit 256Mi" puts no limit on
             // 128Mi.
             for phrase in slot.before where index + 1 + phrase.count <= tokens.count && !tokens[index].endsClause {
@@ -819,6 +826,12 @@ public struct RequestFrame: Sendable {
                 guard !anchor.isEmpty else { continue }
                 // After `--` every word is the command's, whatever other slots read in it.
                 var run = Array((index..<tokens.count).prefix { !claimed[$0] || tokens[anchor[0]].norm == "--" })
+                // "run a job …", "running at 6am": a command line never starts with a joining word.
+                if let first = run.first, !tokens[first].quoted, tokens[anchor[0]].norm != "--",
+                    Self.joiningWords.contains(tokens[first].norm)
+                {
+                    continue
+                }
                 // …but for a namespace said at its end ("-- echo hi -n shop", "running date in shop").
                 if run.count > 2, claimed[run[run.count - 1]],
                     ["in", "-n", "--namespace", "namespace"].contains(tokens[run[run.count - 2]].norm)

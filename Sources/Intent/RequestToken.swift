@@ -32,7 +32,8 @@ public struct RequestToken: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether these words are the phrase, word for word (lower-cased, unquoted): fillers, reasons, anchors.
+    /// Whether the words are the phrase; `_` in a phrase stands for any one word ("call the _": "call the rule").
     static func spell(_ words: ArraySlice<RequestToken>, _ phrase: [String]) -> Bool {
-        words.count == phrase.count && zip(words, phrase).allSatisfy { !$0.quoted && $0.norm == $1 }
+        words.count == phrase.count && zip(words, phrase).allSatisfy { !$0.quoted && ($0.norm == $1 || $1 == "_") }
     }
 }

@@ -684,7 +684,8 @@ public struct RuleCatalog: Sendable {
     /// Takes namespace clauses out of the words: `-n X`, `--namespace=X`, `in namespace X`, `in X namespace`.
     /// The bare `in X` is left to the rules, where it is unambiguous.
     func extractNamespace(_ tokens: inout [RequestToken]) -> String? {
-        let prepositions: Set<String> = ["in", "from", "on", "within", "inside", "of"]
+        // "to the default namespace", "for todo namespace": with the keyword said, these place a request too.
+        let prepositions: Set<String> = ["in", "from", "on", "within", "inside", "of", "to", "into", "for"]
         let keywords: Set<String> = ["namespace", "ns"]
         var found: String?
         var index = 0
@@ -703,9 +704,15 @@ public struct RuleCatalog: Sendable {
                 take = (1, String(tokens[index].text.dropFirst(2)))
             } else if prepositions.contains(word), index + 2 < tokens.count {
                 let second = tokens[index + 1], third = tokens[index + 2]
-                if !second.quoted, keywords.contains(second.norm) {
+                // "in namesapce todo": the word typed with one slip is still the word.
+                func isKeyword(_ token: RequestToken) -> Bool {
+                    !token.quoted
+                        && (keywords.contains(token.norm)
+                            || token.norm.count >= 8 && EditDistance.isWithinOne(token.norm, "namespace"))
+                }
+                if isKeyword(second) {
                     take = (3, third.text)
-                } else if !third.quoted, keywords.contains(third.norm) {
+                } else if isKeyword(third) {
                     take = (3, second.text)
                 }
             }

@@ -115,7 +115,8 @@ struct ScheduleReader {
     static let everyWords: Set<String> = ["every", "each", "once", "per"]
 
     mutating func readFrequency() -> Bool {
-        guard interval == false, let first = word() else { return false }
+        guard let first = word() else { return false }
+        if interval, !(first == "on" && word(1) == "the" && word(2) == "hour") { return false }
         switch first {
         case "hourly":
             interval = true; minute = "0"; position += 1; return true
@@ -127,7 +128,12 @@ struct ScheduleReader {
             day = "1"; position += 1; return true
         default: break
         }
-        guard Self.everyWords.contains(first) || first == "a" || first == "an", let next = word(1) else { return false }
+        // "on the hour" says minute 0 of an hourly schedule.
+        if first == "on", word(1) == "the", word(2) == "hour" || word(2) == "hour," {
+            minute = "0"; position += 3; return true
+        }
+        let every = Self.everyWords.contains(first) || first.count == 4 && EditDistance.isWithinOne(first, "every")
+        guard every || first == "a" || first == "an", let next = word(1) else { return false }
         if first == "once" || first == "a" || first == "an" {
             // "once a day", "once an hour", "a day".
             let unit = ["a", "an"].contains(next) ? word(2) : next
@@ -184,7 +190,9 @@ struct ScheduleReader {
     mutating func readTimes() -> Bool {
         guard hour == nil || minute == nil, !interval, let first = word() else { return false }
         var at = position
-        if first == "at" || first == "@" { at += 1 }
+        if first == "at" || first == "@" || first == "for" && ["midnight", "noon", "midday"].contains(word(1) ?? "") {
+            at += 1
+        }
         var times: [(Int, Int)] = []
         var end = at
         while end < words.count, let (time, used) = Self.time(words, at: end, bare: end == at && at > position) {
@@ -238,8 +246,19 @@ struct ScheduleReader {
         if first == "on" { at += 1 }
         guard at < words.count else { return false }
         let next = words[at]
-        if next == "weekdays" || next == "weekday" || next == "mon-fri" || next == "monday-friday" {
+        if next == "weekdays" || next == "weekday" || next == "mon-fri" || next == "monday-friday" || next == "workdays"
+            || next == "weekdays," {
             weekday = "1-5"; position = at + 1; return true
+        }
+        // "during the work week", "on business days", "(monday to friday)", "monday through friday".
+        for phrase in [["during", "the", "work", "week"], ["during", "the", "workweek"], ["during", "the", "week"],
+            ["business", "days"], ["working", "days"], ["work", "days"], ["monday", "to", "friday"],
+            ["monday", "through", "friday"], ["mon", "to", "fri"], ["(monday", "to", "friday)"]]
+        {
+            let start = first == "on" || first == "during" && phrase[0] != "during" ? position + 1 : position
+            if start + phrase.count <= words.count, Array(words[start..<(start + phrase.count)]) == phrase {
+                weekday = "1-5"; position = start + phrase.count; return true
+            }
         }
         if next == "weekends" || next == "weekend" {
             weekday = "0,6"; position = at + 1; return true
@@ -266,9 +285,13 @@ struct ScheduleReader {
         if first == "on", index < words.count {
             let digits = words[index].prefix { $0.isNumber }
             let suffix = words[index].dropFirst(digits.count)
-            if let dayOfMonth = Int(digits), (1...31).contains(dayOfMonth), ["", "st", "nd", "rd", "th"].contains(suffix) {
+            let ordinals = ["first": 1, "second": 2, "third": 3, "fifteenth": 15, "last": 0]
+            let said = Int(digits).flatMap { ["", "st", "nd", "rd", "th"].contains(suffix) ? $0 : nil }
+                ?? ordinals[words[index]].flatMap { $0 > 0 ? $0 : nil }
+            if let dayOfMonth = said, (1...31).contains(dayOfMonth) {
                 day = String(dayOfMonth)
                 index += 1
+                if index < words.count, words[index] == "day" { index += 1 }
                 if index + 2 < words.count, words[index] == "of", ["every", "each", "the"].contains(words[index + 1]),
                     words[index + 2] == "month"
                 {

@@ -12,7 +12,7 @@ struct AccessPlanner: ActionPlanner {
     static let readVerbs = ["get", "list", "watch"]
     static let manageVerbs = ["get", "list", "watch", "create", "update", "patch", "delete"]
     /// Kubernetes' built-in ClusterRoles for people, by the access they give.
-    static let builtInRoles = ["view", "edit", "admin"]
+    static let builtInRoles = ["view", "edit", "admin", "cluster-admin"]
 
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
