@@ -7,7 +7,8 @@ enum LimitAmounts {
     /// The sections a LimitRange item has, by the words that name them.
     static let sections: [String: String] = [
         "limit": "default", "limits": "default", "request": "defaultRequest", "requests": "defaultRequest",
-        "max": "max", "maximum": "max", "min": "min", "minimum": "min",
+        "max": "max", "maximum": "max", "min": "min", "minimum": "min", "most": "max", "least": "min",
+        "cap": "default", "caps": "default", "ceiling": "max", "floor": "min",
     ]
     static let resources: [String: String] = ["cpu": "cpu", "cpus": "cpu", "memory": "memory", "mem": "memory", "ram": "memory"]
 
@@ -60,7 +61,10 @@ enum LimitAmounts {
         {
             pairs.append((previous.resource, amount, last.index, last.clause, [last.index]))
         }
-        guard !pairs.isEmpty else { return nil }
+        // Amounts with no word for what they are ("64Mi memory and 50m cpu") are no limit range: not guessed.
+        guard !pairs.isEmpty, items.contains(where: { if case .section = $0.item { true } else { false } }) else {
+            return nil
+        }
         let sectionItems = items.compactMap { item -> (index: Int, section: String, clause: Int)? in
             if case .section(let section) = item.item { return (item.index, section, item.clause) }
             return nil
@@ -72,7 +76,7 @@ enum LimitAmounts {
             let sameBefore = sectionItems.last { $0.index < pair.at && $0.clause == pair.clause }
             let sameAfter = sectionItems.first { $0.index > pair.at && $0.clause == pair.clause }
             let earlier = sectionItems.last { $0.index < pair.at }
-            let section = sameBefore?.section ?? sameAfter?.section ?? earlier?.section ?? "default"
+            guard let section = sameBefore?.section ?? sameAfter?.section ?? earlier?.section else { return nil }
             entries.append("\(section).\(pair.resource)=\(pair.amount)")
             used += pair.used
         }

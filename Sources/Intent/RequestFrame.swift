@@ -662,7 +662,10 @@ public struct RequestFrame: Sendable {
         }
         var found: [(SlotValue, [Int])] = []
         var readUpTo = 0
-        for index in tokens.indices where !claimed[index] && index >= readUpTo {
+        // After `--` the words are a container's command: no other slot's value is there.
+        let commandStart = slot.type == .rest || slot.type == .words
+            ? tokens.count : (tokens.firstIndex { !$0.quoted && $0.norm == "--" } ?? tokens.count)
+        for index in tokens.indices where !claimed[index] && index >= readUpTo && index < commandStart {
             // "build img ./todo-app/backend": a path that says it is one needs no word before it.
             let explicitPath = slot.type == .path && !tokens[index].quoted
                 && ["./", "../", "/", "~/"].contains { tokens[index].text.hasPrefix($0) } && tokens[index].text.count > 2
@@ -826,6 +829,11 @@ public struct RequestFrame: Sendable {
                 guard !anchor.isEmpty else { continue }
                 // After `--` every word is the command's, whatever other slots read in it.
                 var run = Array((index..<tokens.count).prefix { !claimed[$0] || tokens[anchor[0]].norm == "--" })
+                // Said in English, a command ends with its clause ("running python export.py, env REGION=eu"); a
+                // command with a comma of its own is quoted.
+                if tokens[anchor[0]].norm != "--", let end = run.firstIndex(where: { tokens[$0].endsClause }) {
+                    run = Array(run[...end])
+                }
                 // "run a job …", "running at 6am": a command line never starts with a joining word.
                 if let first = run.first, !tokens[first].quoted, tokens[anchor[0]].norm != "--",
                     Self.joiningWords.contains(tokens[first].norm)
@@ -837,6 +845,17 @@ public struct RequestFrame: Sendable {
                     ["in", "-n", "--namespace", "namespace"].contains(tokens[run[run.count - 2]].norm)
                 {
                     run.removeLast(2)
+                }
+                // …and for its environment said after it ("running ./seed with MODE=full and LOG_LEVEL=info").
+                if tokens[anchor[0]].norm != "--",
+                    let with = run.lastIndex(where: { !tokens[$0].quoted && tokens[$0].norm == "with" }),
+                    with > run.startIndex,
+                    run[(with + 1)...].contains(where: { SlotParsing.pair(tokens[$0].text) != nil }),
+                    run[(with + 1)...].allSatisfy({
+                        SlotParsing.pair(tokens[$0].text) != nil || ["and", ",", "&"].contains(tokens[$0].norm)
+                    })
+                {
+                    run.removeSubrange(with...)
                 }
                 found.append((.list(run.map { tokens[$0].text }), run + anchor))
                 readUpTo = tokens.count
@@ -854,6 +873,8 @@ public struct RequestFrame: Sendable {
             case .text:
                 guard !slot.after.isEmpty || !slot.before.isEmpty else { continue }
                 guard !Self.joiningWords.contains(token.norm) || token.quoted else { continue }
+                // A name is never a KEY=VALUE pair ("quota requests.cpu=2 …").
+                if slot.name == "name", !token.quoted, token.text.contains("=") { continue }
                 found.append((.text(token.quoted ? token.text : token.norm), [index] + anchor))
             default:
                 continue

@@ -251,6 +251,9 @@ extension RuleCatalog {
         var namespaces: Set<String> = []
         var bare: Set<String> = []
         var subjects: [String] = []
+        // "Call it srv-floor.", "- name: todo-bounds": what a new object is to be called, said in a sentence of its own.
+        var newNames: [String] = []
+        var places: Set<String> = []
         for sentence in context {
             var words = dropFillers(sentence)
             // "Context: namespace `todo`": a sentence that only names the namespace says where.
@@ -291,8 +294,12 @@ extension RuleCatalog {
             } else if let place = Self.barePlace(in: words, lexicon: lexicon) {
                 // "Something is eating memory in srvthreds.": where a sentence of context says it happens.
                 bare.insert(place)
+            } else if let place = Self.barePlace(in: words, lexicon: lexicon, anywhere: true) {
+                // "The redis cache in srvthreds needs a snapshot.": where things are, for what is made new.
+                places.insert(place)
             }
             if let subject = Self.subject(of: words, lexicon: lexicon) { subjects.append(subject) }
+            if let name = Self.newName(in: words) { newNames.append(name) }
         }
         let intents = asking.intents.map { intent in
             var intent = intent
@@ -303,6 +310,17 @@ extension RuleCatalog {
             {
                 // Only a read with no object of its own takes it: "Which pods use the most?".
                 intent["namespace"] = .text(place)
+            } else if intent["namespace"] == nil, namespaces.isEmpty, bare.union(places).count == 1,
+                let place = bare.union(places).first, intent.action.hasPrefix("create_"),
+                !intent.action.hasSuffix("namespace")
+            {
+                // "The redis cache in srvthreds needs a snapshot. Could you kick off a job …": what is made new goes
+                // where the message says things are (a namespace the cluster lacks is refused while planning).
+                intent["namespace"] = .text(place)
+            }
+            // A new object's name said in another sentence ("Call it srv-floor."), when its own sentence says none.
+            if intent.action.hasPrefix("create_"), intent["name"] == nil, newNames.count == 1, let name = newNames.first {
+                intent["name"] = .text(name)
             }
             // What is made new is named by the request itself, never by what another sentence talks about.
             let said = subjects.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
@@ -338,11 +356,36 @@ extension RuleCatalog {
         return .understood(intents)
     }
 
+    /// The name a sentence gives something new: "call it X", "name it X", "call the task X", "name: X", "named X",
+    /// "called X"; nil when it gives none, or the word is no name.
+    static func newName(in words: [RequestToken]) -> String? {
+        let openings: [[String]] = [
+            ["call", "it"], ["name", "it"], ["call", "the", "_"], ["name", "the", "_"], ["named"], ["called"], ["name"],
+            ["name:"], ["call", "this"], ["name", "this"],
+        ]
+        for start in words.indices {
+            for opening in openings where start + opening.count < words.count {
+                guard RequestToken.spell(words[start..<(start + opening.count)], opening) else { continue }
+                let value = words[start + opening.count]
+                let name = value.quoted ? value.text : value.norm
+                if KubernetesName.subdomainProblem(name) == nil, !RequestFrame.joiningWords.contains(name) || value.quoted {
+                    return name
+                }
+            }
+        }
+        return nil
+    }
+
     /// "… in srvthreds" at the end of a sentence: the word after the last "in", when it can be a namespace's name.
-    static func barePlace(in words: [RequestToken], lexicon: Lexicon) -> String? {
-        guard words.count >= 2, let last = words.last, !last.quoted || last.code,
-            words[words.count - 2].norm == "in", !words[words.count - 2].quoted
+    /// With `anywhere`, the word after the first "in" anywhere in the sentence.
+    static func barePlace(in words: [RequestToken], lexicon: Lexicon, anywhere: Bool = false) -> String? {
+        let at = anywhere
+            ? words.indices.dropLast().first { !words[$0].quoted && words[$0].norm == "in" }.map { $0 + 1 }
+            : words.count - 1
+        guard words.count >= 2, let at, at >= 1, words[at - 1].norm == "in", !words[at - 1].quoted,
+            !words[at].quoted || words[at].code
         else { return nil }
+        let last = words[at]
         let name = last.quoted ? last.text : last.norm
         guard KubernetesName.labelProblem(name) == nil, !RequestFrame.notPlaces.contains(name),
             !RequestFrame.joiningWords.contains(name), lexicon.kind(named: name) == nil, lexicon.number(from: name) == nil
