@@ -88,4 +88,133 @@ struct NetworkAndStorageTests {
             #expect(stored == "Egress UDP TCP 53 53", "\(stored)")
         }
     }
+
+    // MARK: - Volume claims
+
+    /// A StorageClass of the test's own (no provisioner: nothing is provisioned), deleted afterwards with the
+    /// PersistentVolumes named in `volumes`. The sandbox has no StorageClass of its own.
+    static func withStorageClass(
+        _ name: String, expansion: Bool, volumes: [String] = [], _ body: () async throws -> Void
+    ) async throws {
+        func cleanUp() async {
+            for volume in volumes { _ = try? await Sandbox.kubectl("delete", "pv", volume, "--wait=false") }
+            _ = try? await Sandbox.kubectl("delete", "storageclass", name, "--wait=false")
+        }
+        try await Sandbox.apply(
+            """
+            apiVersion: storage.k8s.io/v1
+            kind: StorageClass
+            metadata: {name: \(name)}
+            provisioner: kubernetes.io/no-provisioner
+            allowVolumeExpansion: \(expansion)
+            volumeBindingMode: Immediate
+            """, namespace: "default")
+        do {
+            try await body()
+        } catch {
+            await cleanUp()
+            throw error
+        }
+        await cleanUp()
+    }
+
+    /// A hostPath PersistentVolume of 1Gi reserved for the claim `claim` in `namespace` (a claim grows only once it
+    /// is bound: the API server keeps an unbound claim's spec as created).
+    static func volume(_ name: String, for claim: String, in namespace: String, storageClass: String) async throws {
+        try await Sandbox.apply(
+            """
+            apiVersion: v1
+            kind: PersistentVolume
+            metadata: {name: \(name)}
+            spec:
+              capacity: {storage: 1Gi}
+              accessModes: [ReadWriteOnce]
+              storageClassName: \(storageClass)
+              hostPath: {path: /tmp/\(name)}
+              claimRef: {namespace: \(namespace), name: \(claim)}
+            """, namespace: namespace)
+    }
+
+    /// Waits until the claim is bound to its volume (the sandbox's volume controller syncs every 15 seconds).
+    static func waitUntilBound(_ claim: String, in namespace: String) async throws {
+        for _ in 0..<40 {
+            let phase = try await Sandbox.kubectlOK(
+                "get", "pvc/\(claim)", "--namespace=\(namespace)", "--output=jsonpath={.status.phase}")
+            if phase == "Bound" { return }
+            try await Task.sleep(for: .seconds(1))
+        }
+        Issue.record("pvc/\(claim) in \(namespace) was not bound within 40 seconds")
+    }
+
+    @Test("a 1Gi claim on a class said is stored with its size, access mode and class; with no class said the plan says the sandbox has no default")
+    func createClaim() async throws {
+        try await Sandbox.withNamespace("pvc") { ns in
+            let storageClass = "\(ns)-plain"
+            try await Self.withStorageClass(storageClass, expansion: false) {
+                let kagent = try Session(namespace: ns)
+                let made = try await kagent.run("--yes", "create a 1Gi pvc called uploads on storage class \(storageClass)")
+                #expect(made.exitCode == 0, "\(made.stdout)\(made.stderr)")
+                #expect(made.stdout.contains("kind: PersistentVolumeClaim"), "the manifest is shown: \(made.stdout)")
+                let stored = try await Sandbox.kubectlOK(
+                    "get", "pvc/uploads", "--namespace=\(ns)",
+                    "--output=jsonpath={.spec.resources.requests.storage} {.spec.accessModes[0]} {.spec.storageClassName}")
+                #expect(stored == "1Gi ReadWriteOnce \(storageClass)", "\(stored)")
+
+                let shared = try await kagent.run("--dry-run", "create a shared 2Gi volume claim named media")
+                #expect(shared.exitCode == 0, "\(shared.stdout)\(shared.stderr)")
+                #expect(shared.stdout.contains("ReadWriteMany"), "\(shared.stdout)")
+                #expect(shared.stdout.contains("no default one"), "the sandbox has no default class: \(shared.stdout)")
+                #expect(!shared.stdout.contains("storageClassName"), "no class is guessed: \(shared.stdout)")
+
+                let undone = try await kagent.run("--yes", "undo")
+                #expect(undone.exitCode == 0, "\(undone.stdout)\(undone.stderr)")
+                let gone = try await Sandbox.kubectl("get", "pvc/uploads", "--namespace=\(ns)")
+                #expect(!gone.succeeded && gone.stderr.contains("NotFound"), "\(gone.stderr)")
+            }
+        }
+    }
+
+    @Test("a bound claim grows when its class allows expansion, and the plan says it cannot be undone; shrinking is refused")
+    func growClaim() async throws {
+        try await Sandbox.withNamespace("grow") { ns in
+            let storageClass = "\(ns)-grow"
+            try await Self.withStorageClass(storageClass, expansion: true, volumes: ["\(ns)-pv"]) {
+                try await Self.volume("\(ns)-pv", for: "data", in: ns, storageClass: storageClass)
+                let kagent = try Session(namespace: ns)
+                let made = try await kagent.run("--yes", "create a 1Gi pvc called data on storage class \(storageClass)")
+                #expect(made.exitCode == 0, "\(made.stdout)\(made.stderr)")
+                try await Self.waitUntilBound("data", in: ns)
+
+                let grown = try await kagent.run("--yes", "resize pvc data to 2Gi")
+                #expect(grown.exitCode == 0, "\(grown.stdout)\(grown.stderr)")
+                #expect(grown.stdout.contains("cannot shrink"), "said before it runs: \(grown.stdout)")
+                #expect(try await Sandbox.kubectlOK(
+                    "get", "pvc/data", "--namespace=\(ns)", "--output=jsonpath={.spec.resources.requests.storage}") == "2Gi")
+
+                let shrink = try await kagent.run("--yes", "resize pvc data to 1Gi")
+                #expect(shrink.exitCode != 0, "\(shrink.stdout)")
+                #expect(shrink.stderr.contains("only grow"), "\(shrink.stderr)")
+                #expect(!shrink.stdout.contains("$ kubectl"), "nothing planned: \(shrink.stdout)")
+            }
+        }
+    }
+
+    @Test("a claim whose class does not allow expansion is not grown: the plan names the class and nothing runs")
+    func growRefused() async throws {
+        try await Sandbox.withNamespace("nogrow") { ns in
+            let storageClass = "\(ns)-fixed"
+            try await Self.withStorageClass(storageClass, expansion: false) {
+                let kagent = try Session(namespace: ns)
+                let made = try await kagent.run("--yes", "create a 1Gi pvc called scratch on storage class \(storageClass)")
+                #expect(made.exitCode == 0, "\(made.stdout)\(made.stderr)")
+                let refused = try await kagent.run("--yes", "grow the scratch volume to 5Gi")
+                #expect(refused.exitCode != 0, "\(refused.stdout)")
+                #expect(
+                    refused.stderr.contains("storage class \(storageClass)")
+                        && refused.stderr.contains("does not allow volume expansion"), "\(refused.stderr)")
+                #expect(try await Sandbox.kubectlOK(
+                    "get", "pvc/scratch", "--namespace=\(ns)", "--output=jsonpath={.spec.resources.requests.storage}") == "1Gi")
+            }
+        }
+    }
 }
