@@ -359,18 +359,20 @@ extension RuleCatalog {
     /// The name a sentence gives something new: "call it X", "name it X", "call the task X", "name: X", "named X",
     /// "called X"; nil when it gives none, or the word is no name.
     static func newName(in words: [RequestToken]) -> String? {
-        let openings: [[String]] = [
-            ["call", "it"], ["name", "it"], ["call", "the", "_"], ["name", "the", "_"], ["named"], ["called"], ["name"],
-            ["name:"], ["call", "this"], ["name", "this"],
+        let naming: Set<String> = ["call", "name", "named", "called", "name:"]
+        // "call it …", "name the rule …" (the article is gone by now): a word for what is named may come first.
+        let between: Set<String> = [
+            "it", "this", "rule", "binding", "quota", "role", "task", "job", "cronjob", "policy", "account", "range",
+            "limitrange", "thing",
         ]
-        for start in words.indices {
-            for opening in openings where start + opening.count < words.count {
-                guard RequestToken.spell(words[start..<(start + opening.count)], opening) else { continue }
-                let value = words[start + opening.count]
-                let name = value.quoted ? value.text : value.norm
-                if KubernetesName.subdomainProblem(name) == nil, !RequestFrame.joiningWords.contains(name) || value.quoted {
-                    return name
-                }
+        for start in words.indices where !words[start].quoted && naming.contains(words[start].norm) {
+            var at = start + 1
+            if at < words.count, !words[at].quoted, between.contains(words[at].norm) { at += 1 }
+            guard at < words.count else { continue }
+            let value = words[at]
+            let name = value.quoted ? value.text : value.norm
+            if KubernetesName.subdomainProblem(name) == nil, !RequestFrame.joiningWords.contains(name) || value.quoted {
+                return name
             }
         }
         return nil
