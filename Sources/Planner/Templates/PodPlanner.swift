@@ -1,0 +1,275 @@
+import Intent
+
+/// Plans `create_pod`: one Pod from an image, with what was said of it and nothing else: a command, environment
+/// variables (values, or one key of a Secret or ConfigMap), a container port, CPU and memory requests and limits, an
+/// emptyDir or ConfigMap volume mounted at a path, and a restart policy (`Always` unless "once", "never restart" or
+/// "on failure" is said).
+///
+/// A pod that keeps running is verified by `kubectl wait --for=condition=Ready`. A pod that runs once never becomes
+/// Ready when it is done (its Ready condition turns False, reason PodCompleted), so it is waited for until its phase
+/// is Succeeded with `kubectl wait --for=jsonpath=…`: the wait runs in kubectl (1.23 or newer), the API server's
+/// version does not matter (checked against the sandbox's 1.20).
+struct PodPlanner: ActionPlanner {
+    let actions = ["create_pod"]
+    /// How long a pod may take to be ready, or to finish when it runs once.
+    static let waitSeconds = 120
+    static let example = "create a pod debug with image busybox:1.36 running sleep 3600 in shop"
+
+    func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
+        guard let image = intent.text("image") else {
+            throw .invalidValue(
+                slot: "image", value: "", reason: "say which image the pod runs, for example: \(Self.example)")
+        }
+        guard SlotParsing.image(image) != nil else {
+            throw .invalidValue(slot: "image", value: image, reason: "not an image reference (repository[:tag])")
+        }
+        let name = try PlanningContext.newName(
+            intent, default: BatchPlanner.imageBaseName(image), label: true, example: Self.example)
+        let namespace = try await context.creationNamespace(of: intent)
+        let restartPolicy = try Self.restartPolicy(intent)
+        let command = try BatchPlanner.command(intent["command"])
+        var notes: [String] = []
+        var environment = try BatchPlanner.environment(intent["env"]?.list ?? [])
+        if let reference = try await Self.environmentReference(
+            intent, request: request, namespace: namespace,
+            context: context, notes: &notes)
+        {
+            environment.append(reference)
+        }
+        let volume = try await Self.volume(intent, namespace: namespace, context: context, notes: &notes)
+        let container = Manifest.fields([
+            ("name", .string(name)),
+            ("image", .string(image)),
+            ("command", command.isEmpty ? nil : .list(command.map(Manifest.string))),
+            ("ports", intent.number("port").map { [["containerPort": .int($0)]] }),
+            ("env", environment.isEmpty ? nil : .list(environment)),
+            ("resources", Self.resources(intent)),
+            ("volumeMounts", volume.map { [["name": .string($0.name), "mountPath": .string($0.path)]] }),
+        ])
+        let object = NewObject(
+            kind: "pod", name: name, namespace: namespace,
+            manifest: [
+                "apiVersion": "v1", "kind": "Pod",
+                "metadata": NewObject.metadata(name: name, namespace: namespace),
+                "spec": .fields([
+                    ("restartPolicy", .string(restartPolicy)),
+                    ("containers", [container]),
+                    ("volumes", volume.map { [$0.source] }),
+                ]),
+            ],
+            check: ("{{range .spec.containers}}{{.image}}{{end}}", image), what: "pod \(name) in \(namespace)")
+        let running = command.isEmpty ? "its image's default command" : command.joined(separator: " ")
+        let scope = "--namespace=\(namespace)"
+        let wait: PlanStep
+        let outcome: String
+        if restartPolicy == "Always" {
+            wait = PlanStep(
+                argv: context.kubectl(
+                    "wait", "--for=condition=Ready", object.reference, scope, "--timeout=\(Self.waitSeconds)s"),
+                mutating: false, summary: "wait until pod \(name) is ready", timeoutSeconds: Self.waitSeconds + 15)
+            outcome = "pod \(name) in \(namespace) runs \(image) (\(running)) and is ready"
+            notes.append(
+                "restart policy Always: the container is started again whenever it stops (say once to run it once)")
+        } else {
+            wait = PlanStep(
+                argv: context.kubectl(
+                    "wait", "--for=jsonpath={.status.phase}=Succeeded", object.reference, scope,
+                    "--timeout=\(Self.waitSeconds)s"),
+                mutating: false, summary: "wait until pod \(name) has run to completion (phase Succeeded)",
+                timeoutSeconds: Self.waitSeconds + 15)
+            outcome =
+                "pod \(name) in \(namespace) ran \(image) (\(running)) to completion; its output: logs of pod \(name) in \(namespace)"
+            notes.append(
+                "restart policy \(restartPolicy): "
+                    + (restartPolicy == "Never"
+                        ? "it runs once" : "it runs until it succeeds, restarted after a failure")
+                    + "; the wait needs kubectl 1.23 or newer (--for=jsonpath), and a pod that fails is waited for until the time-out"
+            )
+        }
+        return try await context.creationPlan(
+            [object], intent: intent, request: request, notes: notes, outcome: outcome, after: [wait])
+    }
+
+    // MARK: - Restart policy
+
+    /// `Always` unless the request says otherwise: "once", "never restart" (`Never`), "on failure" (`OnFailure`), or
+    /// the policy itself after "restart policy" or `--restart`. Two different policies said are refused.
+    static func restartPolicy(_ intent: UserIntent) throws(PlannerError) -> String {
+        var said: [String] = []
+        if intent["once"] != nil { said.append("Never") }
+        if intent["onfailure"] != nil { said.append("OnFailure") }
+        if let word = intent.text("restart") {
+            let policies = ["always": "Always", "never": "Never", "onfailure": "OnFailure", "on-failure": "OnFailure"]
+            guard let policy = policies[word.lowercased()] else {
+                throw .invalidValue(
+                    slot: "restart", value: word, reason: "a pod's restart policy is Always, OnFailure or Never")
+            }
+            said.append(policy)
+        }
+        let distinct = said.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        guard distinct.count <= 1 else {
+            throw .invalidValue(
+                slot: "restart", value: distinct.joined(separator: ", "),
+                reason: "say one restart policy: Always (the default), OnFailure, or Never (once)")
+        }
+        return distinct.first ?? "Always"
+    }
+
+    // MARK: - Environment from a Secret or ConfigMap
+
+    /// One variable set from a key of a Secret or ConfigMap (`valueFrom.secretKeyRef` / `configMapKeyRef`), when
+    /// one was said. The Secret or ConfigMap must exist (names only are read, never a secret's data).
+    static func environmentReference(
+        _ intent: UserIntent, request: String, namespace: String, context: PlanningContext, notes: inout [String]
+    ) async throws(PlannerError) -> Manifest? {
+        let secret = intent.text("secret"), configMap = intent.text("configmap")
+        guard secret != nil || configMap != nil else {
+            if intent.text("env_secret") != nil || intent.text("env_configmap") != nil || intent.text("key") != nil {
+                throw .invalidValue(
+                    slot: "env", value: intent.text("env_secret") ?? intent.text("env_configmap") ?? "",
+                    reason: "say where the value comes from, for example: with DB_URL from secret db-creds key url")
+            }
+            return nil
+        }
+        let isSecret = secret != nil
+        let kind = isSecret ? "secret" : "configmap"
+        let source = secret ?? configMap ?? ""
+        let example = "with DB_URL from \(kind) \(source) key url"
+        guard let said = intent.text(isSecret ? "env_secret" : "env_configmap") else {
+            throw .invalidValue(slot: "env", value: "", reason: "say which variable it sets, for example: \(example)")
+        }
+        let variable = try typed(said, in: request)
+        guard let first = variable.first, !first.isNumber,
+            variable.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+        else {
+            throw .invalidValue(slot: "env", value: variable, reason: "not an environment variable's name")
+        }
+        guard let saidKey = intent.text("key") else {
+            throw .invalidValue(
+                slot: "key", value: "", reason: "say which key of \(kind) \(source) it takes, for example: \(example)")
+        }
+        let key = try typed(saidKey, in: request)
+        if let problem = KubernetesName.subdomainProblem(source) {
+            throw .invalidValue(slot: kind, value: source, reason: problem)
+        }
+        try await requireExisting(kind, named: source, namespace: namespace, context: context, notes: &notes)
+        notes.append(
+            "\(variable) is the value of key \(key) of \(kind) \(source); kagent does not read the key while planning: "
+                + "a missing key keeps the pod from starting (CreateContainerConfigError)")
+        let reference: Manifest = ["name": .string(source), "key": .string(key)]
+        return [
+            "name": .string(variable),
+            "valueFrom": isSecret ? ["secretKeyRef": reference] : ["configMapKeyRef": reference],
+        ]
+    }
+
+    /// A word as the request typed it: slots hold words lower-cased, while variable names and keys keep their case
+    /// (`DB_URL`). The same word typed in two casings is refused rather than one of them picked.
+    static func typed(_ lowered: String, in request: String) throws(PlannerError) -> String {
+        let trim = Set(",.;:!?\"'`()[]{}")
+        let spellings = request.split(whereSeparator: \.isWhitespace).map { word in
+            String(word.drop { trim.contains($0) }.reversed().drop { trim.contains($0) }.reversed())
+        }
+        var found: [String] = []
+        for spelling in spellings where spelling.lowercased() == lowered && !found.contains(spelling) {
+            found.append(spelling)
+        }
+        guard found.count <= 1 else {
+            throw .invalidValue(
+                slot: "env", value: lowered,
+                reason: "said in two spellings (\(found.joined(separator: ", "))); say it once")
+        }
+        return found.first ?? lowered
+    }
+
+    /// Refuses a Secret or ConfigMap the cluster does not have in the namespace, naming the ones it has; offline,
+    /// the plan says it was not checked.
+    static func requireExisting(
+        _ kind: String, named name: String, namespace: String, context: PlanningContext, notes: inout [String]
+    ) async throws(PlannerError) {
+        guard let cluster = context.cluster else {
+            notes.append("whether \(kind) \(name) exists in \(namespace) was not checked (offline)")
+            return
+        }
+        let existing = try await cluster.objects(kinds: [kind], namespace: namespace).filter {
+            $0.kind == kind && $0.namespace == namespace
+        }
+        guard !existing.contains(where: { $0.name == name }) else { return }
+        let create =
+            kind == "secret" ? "create secret \(name) with KEY=VALUE" : "create configmap \(name) with KEY=VALUE"
+        throw .invalidValue(
+            slot: kind, value: name,
+            reason:
+                "there is no \(kind) \(name) in namespace \(namespace), so the pod could not start; create it first "
+                + "(\(create) in \(namespace))"
+                + (existing.isEmpty
+                    ? "" : "; \(kind)s there: \(existing.prefix(6).map(\.name).joined(separator: ", "))"))
+    }
+
+    // MARK: - Resources and volumes
+
+    /// `resources.limits` and `resources.requests` from the amounts said; nil when none was.
+    static func resources(_ intent: UserIntent) -> Manifest? {
+        func amounts(cpu: String, memory: String) -> Manifest? {
+            let fields: [(String, Manifest?)] = [
+                ("cpu", intent.text(cpu).map(Manifest.string)), ("memory", intent.text(memory).map(Manifest.string)),
+            ]
+            return fields.allSatisfy({ $0.1 == nil }) ? nil : .fields(fields)
+        }
+        let limits = amounts(cpu: "cpu", memory: "memory")
+        let requests = amounts(cpu: "request_cpu", memory: "request_memory")
+        guard limits != nil || requests != nil else { return nil }
+        return .fields([("limits", limits), ("requests", requests)])
+    }
+
+    struct Volume {
+        var name: String
+        var path: String
+        var source: Manifest
+    }
+
+    /// The one volume said (an emptyDir, or a ConfigMap, which must exist) and where it is mounted.
+    static func volume(_ intent: UserIntent, namespace: String, context: PlanningContext, notes: inout [String])
+        async throws(PlannerError) -> Volume?
+    {
+        let configMap = intent.text("mount_configmap")
+        let emptyDir = intent["emptydir"] != nil
+        let path = intent.text("mount_path")
+        if configMap != nil && emptyDir {
+            throw .invalidValue(
+                slot: "volume", value: configMap ?? "",
+                reason: "kagent mounts one volume in a new pod; say an emptyDir or a configmap, with one path")
+        }
+        guard configMap != nil || emptyDir else {
+            if let path {
+                throw .invalidValue(
+                    slot: "mount_path", value: path,
+                    reason: "say what is mounted there, for example: mount configmap todo-settings at \(path), "
+                        + "or: with an emptydir at \(path)")
+            }
+            return nil
+        }
+        let what = configMap.map { "configmap \($0)" } ?? "the emptydir"
+        guard let path else {
+            throw .invalidValue(
+                slot: "mount_path", value: "", reason: "say where to mount \(what), for example: at /data")
+        }
+        guard path.hasPrefix("/"), !path.contains(":") else {
+            throw .invalidValue(
+                slot: "mount_path", value: path, reason: "a mount path is absolute (/data), without ':'")
+        }
+        guard let configMap else {
+            return Volume(name: "scratch", path: path, source: ["name": "scratch", "emptyDir": .map([])])
+        }
+        if let problem = KubernetesName.subdomainProblem(configMap) {
+            throw .invalidValue(slot: "configmap", value: configMap, reason: problem)
+        }
+        try await requireExisting("configmap", named: configMap, namespace: namespace, context: context, notes: &notes)
+        let name = KubernetesName.labelProblem(configMap) == nil ? configMap : "config"
+        return Volume(
+            name: name, path: path,
+            source: ["name": .string(name), "configMap": ["name": .string(configMap)]])
+    }
+}
