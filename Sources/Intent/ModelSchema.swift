@@ -26,7 +26,9 @@ public struct ModelSchema: Sendable {
     public let actions: [String: Action]
 
     /// Actions a model never produces: they run commands given as words, or refer to earlier requests.
-    public static let excludedActions: Set<String> = ["passthrough", "exec", "repeat", "create_job", "create_cronjob"]
+    public static let excludedActions: Set<String> = [
+        "passthrough", "exec", "repeat", "create_job", "create_cronjob", "create_pod",
+    ]
     /// Rules with slots of these types are left out: their values are command lines or secrets.
     static let excludedSlotTypes: [SlotType] = [.secrets, .kubectl, .kubectlArgs, .helmArgs, .dockerArgs, .rest]
     /// Keys a model might add to smuggle a command in; refused with a message that says so.
