@@ -846,6 +846,15 @@ public struct RequestFrame: Sendable {
                 {
                     run.removeLast(2)
                 }
+                // …and for joining words left at its end once other slots took what they tie ("running nslookup
+                // todo-backend with restart policy Never": the command is `nslookup todo-backend`).
+                if tokens[anchor[0]].norm != "--" {
+                    while let last = run.last, run.count > 1, !tokens[last].quoted,
+                        Self.joiningWords.contains(tokens[last].norm), index + run.count < tokens.count
+                    {
+                        run.removeLast()
+                    }
+                }
                 // …and for its environment said after it ("running ./seed with MODE=full and LOG_LEVEL=info").
                 if tokens[anchor[0]].norm != "--",
                     let with = run.lastIndex(where: { !tokens[$0].quoted && tokens[$0].norm == "with" }),

@@ -359,7 +359,11 @@ extension RuleCatalog {
     /// The name a sentence gives something new: "call it X", "name it X", "call the task X", "name: X", "named X",
     /// "called X"; nil when it gives none, or the word is no name.
     static func newName(in words: [RequestToken]) -> String? {
-        let naming: Set<String> = ["call", "name", "named", "called", "name:"]
+        // "…, policy backend-from-frontend": the word for what is made, then its name, says the name too.
+        let naming: Set<String> = [
+            "call", "name", "named", "called", "name:", "policy", "networkpolicy", "binding", "rolebinding", "quota",
+            "limitrange", "pvc", "claim",
+        ]
         // "call it …", "name the rule …" (the article is gone by now): a word for what is named may come first.
         let between: Set<String> = [
             "it", "this", "rule", "binding", "quota", "role", "task", "job", "cronjob", "policy", "account", "range",

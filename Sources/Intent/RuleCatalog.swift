@@ -666,6 +666,14 @@ public struct RuleCatalog: Sendable {
             if !tokens[index].quoted, Self.commandOpeners.contains(tokens[index].norm) {
                 return result + tokens[index...]
             }
+            // "running echo hello": a verb of running followed by a word that is no joining word starts a command.
+            if !tokens[index].quoted, ["running", "runs", "executing", "executes"].contains(tokens[index].norm),
+                index + 1 < tokens.count, !tokens[index + 1].quoted,
+                !RequestFrame.joiningWords.contains(tokens[index + 1].norm),
+                lexicon.fillersByFirstWord[tokens[index + 1].norm] == nil, tokens[index + 1].norm.first?.isLetter == true
+            {
+                return result + tokens[index...]
+            }
             if !tokens[index].quoted, let phrases = lexicon.fillersByFirstWord[tokens[index].norm] {
                 for phrase in phrases where index + phrase.count <= tokens.count {
                     let window = tokens[index..<(index + phrase.count)]
