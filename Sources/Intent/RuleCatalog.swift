@@ -268,7 +268,31 @@ public struct RuleCatalog: Sendable {
         {
             outcome = .understood(clauses)
         }
-        return notAnOrder(request, tokens, askingAdvice(tokens, outcome))
+        return namedAsSaid(tokens, notAnOrder(request, tokens, askingAdvice(tokens, outcome)))
+    }
+
+    /// A name the request gives what it makes ("… a policy called lockdown") is the name it gets: an intent that
+    /// creates something with no name, or another, while the request says "called X" or "named X" of nothing else
+    /// the intent holds, is not understood rather than created under a name of kagent's choosing.
+    func namedAsSaid(_ tokens: [RequestToken], _ outcome: ParseOutcome) -> ParseOutcome {
+        guard case .understood(let intents) = outcome else { return outcome }
+        var said: [String] = []
+        for index in tokens.indices.dropLast() where !tokens[index].quoted && ["called", "named"].contains(tokens[index].norm) {
+            let value = tokens[index + 1]
+            let name = value.quoted ? value.text : RequestFrame.withoutPossessive(value.norm)
+            if KubernetesName.subdomainProblem(name) == nil { said.append(name) }
+        }
+        for intent in intents where intent.action.hasPrefix("create_") && intent.action != "create_namespace" {
+            let held = intent.slots.values.flatMap { $0.list ?? $0.text.map { [$0] } ?? [] }
+            let name = intent.text("name")
+            for word in said where word != name && !held.contains(where: { $0 == word || $0.hasSuffix("/" + word) || $0.hasSuffix(":" + word) }) {
+                return .notUnderstood(
+                    reason: "the request names it '\(word)', but kagent did not read that name in its place; "
+                        + "say it as: … called \(word)",
+                    suggestions: [])
+            }
+        }
+        return outcome
     }
 
     /// Whether an intent's object is a pronoun ("it", "them") or the name a sentence did not say.
