@@ -28,7 +28,7 @@ enum LimitAmounts {
             } else if !claimed[index], token.norm.first?.isNumber == true, let amount = SlotParsing.quantity(token.text) {
                 items.append((index, .amount(amount), clause))
             }
-            if token.endsClause || token.norm == "and" { clause += 1 }
+            if token.endsClause { clause += 1 }
         }
         // Pairs of a resource and its amount, next to each other (in either order).
         var pairs: [(resource: String, amount: String, at: Int, clause: Int, used: [Int])] = []
@@ -73,10 +73,14 @@ enum LimitAmounts {
         var used: [Int] = sectionItems.map(\.index)
         for pair in pairs {
             // The last section word before the pair in its clause, or since the last pair; else the next one.
-            let sameBefore = sectionItems.last { $0.index < pair.at && $0.clause == pair.clause }
-            let sameAfter = sectionItems.first { $0.index > pair.at && $0.clause == pair.clause }
+            // The nearest word for it in its clause ("500m CPU and 512Mi memory limit", "128Mi memory request and
+            // 256Mi memory limit"), the one before on a tie; else the last one said before it.
+            let start = pair.used.min() ?? pair.at, end = pair.used.max() ?? pair.at
+            func distance(_ index: Int) -> Int { index < start ? start - index : index > end ? index - end : 0 }
+            let nearest = sectionItems.filter { $0.clause == pair.clause }
+                .min { (distance($0.index), $0.index > end ? 1 : 0) < (distance($1.index), $1.index > end ? 1 : 0) }
             let earlier = sectionItems.last { $0.index < pair.at }
-            guard let section = sameBefore?.section ?? sameAfter?.section ?? earlier?.section else { return nil }
+            guard let section = nearest?.section ?? earlier?.section else { return nil }
             entries.append("\(section).\(pair.resource)=\(pair.amount)")
             used += pair.used
         }

@@ -61,7 +61,7 @@ public struct RequestFrame: Sendable {
         "program", "programs", "process", "processes", "software", "thing", "things", "stuff", "own", "they", "ones",
         "anymore", "already", "still", "really", "actually", "basically", "somehow", "currently", "whole", "entire",
         "let", "time", "times", "it's", "great", "awesome", "perfect", "nice", "cool", "lovely", "brilliant",
-        "target", "targeting", "like", "hey", "hi", "hello", "ok", "okay", "thanks", "currently", "right",
+        "target", "targeting", "like", "ok", "okay", "thanks", "currently", "right",
         "something", "anything", "keep", "keeps", "kept", "seems", "appears", "many", "much", "has", "about",
         "was", "were", "been", "did", "what", "which", "how", "me", "us", "from", "through", "via", "figure",
         "find", "out", "look", "into", "tell", "know", "help", "explain", "again", "w/", "dig", "poke", "peek", "first",

@@ -217,9 +217,30 @@ extension RuleCatalog {
                 asking = (index, intents)
             }
         }
-        guard let asking else {
+        guard var asking else {
             if let whole { return whole }
             return try read(tokens, lookups: lookups)
+        }
+        // "Could you start a pod named dns-probe there with busybox:1.36 that runs `nslookup`? It shouldn't restart
+        // once it finishes.": another sentence that describes what is made, read with the asking one, adds to it.
+        if asking.intents.count == 1, let first = asking.intents.first, first.action.hasPrefix("create_") {
+            for (index, sentence) in sentences.enumerated() where index != asking.index && !understood.contains(index) {
+                var merged = sentences[asking.index]
+                if var last = merged.popLast() {
+                    last.endsSentence = false
+                    last.endsClause = true
+                    merged.append(last)
+                }
+                merged += sentence
+                if case .understood(let more)? = try? reader.read(merged, suggesting: false, lookups: lookups),
+                    more.count == 1, let richer = more.first, richer.action == first.action,
+                    asking.intents[0].slots.allSatisfy({ richer.slots[$0.key] == $0.value }),
+                    richer.slots.count > asking.intents[0].slots.count
+                {
+                    asking.intents = [richer]
+                    understood.insert(index)
+                }
+            }
         }
         // "Delete the namespace… actually no, wait, don't do that.": what a later sentence takes back is not asked.
         for sentence in sentences[(asking.index + 1)...] where Self.takesBack(sentence) {
@@ -253,6 +274,7 @@ extension RuleCatalog {
         var subjects: [String] = []
         // "Call it srv-floor.", "- name: todo-bounds": what a new object is to be called, said in a sentence of its own.
         var newNames: [String] = []
+        let creating = asking.intents.contains { $0.action.hasPrefix("create_") && $0.action != "create_namespace" }
         var places: Set<String> = []
         for sentence in context {
             var words = dropFillers(sentence)
@@ -299,7 +321,17 @@ extension RuleCatalog {
                 places.insert(place)
             }
             if let subject = Self.subject(of: words, lexicon: lexicon) { subjects.append(subject) }
-            if let name = Self.newName(in: words) { newNames.append(name) }
+            let name = Self.newName(in: words)
+            if let name { newNames.append(name) }
+            // What is made new is described by every part of the message: a part that holds a value kagent did not
+            // read ("…, with the env var ECHO_TEXT=hi and listening on port 5678", "have it run sh -c '…'") is not
+            // passed over for a plan without it.
+            if creating, let value = unreadValue(in: words, besides: name) {
+                return .notUnderstood(
+                    reason: "part of the message describes what to make ('\(value)'), and kagent did not read it "
+                        + "there; say it all in one sentence",
+                    suggestions: [])
+            }
         }
         let intents = asking.intents.map { intent in
             var intent = intent
@@ -356,6 +388,25 @@ extension RuleCatalog {
         return .understood(intents)
     }
 
+    /// A value a sentence holds that no reading took: quoted or code text, a KEY=VALUE pair, an option (`-c`), or a
+    /// port; nil when there is none (`besides`: the name the sentence gives, which is read).
+    func unreadValue(in words: [RequestToken], besides name: String?) -> String? {
+        for (index, word) in words.enumerated() {
+            let text = word.quoted ? word.text : word.norm
+            if text == name || text.isEmpty { continue }
+            let port = index > 0 && words[index - 1].norm == "port" && Int(word.norm) != nil
+            // "cal it todo-requests": a name of dashed words is a value too.
+            let dashedName = !word.quoted && text.contains("-") && text.first?.isLetter == true
+                && KubernetesName.subdomainProblem(text) == nil && lexicon.kind(named: text) == nil
+            if word.quoted || SlotParsing.pair(word.text) != nil || port || dashedName
+                || (word.norm.hasPrefix("-") && word.norm.count > 1 && word.norm.dropFirst().first?.isLetter == true)
+            {
+                return word.text
+            }
+        }
+        return nil
+    }
+
     /// The name a sentence gives something new: "call it X", "name it X", "call the task X", "name: X", "named X",
     /// "called X"; nil when it gives none, or the word is no name.
     static func newName(in words: [RequestToken]) -> String? {
@@ -385,10 +436,11 @@ extension RuleCatalog {
     /// "… in srvthreds" at the end of a sentence: the word after the last "in", when it can be a namespace's name.
     /// With `anywhere`, the word after the first "in" anywhere in the sentence.
     static func barePlace(in words: [RequestToken], lexicon: Lexicon, anywhere: Bool = false) -> String? {
+        let prepositions: Set<String> = anywhere ? ["in", "inside", "within"] : ["in"]
         let at = anywhere
-            ? words.indices.dropLast().first { !words[$0].quoted && words[$0].norm == "in" }.map { $0 + 1 }
+            ? words.indices.dropLast().first { !words[$0].quoted && prepositions.contains(words[$0].norm) }.map { $0 + 1 }
             : words.count - 1
-        guard words.count >= 2, let at, at >= 1, words[at - 1].norm == "in", !words[at - 1].quoted,
+        guard words.count >= 2, let at, at >= 1, prepositions.contains(words[at - 1].norm), !words[at - 1].quoted,
             !words[at].quoted || words[at].code
         else { return nil }
         let last = words[at]

@@ -698,7 +698,10 @@ public struct RuleCatalog: Sendable {
             {
                 return result + tokens[index...]
             }
-            if !tokens[index].quoted, let phrases = lexicon.fillersByFirstWord[tokens[index].norm] {
+            // A greeting opens a sentence: "job hello in default" names the job.
+            let greeting = ["hi", "hello", "hey"].contains(tokens[index].norm)
+                && index > 0 && !tokens[index - 1].endsSentence && !tokens[index - 1].endsClause
+            if !tokens[index].quoted, !greeting, let phrases = lexicon.fillersByFirstWord[tokens[index].norm] {
                 for phrase in phrases where index + phrase.count <= tokens.count {
                     let window = tokens[index..<(index + phrase.count)]
                     if RequestToken.spell(window, phrase) {

@@ -56,6 +56,12 @@ public struct RequestCorpus: Sendable {
         defaultDirectory.deletingLastPathComponent().appendingPathComponent("HeldOut")
     }
 
+    /// The held-out sets of the template families (`Tests/HeldOut/Templates`): objects made from typed templates,
+    /// measured on their own (their accuracy is far from the older sets').
+    public static var templatesHeldOutDirectory: URL {
+        heldOutDirectory.appendingPathComponent("Templates")
+    }
+
     /// The corpus in `directory`, planned against the fixture cluster `cluster` (the corpus's own by default).
     public static func load(from directory: URL = defaultDirectory, cluster: URL? = nil) throws -> RequestCorpus {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()

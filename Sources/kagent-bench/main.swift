@@ -8,7 +8,8 @@
 //                                parse and parse+plan time per request over the corpus (N rounds), and the wall
 //                                time and peak memory of `kagent --dry-run --offline --output json` processes
 //                                beside those of `kagent --version`
-//   kagent-bench heldout [--misses]   accuracy of the held-out set (Tests/HeldOut) per voice and per action, and
+//   kagent-bench heldout [--misses] [--templates]   accuracy of the held-out set (Tests/HeldOut; with --templates the
+//                                  template families' sets in Tests/HeldOut/Templates) per voice and per action, and
 //                                every wrong changing plan; exits 1 on a wrong changing plan
 //   kagent-bench plan REQUEST [NAMESPACE]   the intents (with the rule that read each) and the plan one request
 //                                makes against the corpus's fixture cluster, in the corpus's form (the steps, or
@@ -35,10 +36,10 @@ func format(_ seconds: Double) -> String {
     seconds < 0.001 ? String(format: "%.1f µs", seconds * 1e6) : String(format: "%.2f ms", seconds * 1e3)
 }
 
-func heldOut(showMisses: Bool) async throws -> Int32 {
+func heldOut(showMisses: Bool, templates: Bool = false) async throws -> Int32 {
     let catalog = try RuleCatalog.load(from: rulesDirectory(), actions: Planner.ruleActions)
     let corpus = try RequestCorpus.load(
-        from: RequestCorpus.heldOutDirectory,
+        from: templates ? RequestCorpus.templatesHeldOutDirectory : RequestCorpus.heldOutDirectory,
         cluster: RequestCorpus.defaultDirectory.appendingPathComponent("cluster.yaml"))
     let results = await corpus.evaluateAll(catalog: catalog)
     func line(_ label: String, _ group: [RequestCorpus.Result]) -> String {
@@ -290,7 +291,7 @@ do {
         let seed = arguments.dropFirst(2).first.flatMap(UInt64.init) ?? 2026
         exit(try await fuzz(count: count, seed: seed))
     case "heldout":
-        exit(try await heldOut(showMisses: arguments.contains("--misses")))
+        exit(try await heldOut(showMisses: arguments.contains("--misses"), templates: arguments.contains("--templates")))
     case "frames":
         // Why each frame that could read the request did not (the words it needs are there).
         guard let request = arguments.dropFirst().first else {
@@ -337,7 +338,7 @@ do {
         exit(try await TroubleshootBenchmark.run(pods: numbers.first ?? 500, failing: numbers.dropFirst().first ?? 100))
     default:
         print(
-            "usage: kagent-bench corpus | heldout [--misses] | rules | speed [ROUNDS] | fuzz [COUNT] [SEED]"
+            "usage: kagent-bench corpus | heldout [--misses] [--templates] | rules | speed [ROUNDS] | fuzz [COUNT] [SEED]"
                 + " | plan REQUEST [NAMESPACE]"
                 + " | troubleshoot [PODS] [FAILING]")
         exit(64)
