@@ -415,8 +415,14 @@ extension RulePattern {
             }
             return states
         case .words:
-            // "run a one-off job …": a command line never starts with an article.
+            // "run a one-off job …": a command line never starts with an article; "run nginx:1.25 as a pod in shop"
+            // starts with an image (a name and its tag), which a new pod runs, not a container's command.
             if !token.quoted, ["a", "an", "the"].contains(token.norm) { return [] }
+            if !token.quoted, token.text.first?.isLetter == true, token.text.contains(":"), !token.text.contains("://"),
+                let image = SlotParsing.image(token.text), image.contains(":")
+            {
+                return []
+            }
             return (position..<tokens.count).map { end in
                 var taken = next
                 taken.slots[name] = .list(RequestToken.arguments(tokens[position...end]))
