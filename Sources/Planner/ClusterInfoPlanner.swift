@@ -1,13 +1,32 @@
 import Intent
 
-/// Plans `cluster_info` (`kubectl cluster-info`) and `whereami`: the current context
-/// (`kubectl config current-context`) and kubectl's namespace (`kubectl config view --minify`).
+/// Plans `cluster_info` (`kubectl cluster-info`), `cluster_version` (`kubectl version`, answered in a sentence),
+/// `api_resources` (`kubectl api-resources`) and `whereami`: the current context (`kubectl config current-context`)
+/// and kubectl's namespace (`kubectl config view --minify`).
 struct ClusterInfoPlanner: ActionPlanner {
-    let actions = ["cluster_info", "whereami"]
+    let actions = ["cluster_info", "whereami", "cluster_version", "api_resources"]
 
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
     {
+        if intent.action == "cluster_version" {
+            var step = PlanStep(
+                argv: context.kubectl("version"), mutating: false,
+                summary: "show the Kubernetes version of the cluster (and of kubectl)")
+            step.answer = .version
+            return ExecutionPlan(
+                request: request, intents: [intent], steps: [step], outcome: "shown: the versions")
+        }
+        if intent.action == "api_resources" {
+            return ExecutionPlan(
+                request: request, intents: [intent],
+                steps: [
+                    PlanStep(
+                        argv: context.kubectl("api-resources"), mutating: false,
+                        summary: "list the kinds of object the cluster serves, with their short names and API groups")
+                ],
+                outcome: "shown: the kinds the cluster serves")
+        }
         if intent.action == "cluster_info" {
             return ExecutionPlan(
                 request: request, intents: [intent],

@@ -4,7 +4,8 @@ extension Planner {
     /// The actions whose plans never change anything (a corpus test checks each of their plans). Every other
     /// action is treated as changing: it is refused a quantifier for a name and a request for every namespace.
     public static let readOnlyActions: Set<String> = [
-        "get", "images", "describe", "logs", "events", "top", "cluster_info", "whereami", "helm_list", "helm_status",
+        "get", "images", "describe", "logs", "events", "top", "cluster_info", "cluster_version", "api_resources",
+        "whereami", "helm_list", "helm_status",
         "helm_history", "helm_values", "docker_images", "docker_ps", "docker_logs", "compose_ps", "compose_logs",
         "project_list", "troubleshoot", "troubleshoot_container",
     ]

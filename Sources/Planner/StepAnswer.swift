@@ -10,9 +10,12 @@ public enum StepAnswer: String, Sendable, Hashable, Codable {
     case images
     /// `kubectl get pods -o wide`: the NODE column.
     case nodes
+    /// `kubectl version`: its "Server Version:" line (and the client's).
+    case version
 
     /// The sentence, or nil when the output is not what the command prints when it answers.
     public func sentence(from output: String) -> String? {
+        if self == .version { return Self.versionSentence(output) }
         guard let (header, body) = Self.table(output), !body.isEmpty else { return nil }
         func column(_ name: String) -> Int? { header.firstIndex(of: name) }
         switch self {
@@ -38,7 +41,26 @@ public enum StepAnswer: String, Sendable, Hashable, Codable {
                 row[nodeAt] == "<none>" ? "\(row[nameAt]) is on no node yet" : "\(row[nameAt]) runs on \(row[nodeAt])"
             }
             return parts.count > 5 ? nil : parts.joined(separator: "; ") + "."
+        case .version:
+            return nil
         }
+    }
+
+    /// "Server Version: v1.20.2" (or kubectl's older `version.Info{… GitVersion:"v1.20.2" …}`) → "The cluster runs
+    /// Kubernetes v1.20.2; kubectl is v1.32.4."
+    static func versionSentence(_ output: String) -> String? {
+        func version(after label: String) -> String? {
+            guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix(label) }) else { return nil }
+            let rest = line.dropFirst(label.count)
+            if let range = rest.range(of: "GitVersion:\"") {
+                return String(rest[range.upperBound...].prefix { $0 != "\"" })
+            }
+            let word = rest.split(separator: " ").first.map(String.init)
+            return word.flatMap { $0.hasPrefix("v") ? $0 : nil }
+        }
+        guard let server = version(after: "Server Version:") else { return nil }
+        let client = version(after: "Client Version:").map { "; kubectl is \($0)" } ?? ""
+        return "The cluster runs Kubernetes \(server)\(client)."
     }
 
     /// kubectl's table: the column names (separated by two spaces or more: "NOMINATED NODE" is one) and each row's

@@ -68,6 +68,26 @@ struct LookTests {
         }
     }
 
+    @Test("the cluster's version is answered from kubectl version's server line, and api-resources lists real kinds")
+    func versionAndKinds() async throws {
+        try Sandbox.require()
+        let server = try await Sandbox.kubectlOK("version", "--output=json")
+        let data = try #require(server.data(using: .utf8))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let gitVersion = try #require((json["serverVersion"] as? [String: Any])?["gitVersion"] as? String)
+        let result = try await Kagent.onSandbox("--output", "json", "which kubernetes version is the cluster running?")
+        #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+        let results = try #require(try Kagent.json(result)["results"] as? [[String: Any]], "\(result.stdout)")
+        let answer = try #require(results.first?["answer"] as? String, "\(result.stdout)")
+        #expect(answer.hasPrefix("The cluster runs Kubernetes \(gitVersion);"), "\(answer)")
+
+        let kinds = try await Kagent.onSandbox("what resource types does the cluster have")
+        #expect(kinds.exitCode == 0, "\(kinds.stdout)\(kinds.stderr)")
+        for kind in ["deployments", "networkpolicies", "resourcequotas", "cronjobs"] {
+            #expect(kinds.stdout.contains(kind), "\(kind) is served: \(kinds.stdout.prefix(400))")
+        }
+    }
+
     @Test("get pods lists the pods of the namespace, and images shows what they run")
     func getPodsAndImages() async throws {
         try await Sandbox.withNamespace("get") { ns in

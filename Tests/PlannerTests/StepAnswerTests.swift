@@ -46,4 +46,20 @@ struct StepAnswerTests {
                 == "srvthreds-engine-abc runs on sandbox-node; srvthreds-engine-def is on no node yet.")
         #expect(StepAnswer.nodes.sentence(from: "No resources found in todo namespace.") == nil)
     }
+
+    @Test("version: the server's version line, as new and old kubectl print it, and no answer without a server")
+    func version() {
+        let new = """
+            Client Version: v1.32.4
+            Kustomize Version: v5.5.0
+            Server Version: v1.20.2
+            """
+        #expect(StepAnswer.version.sentence(from: new) == "The cluster runs Kubernetes v1.20.2; kubectl is v1.32.4.")
+        let old = """
+            Client Version: version.Info{Major:"1", Minor:"20", GitVersion:"v1.20.2", GitCommit:"faecb196"}
+            Server Version: version.Info{Major:"1", Minor:"20", GitVersion:"v1.20.2", GitCommit:"faecb196"}
+            """
+        #expect(StepAnswer.version.sentence(from: old) == "The cluster runs Kubernetes v1.20.2; kubectl is v1.20.2.")
+        #expect(StepAnswer.version.sentence(from: "Client Version: v1.32.4\nKustomize Version: v5.5.0") == nil)
+    }
 }
