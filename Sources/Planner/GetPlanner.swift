@@ -92,12 +92,34 @@ struct GetPlanner: ActionPlanner {
                 "pods whose phase is not Running (Pending, Failed, Unknown); a pod whose container keeps crashing "
                     + "is still Running: 'troubleshoot' checks the containers")
         }
+        if let sort = intent.text("sort") {
+            let (path, said) = try Self.sortKey(sort, kind: kind)
+            argv.append("--sort-by=\(path)")
+            notes.append("sorted by \(said), smallest first (kubectl sorts in one direction only)")
+        }
         argv += wide
         let what = everything ? "everything" : plural
         return ExecutionPlan(
             request: request, intents: [intent],
             steps: [PlanStep(argv: context.kubectl(argv), mutating: false, summary: "list \(what)\(place)")],
             notes: notes, outcome: "listed \(what)\(place)")
+    }
+
+    /// kubectl's `--sort-by` field for a word people sort by: age (oldest first), restarts (pods), name.
+    static func sortKey(_ word: String, kind: String) throws(PlannerError) -> (path: String, said: String) {
+        switch word {
+        case "age", "time", "date", "created", "creation", "newest", "oldest", "creationtimestamp":
+            return (".metadata.creationTimestamp", "age: the oldest first")
+        case "restart", "restarts", "restartcount", "crashes":
+            guard kind == "pod" else {
+                throw .invalidValue(slot: "sort", value: word, reason: "only pods have restarts; sort them by age or name")
+            }
+            return (".status.containerStatuses[0].restartCount", "the restarts of their first container")
+        case "name", "names", "alphabet", "alphabetically":
+            return (".metadata.name", "name")
+        default:
+            throw .invalidValue(slot: "sort", value: word, reason: "kagent sorts by age, restarts (pods) or name")
+        }
     }
 
     /// The kind a word means when it is one typo away from a kind's name or plural (five letters or more).

@@ -88,6 +88,22 @@ struct LookTests {
         }
     }
 
+    @Test("pods sorted by age come oldest first, as the server's creation times say")
+    func sortedByAge() async throws {
+        try await Sandbox.withNamespace("sort") { ns in
+            try await Sandbox.deploy(["older": 1], namespace: ns)
+            try await Task.sleep(for: .seconds(1.5))
+            try await Sandbox.deploy(["newer": 1], namespace: ns)
+            let result = try await Kagent.onSandbox("-n", ns, "list the pods sorted by age")
+            #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+            #expect(result.stdout.contains("--sort-by=.metadata.creationTimestamp"), "\(result.stdout)")
+            let lines = result.stdout.split(separator: "\n")
+            let older = try #require(lines.firstIndex { $0.contains("older-") }, "\(result.stdout)")
+            let newer = try #require(lines.firstIndex { $0.contains("newer-") }, "\(result.stdout)")
+            #expect(older < newer, "the older pod is listed first: \(result.stdout)")
+        }
+    }
+
     @Test("get pods lists the pods of the namespace, and images shows what they run")
     func getPodsAndImages() async throws {
         try await Sandbox.withNamespace("get") { ns in
