@@ -212,6 +212,33 @@ struct TroubleshootTests {
             let pending = try Self.finding("Unschedulable", in: found)
             #expect(pending.evidence.contains("nodeSelector: disk=nvme-only"), "\(pending.evidence)")
             #expect(pending.evidence.contains("scheduler: 0/"), "\(pending.evidence)")
+            #expect(pending.evidence.contains("no node has the label disk=nvme-only"), "\(pending.evidence)")
+        }
+    }
+
+    @Test("a service with no endpoints because its pods ask for a node label no node has: the label is the evidence")
+    func serviceOnUnplacedPods() async throws {
+        try await Sandbox.withNamespace("ts-unplaced") { ns in
+            try await Sandbox.apply(Self.deployment("gpu-api", podSpec: "nodeSelector: {gpu: \"true\"}"), namespace: ns)
+            try await Sandbox.apply(
+                """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: gpu-api}
+                spec: {selector: {app: gpu-api}, ports: [{port: 80}]}
+                """, namespace: ns)
+            // The real scheduler keeps the pod Pending: no node of the sandbox carries gpu=true.
+            let nodes = try await Sandbox.kubectlOK("get", "nodes", "--selector=gpu=true", "--output=name")
+            #expect(nodes.isEmpty, "no node has the label: \(nodes)")
+            let found = try await Self.findings(
+                "why does the gpu-api service have no endpoints", namespace: ns, until: "ServiceNotReady")
+            let service = try Self.finding("ServiceNotReady", in: found)
+            #expect(
+                service.evidence.contains("its pods are not scheduled: no node has the label gpu=true"),
+                "\(service.evidence)")
+            let endpoints = try await Sandbox.kubectlOK(
+                "get", "endpoints", "gpu-api", "--namespace=\(ns)", "--output=jsonpath={.subsets}")
+            #expect(endpoints.isEmpty, "the service really has no endpoints: \(endpoints)")
         }
     }
 

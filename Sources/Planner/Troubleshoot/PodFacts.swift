@@ -26,6 +26,16 @@ enum PodFacts {
     }
 
     /// The owning workload's name and the pod's own: what requests name.
+    /// The pairs of a pod's nodeSelector that no node of the snapshot carries ("disk=ssd"); empty when the nodes were
+    /// not read or every pair is on some node.
+    static func unmatchedNodeSelector(of pod: JSONValue, in snapshot: ClusterSnapshot) -> [String] {
+        let nodes = snapshot.items("Node")
+        guard !nodes.isEmpty else { return [] }
+        return pod["spec"]["nodeSelector"].stringMap.sorted { $0.key < $1.key }.compactMap { key, value in
+            nodes.contains { $0.labels[key] == value } ? nil : "\(key)=\(value)"
+        }
+    }
+
     static func subjects(of pod: JSONValue, in snapshot: ClusterSnapshot) -> Set<String> {
         var names: Set<String> = [pod.name]
         if let owner = snapshot.owner(ofPod: pod) { names.insert(owner.name) }

@@ -24,15 +24,26 @@ struct ServiceEndpointsAnalyzer: Analyzer {
             let notReady = endpoints?["subsets"].array.flatMap { $0["notReadyAddresses"].array }.count ?? 0
             var subjects: Set<String> = [service.name]
             for pod in matching { subjects.formUnion(PodFacts.subjects(of: pod, in: snapshot)) }
+            var evidence = [
+                "selector \(shown) matches \(matching.count) pods: "
+                    + matching.prefix(5).map(\.name).joined(separator: ", "),
+                "ready endpoints: 0, not ready: \(notReady)",
+            ]
+            var explanation = "the service has pods but none is ready, so it sends traffic nowhere; "
+                + "the pods' own problems (crashes, failing readiness probes) are the cause"
+            // Pods that no node can take (a nodeSelector no node carries) never get an address at all.
+            let unplaced = Set(matching.filter { $0["status"]["phase"].string == "Pending" }
+                .flatMap { PodFacts.unmatchedNodeSelector(of: $0, in: snapshot) })
+            if !unplaced.isEmpty, matching.allSatisfy({ $0["status"]["phase"].string == "Pending" }) {
+                evidence.append("its pods are not scheduled: no node has the label " + unplaced.sorted().joined(separator: ", "))
+                explanation = "the service's pods are all Pending: their nodeSelector asks for "
+                    + unplaced.sorted().joined(separator: " and ") + ", which no node carries, so no pod runs "
+                    + "and the service sends traffic nowhere"
+            }
             return Finding(
                 problem: "ServiceNotReady", severity: .warning, resource: "service/\(service.name)", namespace: ns,
-                evidence: [
-                    "selector \(shown) matches \(matching.count) pods: "
-                        + matching.prefix(5).map(\.name).joined(separator: ", "),
-                    "ready endpoints: 0, not ready: \(notReady)",
-                ],
-                explanation: "the service has pods but none is ready, so it sends traffic nowhere; "
-                    + "the pods' own problems (crashes, failing readiness probes) are the cause",
+                evidence: evidence,
+                explanation: explanation,
                 checks: [
                     PlanStep(
                         argv: context.kubectl(["get", "endpoints", service.name, "--namespace=\(ns)", "--output=wide"]),
