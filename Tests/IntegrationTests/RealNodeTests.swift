@@ -349,6 +349,42 @@ struct RealNodeTests {
         }
     }
 
+    @Test("a readiness probe on a port the app does not serve: kagent's fix points it at the container's port; Ready")
+    func probeOnWrongPort() async throws {
+        try await RealNode.withNamespace("rn-port") { ns in
+            try await Sandbox.apply(
+                RealNode.deployment(
+                    "web", script: Self.server("port"),
+                    container: """
+                        ports: [{containerPort: 8080}]
+                        readinessProbe: {httpGet: {path: /health, port: 9090}, periodSeconds: 2}
+                        """),
+                namespace: ns)
+            var probe: (json: [String: Any], evidence: String) = ([:], "")
+            for _ in 0..<30 {
+                let found = try await TroubleshootTests.findings(
+                    "troubleshoot web", namespace: ns, until: "ProbeFailure", seconds: 90)
+                probe = try TroubleshootTests.finding("ProbeFailure", in: found)
+                if probe.evidence.contains("connection refused") { break }
+                try await Task.sleep(for: .seconds(2))
+            }
+            #expect(probe.evidence.contains("connection refused"), "the kubelet's own message: \(probe.evidence)")
+            #expect(
+                probe.evidence.contains("web readinessProbe asks port 9090; the container serves only port 8080"),
+                "\(probe.evidence)")
+            #expect(try await Self.containerStatus("ready", app: "web", namespace: ns) { _ in true } == "false")
+
+            let fix = try await Kagent.onSandbox("-n", ns, "--yes", "fix the web deployment")
+            #expect(fix.exitCode == 0, "\(fix.stdout)\(fix.stderr)")
+            let port = try await Sandbox.kubectlOK(
+                "get", "deployment/web", "--namespace=\(ns)",
+                "--output=jsonpath={.spec.template.spec.containers[0].readinessProbe.httpGet.port}")
+            #expect(port == "8080", "the probe now checks the served port")
+            let ready = try await Self.containerStatus("ready", app: "web", namespace: ns) { $0 == "true" }
+            #expect(ready == "true", "the kubelet's probe passes on the real container")
+        }
+    }
+
     @Test("an exec liveness probe that starts failing: the kubelet really restarts the container, kagent shows why")
     func livenessProbe() async throws {
         try await RealNode.withNamespace("rn-live") { ns in
