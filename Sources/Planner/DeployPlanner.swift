@@ -332,6 +332,14 @@ struct DeployPlanner: ActionPlanner {
                 "namespace \(namespace) does not exist yet (\(what) creates it), so the API server cannot check the "
                     + "objects before they are applied")
         }
+        // Jobs that exist already: re-applying one whose pod template changed is refused by the server, and the
+        // session then offers to delete it first (``ExecutionPlan/recreatingJobs(refused:)``).
+        if let cluster = context.cluster, (objects ?? []).contains(where: { $0.kind == "job" }) {
+            let existing = try await cluster.objects(kinds: ["job"], namespace: namespace)
+            change.existingJobs = (objects ?? []).filter { $0.kind == "job" }.compactMap { job in
+                existing.first { $0.name == job.name && $0.namespace == (job.namespace ?? namespace) }
+            }
+        }
         let steps =
             [change]
             + (objects ?? []).filter(\.isAwaited).map { object in

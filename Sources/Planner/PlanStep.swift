@@ -31,6 +31,10 @@ public struct PlanStep: Sendable, Hashable, Codable {
     public var reversal: Reversal? = nil
     /// The question a read answers, said as a sentence from its output once it ran (``StepAnswer``); nil for others.
     public var answer: StepAnswer? = nil
+    /// For a `kubectl apply`: the Jobs it applies that exist in the cluster already. A Job's pod template cannot
+    /// change, so when the API server refuses the apply for that, ``ExecutionPlan/recreatingJobs(refused:)`` offers
+    /// deleting them first. Not in the JSON contract's steps.
+    public var existingJobs: [ClusterObject] = []
 
     /// How a changing step is confirmed.
     public enum Confirmation: Sendable, Hashable, Codable {

@@ -120,7 +120,17 @@ public struct RequestPipeline: Sendable {
         }
         outcome.stage = .validate
         if !plan.isReadOnly && !settings.offline {
-            let validation = await planRunner().validate(plan)
+            var validation = await planRunner().validate(plan)
+            // "Job.batch … field is immutable": the exact way through is to delete that Job and apply again; the
+            // plan that does is shown, validated and confirmed like any other.
+            if let rejection = validation.rejection,
+                let revised = plan.recreatingJobs(
+                    refused: rejection.step, message: rejection.error.localizedDescription)
+            {
+                outcome.plan = revised
+                observer.planned(revised, message: nil)
+                validation = await planRunner().validate(revised)
+            }
             outcome.validation = validation
             if let rejection = validation.rejection {
                 return Self.fail(outcome, SessionError.rejectedByServer(rejection.error.localizedDescription))

@@ -149,6 +149,57 @@ struct DeployTests {
         }
     }
 
+    @Test("re-applying manifests whose Job exists with another pod template: the Job is deleted first, then applied and run again")
+    func reapplyJob() async throws {
+        try await Sandbox.withNamespace("dpj") { ns in
+            let folder = try TemporaryFolder()
+            func write(_ word: String) throws {
+                try folder.write(
+                    "k8s/seed.yaml",
+                    contents: """
+                        apiVersion: batch/v1
+                        kind: Job
+                        metadata:
+                          name: seed
+                        spec:
+                          backoffLimit: 0
+                          template:
+                            spec:
+                              restartPolicy: Never
+                              containers:
+                                - name: seed
+                                  image: busybox:1.36
+                                  command: [echo, \(word)]
+                        """)
+            }
+            let request = "apply the manifests in \(folder.path)/k8s"
+            try write("first")
+            let first = try await Kagent.onSandbox("--project-dir", folder.path, "-n", ns, "--yes", request)
+            #expect(first.exitCode == 0, "\(first.stdout)\(first.stderr)")
+            #expect(!first.stdout.contains("delete job/seed"), "a new Job is only applied: \(first.stdout)")
+            let uid = try await Sandbox.kubectlOK("get", "job/seed", "--namespace=\(ns)", "--output=jsonpath={.metadata.uid}")
+
+            // The same again changes nothing that needs a deletion: the server accepts the apply as it is.
+            let same = try await Kagent.onSandbox("--project-dir", folder.path, "-n", ns, "--yes", request)
+            #expect(same.exitCode == 0, "\(same.stdout)\(same.stderr)")
+            #expect(!same.stdout.contains("delete job/seed"), "\(same.stdout)")
+
+            try write("second")
+            let changed = try await Kagent.onSandbox("--project-dir", folder.path, "-n", ns, "--yes", request)
+            #expect(changed.exitCode == 0, "\(changed.stdout)\(changed.stderr)")
+            #expect(changed.stdout.contains("field is immutable") || changed.stdout.contains("another pod template"),
+                "the plan says why: \(changed.stdout)")
+            #expect(changed.stdout.contains("delete job/seed --namespace=\(ns) --wait=true"), "\(changed.stdout)")
+            let command = try await Sandbox.kubectlOK(
+                "get", "job/seed", "--namespace=\(ns)", "--output=jsonpath={.spec.template.spec.containers[0].command}")
+            #expect(command.contains("second"), "the new Job runs: \(command)")
+            #expect(try await Sandbox.kubectlOK(
+                "get", "job/seed", "--namespace=\(ns)", "--output=jsonpath={.metadata.uid}") != uid, "a new Job")
+            #expect(try await Sandbox.kubectlOK(
+                "get", "job/seed", "--namespace=\(ns)", "--output=jsonpath={.status.succeeded}") == "1")
+        }
+    }
+
     @Test("a generated deployment manifest is written to a new file, accepted by the API server, never overwritten")
     func generateManifest() async throws {
         try Sandbox.require()
