@@ -541,6 +541,9 @@ public struct RuleCatalog: Sendable {
             // What the most reduced words gave ("read two ways") is said when no other reading is understood.
             if framed == nil { framed = outcome }
         }
+        if case .understood? = framed {} else if let parts = try readParts(tokens, lookups: lookups) {
+            return parts
+        }
         if let framed {
             if case .understood(let intents) = framed, statesWithoutAsking(tokens, intents) { return first }
             return framed
@@ -764,6 +767,30 @@ public struct RuleCatalog: Sendable {
             }
         }
         return found
+    }
+
+    /// "create namespace dev2 and create a quota of 10 pods in it": parts joined by "and" or "then", each read as a
+    /// whole request (frames too), when every part is understood as one thing. "In it" or "there" in a later part is
+    /// the namespace an earlier part creates.
+    func readParts(_ tokens: [RequestToken], lookups: WordLookups) throws(IntentError) -> ParseOutcome? {
+        let parts = splitOnAnd(tokens)
+        guard (2...4).contains(parts.count) else { return nil }
+        var intents: [UserIntent] = []
+        for part in parts {
+            guard part.count >= 2, case .understood(let found) = try read(part, suggesting: false, lookups: lookups),
+                found.count == 1, var intent = found.first
+            else { return nil }
+            let sayingThere = zip(part, part.dropFirst()).contains { !$0.quoted && $0.norm == "in" && ["it", "there"].contains($1.norm) }
+                || part.contains { !$0.quoted && $0.norm == "there" }
+            if sayingThere, intent["namespace"] == nil || ["it", "there"].contains(intent.text("namespace") ?? ""),
+                let created = intents.last(where: { $0.action == "create_namespace" }),
+                let name = created.text("name") ?? created.text("namespace")
+            {
+                intent["namespace"] = .text(name)
+            }
+            intents.append(intent)
+        }
+        return .understood(intents)
     }
 
     func splitOnAnd(_ tokens: [RequestToken]) -> [[RequestToken]] {

@@ -114,12 +114,31 @@ public struct Planner: Sendable {
     public func plan(request: String, intents: [UserIntent]) async throws(PlannerError) -> ExecutionPlan {
         var plan = ExecutionPlan(request: request, intents: intents, steps: [], outcome: "")
         var outcomes: [String] = []
+        var planner = self
         for said in intents {
-            let part: ExecutionPlan
+            var part: ExecutionPlan
             if said.nameCandidates.count > 1 {
-                part = try await planNamingOne(said, request: request)
+                part = try await planner.planNamingOne(said, request: request)
             } else {
-                part = try await planOne(said, request: request)
+                part = try await planner.planOne(said, request: request)
+            }
+            // "create namespace dev and a quota of 10 pods in it": what goes in a namespace this plan creates is
+            // checked by the server once it exists (as objects of a namespace a kustomize overlay creates are).
+            let created = planner.context.plannedNamespaces
+            for index in part.steps.indices where part.steps[index].mutating && part.steps[index].validationArgv != nil {
+                if let namespace = part.steps[index].argv.first(where: { $0.hasPrefix("--namespace=") })?
+                    .dropFirst("--namespace=".count), created.contains(String(namespace))
+                {
+                    part.steps[index].validationArgv = nil
+                    let note = "namespace \(namespace) does not exist yet (this plan creates it), so the API server "
+                        + "checks what goes in it only when it runs"
+                    if !plan.notes.contains(note) && !part.notes.contains(note) { part.notes.append(note) }
+                }
+            }
+            if said.action == "create_namespace", let name = said.text("name") ?? said.text("namespace") {
+                var context = planner.context
+                context.plannedNamespaces.insert(name)
+                planner = Planner(context: context)
             }
             plan.steps += part.steps
             plan.notes += part.notes

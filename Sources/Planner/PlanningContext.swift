@@ -18,6 +18,9 @@ public struct PlanningContext: Sendable {
     public var containers: (any ContainerReader)?
     /// What kagent changed before, for `kagent undo`; nil when not kept.
     public var history: (any ChangeHistory)?
+    /// Namespaces an earlier part of the same plan creates ("create namespace dev and a quota of 10 pods in it"):
+    /// objects planned in them are not looked for there, and the server checks them only once the namespace exists.
+    public var plannedNamespaces: Set<String> = []
 
     /// The contexts a kubeconfig defines, read from the file (no cluster needed).
     public struct KubeconfigContexts: Sendable, Hashable {

@@ -126,4 +126,21 @@ struct TemplateTests {
                 "get", "cronjob/tick", "--namespace=\(ns)", "--output=jsonpath={.spec.schedule}") == "*/10 * * * *")
         }
     }
+
+    @Test("several operations in one request are one plan, in order; what goes in the namespace it creates is checked once it exists")
+    func severalInOne() async throws {
+        try Sandbox.require()
+        let name = "kt-multi-\(UUID().uuidString.prefix(6).lowercased())"
+        defer { Task { _ = try? await Sandbox.kubectl("delete", "namespace", name, "--wait=false") } }
+        let user = "ops-\(name)"
+        let result = try await Kagent.onSandbox(
+            "--yes",
+            "create namespace \(name), then create a quota of 3 pods there and give user \(user) edit access in it")
+        #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("does not exist yet (this plan creates it)"), "\(result.stdout)")
+        #expect(try await Sandbox.kubectlOK(
+            "get", "resourcequota/quota", "--namespace=\(name)", "--output=jsonpath={.spec.hard.pods}") == "3")
+        #expect(try await Self.canI("create", "deployments", as: user, in: name) == "yes")
+        #expect(try await Self.canI("create", "deployments", as: user, in: "default") == "no")
+    }
 }

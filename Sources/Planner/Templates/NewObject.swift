@@ -37,7 +37,7 @@ extension PlanningContext {
     ) async throws(PlannerError) -> ExecutionPlan {
         var steps: [PlanStep] = []
         for object in objects {
-            if let cluster {
+            if let cluster, !plannedNamespaces.contains(object.namespace ?? "") {
                 let existing = try await cluster.objects(kinds: [object.kind], namespace: object.namespace)
                 if existing.contains(where: { $0.name == object.name && $0.kind == object.kind }) {
                     throw .invalidValue(
@@ -70,7 +70,7 @@ extension PlanningContext {
     /// cluster does not have is refused with the ones it has.
     func creationNamespace(of intent: UserIntent) async throws(PlannerError) -> String {
         let namespace = try self.namespace(of: intent) ?? defaultNamespace
-        if let cluster, intent.text("namespace") != nil {
+        if let cluster, intent.text("namespace") != nil, !plannedNamespaces.contains(namespace) {
             let namespaces = try await cluster.objects(kinds: ["namespace"], namespace: nil)
             if !namespaces.isEmpty, !namespaces.contains(where: { $0.name == namespace }) {
                 let near = namespaces.map(\.name).filter { EditDistance.isWithinOne($0, namespace) }
