@@ -95,6 +95,29 @@ struct ModelFlowTests {
         Self.expectNoKey(result)
     }
 
+    @Test("a model may answer with a template's slots: the plan is the template's manifest, shown and sent as it is")
+    func templateAnswer() async throws {
+        let answer =
+            #"{"intents": [{"action": "create_role", "name": "log-peeker", "namespace": "todo", "kinds": ["pod", "pod/log"], "read": "yes"}]}"#
+        let server = try await FakeModelServer.start(mode: "fixed", answer: answer)
+        let result = try await Self.kagent(
+            ["--offline", "--dry-run", "-o", "json", "our support folks should be able to peek at pod logs in todo"],
+            server: server)
+        #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+        let json = try Kagent.json(result)
+        #expect(json["source"] as? String == "model")
+        let steps = try #require(json["steps"] as? [[String: Any]])
+        #expect(steps.first?["argv"] as? [String] == ["kubectl", "create", "--filename=-", "--namespace=todo"])
+        let manifest = try #require(steps.first?["stdin"] as? String, "\(result.stdout)")
+        #expect(manifest.contains("kind: Role") && manifest.contains("- pods/log") && manifest.contains("- watch"))
+        #expect(!manifest.contains("- delete"), "read access only: \(manifest)")
+        // A job or a pod carries a command: they are not offered to the model, and an answer naming one is refused.
+        let system = try #require(
+            ((try await server.lastRequest())["messages"] as? [[String: Any]])?.first?["content"] as? String)
+        #expect(system.contains("- create_role: ") && !system.contains("- create_job:") && !system.contains("- create_pod:"))
+        Self.expectNoKey(result)
+    }
+
     @Test("a model that understands nothing leaves the request not understood")
     func nothing() async throws {
         let server = try await FakeModelServer.start(mode: "none")
