@@ -770,15 +770,17 @@ public struct RuleCatalog: Sendable {
     }
 
     /// "create namespace dev2 and create a quota of 10 pods in it": parts joined by "and" or "then", each read as a
-    /// whole request (frames too), when every part is understood as one thing. "In it" or "there" in a later part is
-    /// the namespace an earlier part creates.
+    /// whole request (frames too), when every part is understood as one thing to make. "In it" or "there" in a later
+    /// part is the namespace an earlier part creates.
     func readParts(_ tokens: [RequestToken], lookups: WordLookups) throws(IntentError) -> ParseOutcome? {
         let parts = splitOnAnd(tokens)
         guard (2...4).contains(parts.count) else { return nil }
         var intents: [UserIntent] = []
         for part in parts {
+            // Only things to make ("create namespace qa and a quota in it"): a part of an everyday message read on its
+            // own ("Could you take a look" of "… take a look and tell me what's wrong") is no order of its own.
             guard part.count >= 2, case .understood(let found) = try read(part, suggesting: false, lookups: lookups),
-                found.count == 1, var intent = found.first
+                found.count == 1, var intent = found.first, intent.action.hasPrefix("create_")
             else { return nil }
             let sayingThere = zip(part, part.dropFirst()).contains { !$0.quoted && $0.norm == "in" && ["it", "there"].contains($1.norm) }
                 || part.contains { !$0.quoted && $0.norm == "there" }

@@ -87,8 +87,12 @@ public struct RequestPipeline: Sendable {
     /// The first half: understand → resolve → plan → the read-only gate → validate. Runs nothing; a plan that
     /// got through ends with status ``RequestOutcome/Status/planned``.
     public mutating func prepare(_ request: String, observer: any SessionObserver) async -> RequestOutcome {
-        // Until the request is understood, secret-looking values are hidden from any echo of it.
-        var outcome = RequestOutcome(request: SecretPolicy.hide(in: request))
+        // Until the request is understood, secret-looking values are hidden from any echo of it. A request far over
+        // the length kagent reads is refused as input: only its start is kept to be echoed (hiding a megabyte costs
+        // seconds, and nothing of it is planned).
+        let echoed = request.count > 4 * RequestValidator.maximumLength
+            ? String(request.prefix(RequestValidator.maximumLength)) + "…" : request
+        var outcome = RequestOutcome(request: SecretPolicy.hide(in: echoed))
         outcome.offline = settings.offline
         guard let intents = await understand(request, into: &outcome) else { return outcome }
         return await prepare(understood: intents, outcome: outcome, observer: observer)
