@@ -9,11 +9,21 @@ struct StepReport: Codable, Sendable {
     var argv: [String]
     var mutating: Bool
     var summary: String
+    /// The manifest the command reads on standard input (objects from templates), as the JSON contract's `stdin`.
+    var stdin: String?
 
     init(_ step: PlanStep) {
         argv = SecretPolicy.hide(arguments: step.argv)
         mutating = step.mutating
         summary = step.summary
+        stdin = step.input.flatMap { $0.isManifest ? SecretPolicy.hide(in: $0.data) : nil }
+    }
+
+    /// The command as it can be pasted: with its manifest as a here-document when it reads one.
+    var shown: String {
+        let line = ShellQuoting.command(argv)
+        guard let stdin else { return line }
+        return line + " <<'EOF'\n" + stdin + "EOF"
     }
 }
 
@@ -108,7 +118,8 @@ struct PlanReport: Codable, Sendable {
         lines += notes.map { "  " + $0 }
         for (index, step) in steps.enumerated() {
             lines.append("  \(index + 1). \(step.summary)" + (step.mutating ? "  [changes]" : ""))
-            lines.append("     $ " + ShellQuoting.command(step.argv))
+            // A manifest read on standard input is shown whole, as a here-document: what kubectl will read.
+            lines.append("     $ " + step.shown.replacingOccurrences(of: "\n", with: "\n       "))
         }
         if let validation, validation.checked > 0 {
             lines.append(

@@ -69,6 +69,7 @@ struct MCPServerTests {
                     ["tool": "plan", "arguments": ["request": "scale backend to 3"]],
                     ["tool": "run_plan", "arguments": ["plan_id": "$plan:0"]],
                     ["tool": "get", "arguments": ["kind": "deploy"]],
+                    ["tool": "plan", "arguments": ["request": "create service account mcp-bot"]],
                 ])
             #expect(session.server == "kagent")
             let names = Set(session.tools.compactMap { $0["name"] as? String })
@@ -96,6 +97,12 @@ struct MCPServerTests {
 
             #expect(!session.isError(2), "\(session.text(2))")
             #expect(session.text(2).contains("todo-backend"), "a read runs in read-only mode: \(session.text(2))")
+
+            // A template's manifest is part of the plan: in the structured result and in the text.
+            let template = session.structured(3)
+            let stdin = (template["steps"] as? [[String: Any]])?.first?["stdin"] as? String ?? ""
+            #expect(stdin.contains("kind: ServiceAccount") && stdin.contains("name: mcp-bot"), "\(template)")
+            #expect(session.text(3).contains("<<'EOF'"), "\(session.text(3))")
         }
     }
 
