@@ -773,7 +773,21 @@ public struct RuleCatalog: Sendable {
     /// whole request (frames too), when every part is understood as one thing to make. "In it" or "there" in a later
     /// part is the namespace an earlier part creates.
     func readParts(_ tokens: [RequestToken], lookups: WordLookups) throws(IntentError) -> ParseOutcome? {
-        let parts = splitOnAnd(tokens)
+        var parts: [[RequestToken]] = []
+        // "create namespace dev with a quota of 10 pods": what a new namespace is made "with" is made in it.
+        for part in splitOnAnd(tokens) {
+            if let with = part.firstIndex(where: { !$0.quoted && $0.norm == "with" }), with > 1, with < part.count - 1,
+                part.prefix(with).contains(where: { !$0.quoted && ["namespace", "ns"].contains($0.norm) }),
+                case .understood(let made)? = try? read(Array(part[..<with]), suggesting: false, lookups: lookups),
+                made.count == 1, made.first?.action == "create_namespace"
+            {
+                parts.append(Array(part[..<with]))
+                parts.append(
+                    [RequestToken(text: "create")] + part[(with + 1)...] + [RequestToken(text: "in"), RequestToken(text: "it")])
+            } else {
+                parts.append(part)
+            }
+        }
         guard (2...4).contains(parts.count) else { return nil }
         var intents: [UserIntent] = []
         for part in parts {
