@@ -267,190 +267,46 @@ struct CanaryPlanner: ActionPlanner {
 
     /// What kubectl printed for a field, as a manifest; a failure to read it is said, never guessed around.
     static func json(_ text: String, of stable: ClusterObject, field: String) throws(PlannerError) -> Manifest {
-        var parser = JSONReader(text: Array(text.utf8))
-        guard let value = parser.parseDocument() else {
-            throw .cluster(
+        func refused(_ problem: String) -> PlannerError {
+            .cluster(
                 reason: "the \(field) of \(stable.displayName) as kubectl printed it is not JSON kagent can copy "
-                    + "(\(parser.problem)); nothing was planned",
+                    + "(\(problem)); nothing was planned",
                 command: nil)
         }
-        return value
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(text)
+        } catch {
+            throw refused(error.description)
+        }
+        guard let manifest = try manifest(value, refused: refused) else { throw refused("an empty value") }
+        return manifest
     }
-}
 
-extension CanaryPlanner {
-    /// A JSON parser that keeps keys in the order printed and turns JSON into a ``Manifest``: nulls are left out (an
-    /// unset field), and a number that is not a whole number is refused (a pod template holds none).
-    struct JSONReader {
-        let text: [UInt8]
-        var at = 0
-        var problem = ""
-
-        init(text: [UInt8]) { self.text = text }
-
-        mutating func parseDocument() -> Manifest? {
-            guard let value = parseValue() else { return nil }
-            skipSpace()
-            guard at == text.count, let manifest = value else {
-                if problem.isEmpty { problem = at == text.count ? "an empty value" : "text after the value" }
-                return nil
+    /// JSON as a manifest: keys in the order kubectl prints them (sorted, as Go writes a map's keys), nulls left out
+    /// (an unset field), and a number that is not a whole number refused (a pod template holds none).
+    static func manifest(_ value: JSONValue, refused: (String) -> PlannerError) throws(PlannerError) -> Manifest? {
+        switch value {
+        case .null: return nil
+        case .bool(let flag): return .bool(flag)
+        case .string(let text): return .string(text)
+        case .number(let number):
+            guard number == number.rounded(), let whole = Int(exactly: number) else {
+                throw refused("a number that is not a whole number")
             }
-            return manifest
-        }
-
-        private mutating func skipSpace() {
-            while at < text.count, [0x20, 0x0A, 0x0D, 0x09].contains(text[at]) { at += 1 }
-        }
-
-        /// A value; `.some(nil)` for a null.
-        private mutating func parseValue() -> Manifest?? {
-            skipSpace()
-            guard at < text.count else {
-                problem = "the text ends early"
-                return nil
+            return .int(whole)
+        case .array(let items):
+            var list: [Manifest] = []
+            for item in items {
+                if let converted = try manifest(item, refused: refused) { list.append(converted) }
             }
-            switch text[at] {
-            case UInt8(ascii: "{"):
-                at += 1
-                var entries: [Manifest.Entry] = []
-                skipSpace()
-                if at < text.count, text[at] == UInt8(ascii: "}") {
-                    at += 1
-                    return .some(.map(entries))
-                }
-                while true {
-                    skipSpace()
-                    guard let key = parseString() else { return nil }
-                    skipSpace()
-                    guard at < text.count, text[at] == UInt8(ascii: ":") else {
-                        problem = "no ':' after a key"
-                        return nil
-                    }
-                    at += 1
-                    guard let value = parseValue() else { return nil }
-                    if let value { entries.append(.init(key: key, value: value)) }
-                    skipSpace()
-                    guard at < text.count else {
-                        problem = "the text ends early"
-                        return nil
-                    }
-                    if text[at] == UInt8(ascii: ",") {
-                        at += 1
-                        continue
-                    }
-                    guard text[at] == UInt8(ascii: "}") else {
-                        problem = "no ',' or '}' in an object"
-                        return nil
-                    }
-                    at += 1
-                    return .some(.map(entries))
-                }
-            case UInt8(ascii: "["):
-                at += 1
-                var items: [Manifest] = []
-                skipSpace()
-                if at < text.count, text[at] == UInt8(ascii: "]") {
-                    at += 1
-                    return .some(.list(items))
-                }
-                while true {
-                    guard let value = parseValue() else { return nil }
-                    if let value { items.append(value) }
-                    skipSpace()
-                    guard at < text.count else {
-                        problem = "the text ends early"
-                        return nil
-                    }
-                    if text[at] == UInt8(ascii: ",") {
-                        at += 1
-                        continue
-                    }
-                    guard text[at] == UInt8(ascii: "]") else {
-                        problem = "no ',' or ']' in a list"
-                        return nil
-                    }
-                    at += 1
-                    return .some(.list(items))
-                }
-            case UInt8(ascii: "\""):
-                guard let string = parseString() else { return nil }
-                return .some(.string(string))
-            case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
-                for (word, value) in [
-                    ("true", Manifest?.some(.bool(true))), ("false", .some(.bool(false))), ("null", nil),
-                ] {
-                    let bytes = Array(word.utf8)
-                    if text[at...].starts(with: bytes) {
-                        at += bytes.count
-                        return .some(value)
-                    }
-                }
-                problem = "an unknown word"
-                return nil
-            default:
-                let start = at
-                while at < text.count, "-+.eE0123456789".utf8.contains(text[at]) { at += 1 }
-                guard let number = Int(String(decoding: text[start..<at], as: UTF8.self)) else {
-                    problem = at == start ? "an unexpected character" : "a number that is not a whole number"
-                    return nil
-                }
-                return .some(.int(number))
+            return .list(list)
+        case .object(let fields):
+            var entries: [Manifest.Entry] = []
+            for (key, field) in fields.sorted(by: { $0.key < $1.key }) {
+                if let converted = try manifest(field, refused: refused) { entries.append(.init(key: key, value: converted)) }
             }
-        }
-
-        private mutating func parseString() -> String? {
-            guard at < text.count, text[at] == UInt8(ascii: "\"") else {
-                problem = "a string expected"
-                return nil
-            }
-            at += 1
-            var bytes: [UInt8] = []
-            while at < text.count {
-                let byte = text[at]
-                at += 1
-                switch byte {
-                case UInt8(ascii: "\""):
-                    return String(decoding: bytes, as: UTF8.self)
-                case UInt8(ascii: "\\"):
-                    guard at < text.count else { break }
-                    let escaped = text[at]
-                    at += 1
-                    switch escaped {
-                    case UInt8(ascii: "n"): bytes.append(0x0A)
-                    case UInt8(ascii: "t"): bytes.append(0x09)
-                    case UInt8(ascii: "r"): bytes.append(0x0D)
-                    case UInt8(ascii: "b"): bytes.append(0x08)
-                    case UInt8(ascii: "f"): bytes.append(0x0C)
-                    case UInt8(ascii: "u"):
-                        guard at + 4 <= text.count,
-                            var code = UInt32(String(decoding: text[at..<(at + 4)], as: UTF8.self), radix: 16)
-                        else {
-                            problem = "a bad \\u escape"
-                            return nil
-                        }
-                        at += 4
-                        // A surrogate pair: "\ud83d\ude00".
-                        if (0xD800..<0xDC00).contains(code), at + 6 <= text.count, text[at] == UInt8(ascii: "\\"),
-                            text[at + 1] == UInt8(ascii: "u"),
-                            let low = UInt32(String(decoding: text[(at + 2)..<(at + 6)], as: UTF8.self), radix: 16),
-                            (0xDC00..<0xE000).contains(low)
-                        {
-                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                            at += 6
-                        }
-                        guard let scalar = Unicode.Scalar(code) else {
-                            problem = "a bad \\u escape"
-                            return nil
-                        }
-                        bytes += Array(String(Character(scalar)).utf8)
-                    default: bytes.append(escaped)
-                    }
-                default:
-                    bytes.append(byte)
-                }
-            }
-            problem = "a string that does not end"
-            return nil
+            return .map(entries)
         }
     }
 }
