@@ -28,6 +28,22 @@ extension PlanningContext {
         return try await resolve(name, kinds: kinds, for: intent)
     }
 
+    /// The deployment a request names, for changes only a deployment takes (rollout pause, a canary). A statefulset or
+    /// daemonset of that name is refused with its kind and `onlyDeployments` rather than reported as missing.
+    func resolveDeployment(_ intent: UserIntent, verb: String, example: String, onlyDeployments: String)
+        async throws(PlannerError) -> Resolved
+    {
+        do {
+            return try await resolveWorkload(intent, kinds: ["deployment"], verb: verb, example: example)
+        } catch {
+            guard case .notFound = error, intent.text("kind") == nil, !isOffline, let name = intent.text("name"),
+                let other = try? await resolve(name, kinds: ["statefulset", "daemonset"], for: intent)
+            else { throw error }
+            throw .invalidValue(
+                slot: "name", value: name, reason: "that is \(other.object.displayName); \(onlyDeployments)")
+        }
+    }
+
     /// "deployments, statefulsets and daemonsets".
     static func plural(_ kinds: [String]) -> String {
         let words = kinds.map { ResourceKind.named($0)?.plural ?? $0 + "s" }

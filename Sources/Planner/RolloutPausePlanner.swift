@@ -20,7 +20,9 @@ struct RolloutPausePlanner: ActionPlanner {
                 slot: "kind", value: kind,
                 reason: "only deployments can be \(verb)d (kubectl rollout \(verb) supports no other kind)")
         }
-        let resolved = try await Self.resolveDeployment(intent, verb: verb, example: example, context: context)
+        let resolved = try await context.resolveDeployment(
+            intent, verb: "\(verb)d", example: example,
+            onlyDeployments: "only deployments can be \(verb)d (kubectl rollout \(verb) supports no other kind)")
         let target = resolved.object
         var notes = resolved.note.map { [$0] } ?? []
         if let reader = context.cluster as? any ClusterFieldReader {
@@ -89,25 +91,5 @@ struct RolloutPausePlanner: ActionPlanner {
         context.readBackStep(
             target, jsonPath: "{.spec.paused}", expected: paused ? "true" : "",
             summary: "check that \(target.reference) is \(paused ? "paused" : "no longer paused")")
-    }
-
-    /// The deployment the request names. A name that is a statefulset or daemonset, not a deployment, is refused
-    /// with its kind rather than reported as missing.
-    static func resolveDeployment(_ intent: UserIntent, verb: String, example: String, context: PlanningContext)
-        async throws(PlannerError) -> PlanningContext.Resolved
-    {
-        do {
-            return try await context.resolveWorkload(
-                intent, kinds: ["deployment"], verb: "\(verb)d", example: example)
-        } catch {
-            guard case .notFound = error, intent.text("kind") == nil, !context.isOffline,
-                let name = intent.text("name"),
-                let other = try? await context.resolve(name, kinds: ["statefulset", "daemonset"], for: intent)
-            else { throw error }
-            throw .invalidValue(
-                slot: "name", value: name,
-                reason: "that is \(other.object.displayName); only deployments can be \(verb)d "
-                    + "(kubectl rollout \(verb) supports no other kind)")
-        }
     }
 }

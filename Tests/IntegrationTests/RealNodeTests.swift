@@ -31,6 +31,22 @@ struct RealNodeTests {
             ], seconds: 120, until: done)
     }
 
+    /// kagent's ProbeFailure finding for `app`, asked again until its evidence holds the kubelet's own words (its
+    /// Unhealthy event comes a probe period or two after "running but not ready"); the last one seen.
+    static func probeFailure(of app: String, namespace: String, saying words: String) async throws
+        -> (json: [String: Any], evidence: String)
+    {
+        var probe: (json: [String: Any], evidence: String) = ([:], "")
+        for _ in 0..<30 {
+            let found = try await TroubleshootTests.findings(
+                "troubleshoot \(app)", namespace: namespace, until: "ProbeFailure", seconds: 90)
+            probe = try TroubleshootTests.finding("ProbeFailure", in: found)
+            if probe.evidence.contains(words) { break }
+            try await Task.sleep(for: .seconds(2))
+        }
+        return probe
+    }
+
     /// Polls an HTTP GET from this machine until it answers `code`; the last answer.
     static func answer(_ url: String, code: Int, seconds: Int = 30) async throws -> (code: Int, body: String) {
         var last = (code: 0, body: "")
@@ -324,15 +340,7 @@ struct RealNodeTests {
                     "web", script: Self.server("probe"),
                     container: "readinessProbe: {httpGet: {path: /ready, port: 8080}, periodSeconds: 2}"),
                 namespace: ns)
-            // "running but not ready" is seen at once; the kubelet's Unhealthy event a probe period or two later.
-            var probe: (json: [String: Any], evidence: String) = ([:], "")
-            for _ in 0..<30 {
-                let found = try await TroubleshootTests.findings(
-                    "troubleshoot web", namespace: ns, until: "ProbeFailure", seconds: 90)
-                probe = try TroubleshootTests.finding("ProbeFailure", in: found)
-                if probe.evidence.contains("statuscode: 404") { break }
-                try await Task.sleep(for: .seconds(2))
-            }
+            let probe = try await Self.probeFailure(of: "web", namespace: ns, saying: "statuscode: 404")
             #expect(probe.evidence.contains("readinessProbe: GET /ready on port 8080"), "\(probe.evidence)")
             #expect(probe.evidence.contains("statuscode: 404"), "the kubelet's own message: \(probe.evidence)")
             let ready = try await Self.containerStatus("ready", app: "web", namespace: ns) { _ in true }
@@ -360,14 +368,7 @@ struct RealNodeTests {
                         readinessProbe: {httpGet: {path: /health, port: 9090}, periodSeconds: 2}
                         """),
                 namespace: ns)
-            var probe: (json: [String: Any], evidence: String) = ([:], "")
-            for _ in 0..<30 {
-                let found = try await TroubleshootTests.findings(
-                    "troubleshoot web", namespace: ns, until: "ProbeFailure", seconds: 90)
-                probe = try TroubleshootTests.finding("ProbeFailure", in: found)
-                if probe.evidence.contains("connection refused") { break }
-                try await Task.sleep(for: .seconds(2))
-            }
+            let probe = try await Self.probeFailure(of: "web", namespace: ns, saying: "connection refused")
             #expect(probe.evidence.contains("connection refused"), "the kubelet's own message: \(probe.evidence)")
             #expect(
                 probe.evidence.contains("web readinessProbe asks port 9090; the container serves only port 8080"),

@@ -21,7 +21,9 @@ struct CanaryPlanner: ActionPlanner {
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
     {
-        let resolved = try await Self.resolveDeployment(intent, context: context)
+        let resolved = try await context.resolveDeployment(
+            intent, verb: "given a canary", example: Self.example,
+            onlyDeployments: "kagent makes a canary beside a deployment only")
         let stable = resolved.object
         var notes = resolved.note.map { [$0] } ?? []
         guard let image = intent.text("image") else {
@@ -118,25 +120,6 @@ struct CanaryPlanner: ActionPlanner {
                 "canary \(canaryName) in \(namespace) runs \(image) beside \(stable.name): \(replicas) of \(total) "
                 + "pods (\(shareText) of requests); to end it: delete deployment \(canaryName) in \(namespace)",
             after: [rollout])
-    }
-
-    /// The deployment the request names. A statefulset or daemonset of that name is refused with its kind rather
-    /// than reported as missing: a canary is made beside a deployment only.
-    static func resolveDeployment(_ intent: UserIntent, context: PlanningContext) async throws(PlannerError)
-        -> PlanningContext.Resolved
-    {
-        do {
-            return try await context.resolveWorkload(
-                intent, kinds: ["deployment"], verb: "given a canary", example: example)
-        } catch {
-            guard case .notFound = error, intent.text("kind") == nil, !context.isOffline,
-                let name = intent.text("name"),
-                let other = try? await context.resolve(name, kinds: ["statefulset", "daemonset"], for: intent)
-            else { throw error }
-            throw .invalidValue(
-                slot: "name", value: name,
-                reason: "that is \(other.object.displayName); kagent makes a canary beside a deployment only")
-        }
     }
 
     /// Replicas for the canary so that it has about `percent` of all pods: max(1, round(stable × p / (100 − p))).
