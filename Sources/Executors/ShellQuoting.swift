@@ -20,8 +20,12 @@ public enum ShellQuoting {
 
     /// A step as it can be pasted: its command and, for a manifest on standard input, a here-document holding it.
     public static func command(_ step: PlanStep) -> String {
-        let line = command(step.argv)
-        guard let input = step.input, input.isManifest else { return line }
-        return line + " <<'EOF'\n" + SecretPolicy.hide(in: input.data) + "EOF"
+        command(step.argv, manifest: step.input.flatMap { $0.isManifest ? $0.data : nil })
+    }
+
+    /// A command, with the manifest it reads on standard input as a here-document when it reads one.
+    public static func command(_ argv: [String], manifest: String?) -> String {
+        guard let manifest else { return command(argv) }
+        return command(argv) + " <<'EOF'\n" + SecretPolicy.hide(in: manifest) + "EOF"
     }
 }

@@ -20,11 +20,7 @@ struct StepReport: Codable, Sendable {
     }
 
     /// The command as it can be pasted: with its manifest as a here-document when it reads one.
-    var shown: String {
-        let line = ShellQuoting.command(argv)
-        guard let stdin else { return line }
-        return line + " <<'EOF'\n" + stdin + "EOF"
-    }
+    var shown: String { ShellQuoting.command(argv, manifest: stdin) }
 }
 
 /// The `plan`, `troubleshoot` and `undo` tools' result: the exact plan, what the API server said of it, how

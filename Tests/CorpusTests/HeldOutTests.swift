@@ -1,3 +1,4 @@
+import Foundation
 import Intent
 import Planner
 import RequestCorpus
@@ -19,19 +20,27 @@ struct HeldOutTests {
     /// floor that only goes up.
     static let floor = 0.815
 
-    @Test("the held-out set stays at its measured accuracy, and no changing plan is a guess")
-    func heldOut() async throws {
+    /// The sets in `directory` planned against the corpus's fixture cluster, checked to hold at least `cases` cases and
+    /// to stay at their `floor`; `bench` is the command that lists the misses.
+    static func evaluate(_ directory: URL, cases: Int, floor: Double, bench: String) async throws
+        -> [RequestCorpus.Result]
+    {
         let corpus = try RequestCorpus.load(
-            from: RequestCorpus.heldOutDirectory,
-            cluster: RequestCorpus.defaultDirectory.appendingPathComponent("cluster.yaml"))
-        #expect(corpus.cases.count >= 1_309, "the held-out sets lost cases: \(corpus.cases.count)")
+            from: directory, cluster: RequestCorpus.defaultDirectory.appendingPathComponent("cluster.yaml"))
+        #expect(corpus.cases.count >= cases, "the sets lost cases: \(corpus.cases.count)")
         let results = await corpus.evaluateAll(catalog: Catalog.shared)
         let correct = results.filter(\.correct).count
-        let accuracy = Double(correct) / Double(max(results.count, 1))
-        print("held-out: \(correct)/\(results.count) correct")
+        print("\(directory.lastPathComponent): \(correct)/\(results.count) correct")
         #expect(
-            accuracy >= Self.floor,
-            "held-out accuracy fell to \(correct)/\(results.count); `kagent-bench heldout --misses` lists the misses")
+            Double(correct) / Double(max(results.count, 1)) >= floor,
+            "accuracy fell to \(correct)/\(results.count); `\(bench)` lists the misses")
+        return results
+    }
+
+    @Test("the held-out set stays at its measured accuracy, and no changing plan is a guess")
+    func heldOut() async throws {
+        let results = try await Self.evaluate(
+            RequestCorpus.heldOutDirectory, cases: 1_309, floor: Self.floor, bench: "kagent-bench heldout --misses")
 
         // A wrong changing plan is the one miss that must not be. A kubectl line run exactly as typed (without
         // kagent's read-back) is the user's own command, not a guess; every other one is listed and must not grow.
@@ -57,16 +66,9 @@ struct HeldOutTests {
 
     @Test("the template families' held-out sets stay at their measured accuracy, and no changing plan is a guess")
     func templates() async throws {
-        let corpus = try RequestCorpus.load(
-            from: RequestCorpus.templatesHeldOutDirectory,
-            cluster: RequestCorpus.defaultDirectory.appendingPathComponent("cluster.yaml"))
-        #expect(corpus.cases.count >= 240, "the template sets lost cases: \(corpus.cases.count)")
-        let results = await corpus.evaluateAll(catalog: Catalog.shared)
-        let correct = results.filter(\.correct).count
-        print("template held-out: \(correct)/\(results.count) correct")
-        #expect(
-            Double(correct) / Double(max(results.count, 1)) >= Self.templatesFloor,
-            "accuracy fell to \(correct)/\(results.count); `kagent-bench heldout --templates --misses` lists the misses")
+        let results = try await Self.evaluate(
+            RequestCorpus.templatesHeldOutDirectory, cases: 240, floor: Self.templatesFloor,
+            bench: "kagent-bench heldout --templates --misses")
         let wrong = results.filter(\.isWrongChangingPlan)
         #expect(wrong.isEmpty, "changing plans that are not what was asked:\n\(wrong.map(\.missDescription).joined(separator: "\n"))")
     }
