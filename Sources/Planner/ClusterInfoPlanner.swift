@@ -9,33 +9,27 @@ struct ClusterInfoPlanner: ActionPlanner {
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
     {
-        if intent.action == "cluster_version" {
-            var step = PlanStep(
-                argv: context.kubectl("version"), mutating: false,
-                summary: "show the Kubernetes version of the cluster (and of kubectl)")
-            step.answer = .version
-            return ExecutionPlan(
-                request: request, intents: [intent], steps: [step], outcome: "shown: the versions")
+        // One read each, shown as kubectl prints it.
+        func shown(_ argument: String, summary: String, outcome: String, answer: StepAnswer? = nil) -> ExecutionPlan {
+            var step = PlanStep(argv: context.kubectl(argument), mutating: false, summary: summary)
+            step.answer = answer
+            return ExecutionPlan(request: request, intents: [intent], steps: [step], outcome: "shown: \(outcome)")
         }
-        if intent.action == "api_resources" {
-            return ExecutionPlan(
-                request: request, intents: [intent],
-                steps: [
-                    PlanStep(
-                        argv: context.kubectl("api-resources"), mutating: false,
-                        summary: "list the kinds of object the cluster serves, with their short names and API groups")
-                ],
-                outcome: "shown: the kinds the cluster serves")
-        }
-        if intent.action == "cluster_info" {
-            return ExecutionPlan(
-                request: request, intents: [intent],
-                steps: [
-                    PlanStep(
-                        argv: context.kubectl("cluster-info"), mutating: false,
-                        summary: "show where the control plane and cluster services are")
-                ],
-                outcome: "shown: the cluster's addresses")
+        switch intent.action {
+        case "cluster_version":
+            return shown(
+                "version", summary: "show the Kubernetes version of the cluster (and of kubectl)",
+                outcome: "the versions", answer: .version)
+        case "api_resources":
+            return shown(
+                "api-resources",
+                summary: "list the kinds of object the cluster serves, with their short names and API groups",
+                outcome: "the kinds the cluster serves")
+        case "cluster_info":
+            return shown(
+                "cluster-info", summary: "show where the control plane and cluster services are",
+                outcome: "the cluster's addresses")
+        default: break
         }
         let about = intent.text("about")
         var steps: [PlanStep] = []
