@@ -41,7 +41,7 @@ struct InteractiveShell {
         while true {
             let line: String?
             if interactive {
-                ShellCompletion.refresh(using: session.pipeline.planningContext().cluster)
+                ShellCompletion.use(session.pipeline.planningContext().cluster)
                 line = LineEditor.readLine(prompt: prompt())
             } else {
                 line = Swift.readLine(strippingNewline: true)

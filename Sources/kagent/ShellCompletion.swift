@@ -16,6 +16,8 @@ enum ShellCompletion {
     static let vocabulary = Mutex<[String]>([])
     /// Names of objects in the cluster, and when they were read.
     static let names = Mutex<(words: [String], read: Date?)>(([], nil))
+    /// Where live names are read from (nil offline); Tab starts a refresh too when the names are stale.
+    static let cluster = Mutex<(any ClusterReader)?>(nil)
     /// How long live names are reused.
     static let freshness: TimeInterval = 30
 
@@ -43,6 +45,7 @@ enum ShellCompletion {
             return rl_completion_matches(text) { text, state in
                 if state == 0 {
                     let prefix = text.map { String(cString: $0) }?.lowercased() ?? ""
+                    ShellCompletion.refresh(using: ShellCompletion.cluster.withLock { $0 })
                     ShellCompletion.matches = ShellCompletion.candidates(for: prefix)
                     ShellCompletion.next = 0
                 }
@@ -61,6 +64,12 @@ enum ShellCompletion {
         return (live + known).filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }
     }
 
+    /// Sets the cluster names are read from (it follows the shell's context) and refreshes them if stale.
+    static func use(_ reader: (any ClusterReader)?) {
+        cluster.withLock { $0 = reader }
+        refresh(using: reader)
+    }
+
     /// Re-reads the cluster's names if they are older than ``freshness``; runs in the background.
     static func refresh(using cluster: (any ClusterReader)?) {
         guard let cluster else { return }
@@ -74,7 +83,10 @@ enum ShellCompletion {
         guard stale else { return }
         Task.detached(priority: .utility) {
             let kinds = ["deployment", "statefulset", "service", "pod", "namespace", "node", "configmap", "job"]
-            guard let objects = try? await cluster.objects(kinds: kinds, namespace: nil) else { return }
+            guard let objects = try? await cluster.objects(kinds: kinds, namespace: nil) else {
+                names.withLock { $0.read = nil }  // a failed read is tried again at the next prompt or Tab
+                return
+            }
             let words = Array(Set(objects.map(\.name))).sorted()
             names.withLock { $0 = (words, Date()) }
         }

@@ -152,9 +152,11 @@ struct ShellTests {
                 Sandbox.kubeconfig, "--dry-run",
             ])
             try await screen.waitFor("kagent (")
-            // The names are read in the background when the prompt appears: try a few times.
+            // The names are read in the background when the prompt appears (and again at Tab while a read
+            // failed): try for up to 40 s, as a loaded machine can make that read slow.
             var completed = false
-            for _ in 0..<20 where !completed {
+            let deadline = Date().addingTimeInterval(40)
+            while !completed && Date() < deadline {
                 try await screen.type("-l", "describe \(name.prefix(8))")
                 try await screen.type("Tab")
                 try await Task.sleep(for: .milliseconds(300))
