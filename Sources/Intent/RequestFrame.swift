@@ -73,6 +73,32 @@ public struct RequestFrame: Sendable {
         "might", "may", "shall", "ought", "maybe", "perhaps", "probably", "yet", "most", "least", "newer", "older",
     ]
 
+    /// Words of chat that are never the name of an object and never say what to do: who is talking and about whom,
+    /// when, how sure, how urgent ("for a ticket", "after lunch", "honestly"). They are never a name. A frame that
+    /// only looks reads them as said in passing; a frame that changes something does not, so a sentence such as
+    /// "Earlier someone froze the updates." stays context and is never taken for an order. None of them is a word
+    /// of any frame (a test checks that), and none turns a meaning around (negations are read on their own).
+    public static let chatWords: Set<String> = [
+        // People and who says what.
+        "i've", "i'll", "i'd", "we've", "we'll", "we'd", "you're", "you've", "they're", "he", "she", "him", "her",
+        "his", "mine", "ours", "yours", "myself", "ourselves", "yourself", "someone", "somebody", "anybody",
+        "everybody", "teams", "folks", "guys", "colleague", "colleagues", "boss", "manager", "customer", "clients",
+        "marketing", "finance", "standup", "meeting", "ticket", "asked", "told", "mentioned", "reported",
+        "complained",
+        // Thinking and feeling.
+        "think", "thought", "believe", "feel", "feels", "felt", "hope", "hoping", "wondering", "assume", "suppose",
+        "meant", "remember", "forgot", "noticed", "saw", "seen", "heard", "blanked", "afraid", "worried", "sure",
+        "curious", "trying", "tried", "gonna", "wanna", "gotta", "able", "ever",
+        // When.
+        "yesterday", "tomorrow", "morning", "afternoon", "evening", "lunch", "soon", "later", "ago", "until", "till",
+        "during", "sometime", "usually", "often", "whenever",
+        // How, said in passing.
+        "also", "though", "although", "however", "anyway", "anyways", "well", "because", "cause", "cuz", "very",
+        "pretty", "quite", "rather", "kinda", "sorta", "bit", "lot", "lots", "bunch", "even", "simply", "literally",
+        "honestly", "seriously", "definitely", "certainly", "asap", "urgently", "super", "totally", "hmm", "um", "uh",
+        "oh", "ah", "sorry", "cheers", "ty", "thx", "chance", "idea", "sec", "reason", "fyi",
+    ]
+
     /// Parses the YAML form: `cues: [scale, "bump up"]`, `slots: {name: name, min: "count after min|minimum"}`,
     /// `requires: [name, replicas]`.
     init(
@@ -469,6 +495,7 @@ public struct RequestFrame: Sendable {
             }
             if token.quoted
                 || !(Self.joiningWords.contains(Self.withoutPossessive(token.norm))
+                    || answersQuestions && Self.chatWords.contains(token.norm)
                     || Self.questionWords.contains(token.norm)
                     || lexicon.kind(named: token.norm) != nil)
             {
@@ -530,6 +557,9 @@ public struct RequestFrame: Sendable {
         else { return "" }
         return "-app"
     }
+
+    /// Text slots whose value keeps its case: names of variables, keys, users and groups are case-sensitive.
+    static let caseKeepingSlots: Set<String> = ["unset", "remove", "key", "user", "group"]
 
     /// Verbs that ask to be shown something, whatever it is.
     static let lookingVerbs: Set<String> = [
@@ -611,15 +641,15 @@ public struct RequestFrame: Sendable {
 
     /// Whether an unquoted word of a list of names can be one: not a joining word nor a number, a valid name.
     static func isListedName(_ word: String) -> Bool {
-        !joiningWords.contains(word) && !questionWords.contains(word) && Int(word) == nil && KubernetesName.subdomainProblem(word) == nil
+        !joiningWords.contains(word) && !chatWords.contains(word) && !questionWords.contains(word) && Int(word) == nil && KubernetesName.subdomainProblem(word) == nil
     }
 
     func isNameCandidate(_ token: RequestToken, lexicon: Lexicon) -> Bool {
         if token.quoted { return !token.text.isEmpty }
         let bare = Self.withoutPossessive(token.norm)
         if bare != token.norm { return isNameCandidate(RequestToken(text: bare), lexicon: lexicon) }
-        if Self.joiningWords.contains(token.norm) || Self.questionWords.contains(token.norm)
-            || lexicon.kind(named: token.norm)?.typos == 0
+        if Self.joiningWords.contains(token.norm) || Self.chatWords.contains(token.norm)
+            || Self.questionWords.contains(token.norm) || lexicon.kind(named: token.norm)?.typos == 0
         {
             return false
         }
@@ -882,9 +912,14 @@ public struct RequestFrame: Sendable {
             case .text:
                 guard !slot.after.isEmpty || !slot.before.isEmpty else { continue }
                 guard !Self.joiningWords.contains(token.norm) || token.quoted else { continue }
+                // "the LOG_LEVEL env var": a word of the slot's own phrases is never its value.
+                if !token.quoted, (slot.after + slot.before).contains(where: { $0.contains(token.norm) }) { continue }
                 // A name is never a KEY=VALUE pair ("quota requests.cpu=2 …").
                 if slot.name == "name", !token.quoted, token.text.contains("=") { continue }
-                found.append((.text(token.quoted ? token.text : token.norm), [index] + anchor))
+                // A variable, a key, a user or a group keeps the case it was typed in (LOG_LEVEL, Alice); other
+                // words are read in lower case, as objects' names are.
+                let lowered = !Self.caseKeepingSlots.contains(slot.name)
+                found.append((.text(token.quoted || !lowered ? token.text : token.norm), [index] + anchor))
             default:
                 continue
             }

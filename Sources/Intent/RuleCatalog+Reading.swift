@@ -578,6 +578,9 @@ extension RuleCatalog {
         "feel", "feels", "felt", "done", "acting", "behaving",
         // What the speaker supposes: "I suspect something's stuck in pending somewhere."
         "suspect", "reckon", "guess", "believe", "wonder", "bet",
+        // What someone did or will do: "Earlier someone froze the updates.", "we'll debug it later."
+        "we'll", "i'll", "they'll", "someone", "somebody", "asked", "told", "mentioned", "said", "reported",
+        "complained", "froze", "blanked", "merged", "pushed", "published", "bought",
     ]
 
     static func isStatement(_ words: [RequestToken]) -> Bool {

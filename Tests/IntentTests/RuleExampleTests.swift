@@ -137,4 +137,19 @@ struct RuleCatalogTests {
             try RuleCatalog.load(from: folder.url)
         }
     }
+
+    @Test("a word of chat said in passing is no frame's word, no slot's anchor, no kind and no filler")
+    func chatWordsSayNothing() {
+        var said: Set<String> = []
+        for rule in Catalog.shared.rules {
+            guard let frame = rule.frame else { continue }
+            said.formUnion(frame.ownWords)
+            for slot in frame.slots { said.formUnion((slot.after + slot.before).flatMap { $0 }) }
+        }
+        let lexicon = Catalog.shared.lexicon
+        for (kind, aliases) in lexicon.kinds { said.formUnion([kind] + aliases) }
+        said.formUnion(lexicon.fillers.filter { !$0.contains(" ") })
+        let both = RequestFrame.chatWords.intersection(said).sorted()
+        #expect(both.isEmpty, "chat words that some rule reads as meaning something: \(both)")
+    }
 }
