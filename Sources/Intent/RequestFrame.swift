@@ -99,6 +99,15 @@ public struct RequestFrame: Sendable {
         "oh", "ah", "sorry", "cheers", "ty", "thx", "chance", "idea", "sec", "reason", "fyi",
     ]
 
+    /// Words that add nothing to what is to be shown ("any warnings lately?", "what has it had since", "the little
+    /// problems"): a frame that only looks reads past them, and they are never a name. Some frames read them as
+    /// their own words too; a frame that changes something never reads past them.
+    static let passingWhenLooking: Set<String> = [
+        "any", "had", "having", "lately", "recently", "little", "ever", "since", "again", "always", "got", "overnight",
+        "tonight", "mean", "moment", "said", "says", "am", "being", "anyone", "everyone", "happened",
+        "occurred", "going", "on",
+    ]
+
     /// Parses the YAML form: `cues: [scale, "bump up"]`, `slots: {name: name, min: "count after min|minimum"}`,
     /// `requires: [name, replicas]`.
     init(
@@ -495,7 +504,8 @@ public struct RequestFrame: Sendable {
             }
             if token.quoted
                 || !(Self.joiningWords.contains(Self.withoutPossessive(token.norm))
-                    || answersQuestions && Self.chatWords.contains(token.norm)
+                    || answersQuestions
+                        && (Self.chatWords.contains(token.norm) || Self.passingWhenLooking.contains(token.norm))
                     || Self.questionWords.contains(token.norm)
                     || lexicon.kind(named: token.norm) != nil)
             {
@@ -649,7 +659,7 @@ public struct RequestFrame: Sendable {
         let bare = Self.withoutPossessive(token.norm)
         if bare != token.norm { return isNameCandidate(RequestToken(text: bare), lexicon: lexicon) }
         if Self.joiningWords.contains(token.norm) || Self.chatWords.contains(token.norm)
-            || Self.questionWords.contains(token.norm) || lexicon.kind(named: token.norm)?.typos == 0
+            || Self.passingWhenLooking.contains(token.norm) || Self.questionWords.contains(token.norm) || lexicon.kind(named: token.norm)?.typos == 0
         {
             return false
         }
