@@ -190,7 +190,14 @@ extension RuleCatalog {
         let asks = Set(readable.map(\.index).filter { index in
             let words = dropFillers(sentences[index])
             let wish = Self.opensWithWish(sentences[index])
+            // "Could you check what image the api is on?": a sentence that opens by asking, or with what to do,
+            // asks, whatever state words ("is on") it holds.
+            let opensAsking = Self.opensWithAsk(sentences[index])
+                || !wish && words.first.map {
+                    !$0.quoted && (Self.changeVerbs.contains($0.norm) || RequestFrame.lookingVerbs.contains($0.norm))
+                } == true
             return (!Self.isStatement(words) && !(wish && readable.count > 1)) || RequestFrame.isQuestion(words)
+                || opensAsking
         })
         for (index, intents) in readable {
             if !asks.isEmpty && !asks.contains(index) { continue }
@@ -463,6 +470,19 @@ extension RuleCatalog {
         ["i", "have", "to"], ["we", "have", "to"], ["i", "am", "going", "to"], ["i'm", "going", "to"],
         ["we're", "going", "to"], ["i'm", "trying", "to"], ["i", "was", "hoping", "to"], ["i", "plan", "to"],
     ]
+
+    /// Openings that ask for something to be done: "could you …", "can you …", "please …".
+    static let askOpenings: [[String]] = [
+        ["could", "you"], ["can", "you"], ["would", "you"], ["will", "you"], ["can", "u"], ["could", "u"], ["please"],
+        ["pls"], ["plz"], ["kindly"], ["would", "you", "mind"], ["any", "chance", "you"],
+    ]
+
+    /// Whether a sentence opens by asking for something to be done ("Could you check …").
+    static func opensWithAsk(_ sentence: [RequestToken]) -> Bool {
+        askOpenings.contains { opening in
+            sentence.count > opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
+        }
+    }
 
     /// Whether a sentence opens with what the person needs or wants to do ("I need to …", "I'm trying to …").
     static func opensWithWish(_ sentence: [RequestToken]) -> Bool {
