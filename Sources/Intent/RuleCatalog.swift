@@ -455,6 +455,13 @@ public struct RuleCatalog: Sendable {
     static func reportsDone(_ tokens: [RequestToken]) -> Bool {
         let words = tokens.filter { !$0.quoted }.map(\.norm)
         if words.contains("already") { return true }
+        // "the backend restarted", "something scaled web-app down": the past of a verb of change, in a sentence that
+        // does not open with what to do, says what happened.
+        if let first = words.first, !changeVerbs.contains(first), !askingSignals.contains(first),
+            words.dropFirst().contains(where: isChangeDone)
+        {
+            return true
+        }
         guard words.count >= 2, ["i", "we", "they", "someone", "somebody", "he", "she", "you"].contains(words[0]) else {
             return false
         }
