@@ -318,7 +318,7 @@ extension RuleCatalog {
                         + "ask for one thing, or say it in other words",
                     suggestions: [])
             }
-            if let namespace = extractNamespace(&words) {
+            if let namespace = extractNamespace(&words) ?? Self.namespaceMentioned(in: words, lexicon: lexicon) {
                 namespaces.insert(namespace)
             } else if let place = Self.barePlace(in: words, lexicon: lexicon) {
                 // "Something is eating memory in srvthreds.": where a sentence of context says it happens.
@@ -444,9 +444,17 @@ extension RuleCatalog {
     /// With `anywhere`, the word after the first "in" anywhere in the sentence.
     static func barePlace(in words: [RequestToken], lexicon: Lexicon, anywhere: Bool = false) -> String? {
         let prepositions: Set<String> = anywhere ? ["in", "inside", "within"] : ["in"]
+        // "Something restarted in shop overnight.": words of time or chat after the place still end the sentence.
+        let trailing = { (word: RequestToken) in
+            !word.quoted
+                && (RequestFrame.notPlaces.contains(word.norm) || RequestFrame.chatWords.contains(word.norm)
+                    || RequestFrame.passingWhenLooking.contains(word.norm) || ["now", "today"].contains(word.norm))
+        }
+        var end = words.count - 1
+        while end > 1, trailing(words[end]) { end -= 1 }
         let at = anywhere
             ? words.indices.dropLast().first { !words[$0].quoted && prepositions.contains(words[$0].norm) }.map { $0 + 1 }
-            : words.count - 1
+            : end
         guard words.count >= 2, let at, at >= 1, prepositions.contains(words[at - 1].norm), !words[at - 1].quoted,
             !words[at].quoted || words[at].code
         else { return nil }
@@ -456,6 +464,23 @@ extension RuleCatalog {
             !RequestFrame.joiningWords.contains(name), lexicon.kind(named: name) == nil, lexicon.number(from: name) == nil
         else { return nil }
         return name
+    }
+
+    /// "The srvthreds namespace feels sluggish.", "Namespace shop is slow today.": the namespace a sentence of context
+    /// is about, said beside the word without a preposition; nil when none is.
+    static func namespaceMentioned(in words: [RequestToken], lexicon: Lexicon) -> String? {
+        func place(_ index: Int) -> String? {
+            guard words.indices.contains(index), !words[index].quoted || words[index].code else { return nil }
+            let name = words[index].quoted ? words[index].text : words[index].norm
+            guard KubernetesName.labelProblem(name) == nil, !RequestFrame.joiningWords.contains(name),
+                !RequestFrame.chatWords.contains(name), !RequestFrame.notPlaces.contains(name),
+                !statementWords.contains(name), lexicon.kind(named: name) == nil, lexicon.number(from: name) == nil
+            else { return nil }
+            return name
+        }
+        let mentions = words.indices.filter { !words[$0].quoted && ["namespace", "ns"].contains(words[$0].norm) }
+        guard mentions.count == 1, let at = mentions.first else { return nil }
+        return place(at - 1) ?? place(at + 1)
     }
 
     /// Words that open a sentence forbidding something: "Don't delete …", "Never touch …".
