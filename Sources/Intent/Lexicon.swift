@@ -16,6 +16,9 @@ public struct Lexicon: Sendable, Decodable {
     /// Shorthand people type, and the word each stands for ("desc" → describe, "img" → image), read as that word
     /// wherever it is not quoted.
     public var shorthand: [String: String]
+    /// Words of a frame and the other words that mean the same in every frame ("increase" → raise, bump, boost):
+    /// a frame that reads the first reads the others too. Used when the rules are compiled.
+    public var synonyms: [String: [String]]
 
     /// Filler phrases as token sequences, longest first so "i would like to" wins over "i".
     public private(set) var fillerPhrases: [[String]] = []
@@ -39,12 +42,12 @@ public struct Lexicon: Sendable, Decodable {
     enum CodingKeys: String, CodingKey {
         case fillers, numbers, kinds, workloads
         case everyNamespace = "every_namespace"
-        case shorthand
+        case shorthand, synonyms
     }
 
     public init(
         fillers: [String], numbers: [String: Int], kinds: [String: [String]], workloads: [String],
-        everyNamespace: [String] = [], shorthand: [String: String] = [:]
+        everyNamespace: [String] = [], shorthand: [String: String] = [:], synonyms: [String: [String]] = [:]
     ) {
         self.fillers = fillers
         self.numbers = numbers
@@ -52,6 +55,7 @@ public struct Lexicon: Sendable, Decodable {
         self.workloads = workloads
         self.everyNamespace = everyNamespace
         self.shorthand = shorthand
+        self.synonyms = synonyms
         index()
     }
 
@@ -66,7 +70,21 @@ public struct Lexicon: Sendable, Decodable {
         workloads = try container.decode([String].self, forKey: .workloads)
         everyNamespace = try container.decodeIfPresent([String].self, forKey: .everyNamespace) ?? []
         shorthand = try container.decodeIfPresent([String: String].self, forKey: .shorthand) ?? [:]
+        synonyms = try container.decodeIfPresent([String: [String]].self, forKey: .synonyms) ?? [:]
         index()
+    }
+
+    /// A frame's cues and needs with the synonyms of each single word added beside it (``synonyms``).
+    func withSynonyms(cues: [String], needs: [String]) -> (cues: [String], needs: [String]) {
+        guard !synonyms.isEmpty else { return (cues, needs) }
+        var allCues = cues
+        for cue in cues { allCues += (synonyms[cue.lowercased()] ?? []).filter { !allCues.contains($0) } }
+        let allNeeds = needs.map { group in
+            var words = group.split(separator: "|").map(String.init)
+            for word in words { words += (synonyms[word.lowercased()] ?? []).filter { !words.contains($0) } }
+            return words.joined(separator: "|")
+        }
+        return (allCues, allNeeds)
     }
 
     private mutating func index() {

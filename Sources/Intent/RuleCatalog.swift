@@ -123,7 +123,11 @@ public struct RuleCatalog: Sendable {
         var seen: [String: String] = [:]
         for (name, contents) in files.dropFirst() {
             let file: RuleFile = try decode(name, contents, in: directory, cache: cache)
-            for entry in file.rules {
+            for var entry in file.rules {
+                if var frame = entry.frame {
+                    (frame.cues, frame.needs) = lexicon.withSynonyms(cues: frame.cues, needs: frame.needs ?? [])
+                    entry.frame = frame
+                }
                 if let other = seen[entry.id] { throw .duplicateRuleID(entry.id, files: [other, name]) }
                 seen[entry.id] = name
                 if let actions, !actions.contains(entry.action) {

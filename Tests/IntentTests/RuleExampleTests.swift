@@ -152,4 +152,20 @@ struct RuleCatalogTests {
         let both = RequestFrame.chatWords.intersection(said).sorted()
         #expect(both.isEmpty, "chat words that some rule reads as meaning something: \(both)")
     }
+
+    @Test("a frame that reads a word reads its synonyms from the lexicon too")
+    func synonymsReachEveryFrame() {
+        let synonyms = Catalog.shared.lexicon.synonyms
+        #expect(!synonyms.isEmpty)
+        for rule in Catalog.shared.rules {
+            guard let frame = rule.frame else { continue }
+            // The phrases of its cues, and of each group of words it needs.
+            for phrases in [frame.cues] + frame.needs {
+                for (word, others) in synonyms where phrases.contains([word]) {
+                    let missing = others.map { $0.split(separator: " ").map(String.init) }.filter { !phrases.contains($0) }
+                    #expect(missing.isEmpty, "\(rule.id) reads '\(word)' but not \(missing)")
+                }
+            }
+        }
+    }
 }
