@@ -21,6 +21,8 @@ extension RuleCatalog {
         ["before", "then"], ["by", "then"], ["for", "now"], ["for", "a", "while"], ["for", "the", "weekend"],
         ["over", "the", "weekend"], ["before", "the", "weekend"], ["until", "further", "notice"], ["for", "the", "sale"],
         ["for", "the", "demo"], ["before", "tonight"], ["before", "tomorrow"],
+        // How long it is to stay so, never when to start: "turn it off until Monday".
+        ["until"], ["till"], ["til"],
         // What a new thing is for: "a new space called staging where I can test things", "… for testing".
         ["where", "i"], ["where", "we"], ["for", "testing"], ["for", "experiments"], ["to", "test"], ["to", "try"],
         // What it is now, said after what it should be: "… run 3 copies instead of just one".
@@ -683,11 +685,19 @@ extension RuleCatalog {
         guard let verb else { return objectOfPhrase(words, lexicon: lexicon) }
         // "We tested the new checkout" (the speaker went with the hedges): when people did something, what they did
         // it to.
-        if words[..<verb].allSatisfy({ !$0.quoted && ["we", "i", "they", "someone", "somebody", "you"].contains($0.norm) }) {
+        if words[..<verb].allSatisfy({
+            !$0.quoted
+                && ["we", "i", "they", "someone", "somebody", "you", "nobody", "noone", "everyone", "everybody", "anyone",
+                    "people", "users", "customers", "folks"].contains($0.norm)
+        }) {
             // "We just pushed a new config for the todo backend": what it was for, first.
             if let object = objectOfPhrase(words, lexicon: lexicon) { return object }
             let object = words[(verb + 1)...]
-                .prefix { $0.quoted || !["from", "in", "on", "at", "with", "for", "so", "because", "to", "and"].contains($0.norm) }
+                .prefix {
+                    $0.quoted
+                        || !["from", "in", "on", "at", "with", "for", "so", "because", "to", "and", "but", "over", "during",
+                            "since", "until", "after", "before", "anymore"].contains($0.norm)
+                }
                 .filter {
                     $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 && !RequestFrame.joiningWords.contains($0.norm)
                 }
