@@ -43,7 +43,17 @@ extension RuleCatalog {
         add(Self.droppingNamingWords(current))
         add(Self.cuttingReason(current))
         add(Self.namespaceAsObject(current))
+        add(Self.droppingLeadingDeadline(current))
         return readings
+    }
+
+    /// "Before the load test starts, please add two more replicas …": a clause that says what the change must come
+    /// before is met by making it now, and is dropped. ("After …" and "when …" put a change off: never dropped.)
+    static func droppingLeadingDeadline(_ tokens: [RequestToken]) -> [RequestToken] {
+        guard let first = tokens.first, !first.quoted, ["before", "ahead"].contains(first.norm),
+            let end = tokens.prefix(10).firstIndex(where: \.endsClause), end + 1 < tokens.count
+        else { return tokens }
+        return Array(tokens[(end + 1)...])
     }
 
     /// kubectl's options that carry what the words would say: `--from-literal=KEY=VALUE` (and `--env`) is the pair

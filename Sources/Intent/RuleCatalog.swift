@@ -385,7 +385,8 @@ public struct RuleCatalog: Sendable {
         ["in", "the", "event"], ["only", "once"], ["only", "if"], ["only", "when"], ["only", "after"],
         ["provided"], ["providing"], ["given", "that"], ["assuming"], ["as", "long", "as"], ["say", "the"],
         ["suppose"], ["supposing"], ["in", "case"],
-        ["in", "case"], ["unless"], ["after"], ["before"], ["as", "soon", "as"],
+        ["in", "case"], ["unless"], ["after"], ["as", "soon", "as"],
+        // ("Before the load test starts, add two replicas": what must come before something is done now.)
     ]
 
     /// A change asked as a question of advice ("should we restart the backend?") is not an order: kagent says so
