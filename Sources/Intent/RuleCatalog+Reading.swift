@@ -189,6 +189,12 @@ extension RuleCatalog {
         for (index, sentence) in sentences.enumerated() {
             // "Thanks for the help earlier!": thanks is courtesy, whatever words follow it.
             if Self.isCourtesy(sentence) { continue }
+            // "before the sale opens" said as a clause of its own says when, never what to do.
+            if let first = sentence.first, !first.quoted, Self.timeOpeners.contains(first.norm) || first.norm == "if",
+                !sentence.dropLast().contains(where: \.endsClause)
+            {
+                continue
+            }
             if case .understood(let intents)? = try? reader.read(sentence, suggesting: false, lookups: lookups) {
                 readable.append((index, intents))
             }
