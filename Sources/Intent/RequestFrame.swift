@@ -71,6 +71,8 @@ public struct RequestFrame: Sendable {
         "container", "containers", "thing", "things", "stuff", "apps", "applications", "software", "part", "area",
         "bits", "pieces", "somewhere", "anywhere", "gets", "getting", "suspect", "reckon", "guess", "believe", "wonder",
         "might", "may", "shall", "ought", "maybe", "perhaps", "probably", "yet", "most", "least", "newer", "older",
+        // "web-service only needs half": only as "just".
+        "only",
     ]
 
     /// Words of chat that are never the name of an object and never say what to do: who is talking and about whom,
@@ -568,6 +570,12 @@ public struct RequestFrame: Sendable {
         return "-app"
     }
 
+    /// Units of memory said as words after a number ("4 gigs"), as Kubernetes writes them.
+    static let memoryUnitWords: [String: String] = [
+        "gig": "Gi", "gigs": "Gi", "gigabyte": "Gi", "gigabytes": "Gi", "gb": "Gi", "gib": "Gi", "gi": "Gi",
+        "meg": "Mi", "megs": "Mi", "megabyte": "Mi", "megabytes": "Mi", "mb": "Mi", "mib": "Mi", "mi": "Mi",
+    ]
+
     /// Text slots whose value keeps its case: names of variables, keys, users and groups are case-sensitive.
     static let caseKeepingSlots: Set<String> = ["unset", "remove", "key", "user", "group"]
 
@@ -787,6 +795,13 @@ public struct RequestFrame: Sendable {
                     found.append((.text(value), [index] + anchor))
                 }
             case .quantity:
+                // "4 gigs", "512 megs": a number and the word for its unit of memory said apart.
+                if !token.quoted, Int(token.norm) != nil, index + 1 < tokens.count, !tokens[index + 1].quoted,
+                    let unit = Self.memoryUnitWords[tokens[index + 1].norm]
+                {
+                    found.append((.text(token.norm + unit), [index, index + 1] + anchor))
+                    continue
+                }
                 // A bare number is a count, except before the unit of CPU ("1 core", "2 cpus").
                 let cores = index + 1 < tokens.count && ["core", "cores", "cpu", "cpus", "vcpu", "vcpus"].contains(tokens[index + 1].norm)
                 guard !token.quoted, token.norm.contains(where: \.isLetter) || cores || !anchor.isEmpty,
