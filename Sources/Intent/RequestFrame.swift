@@ -494,7 +494,10 @@ public struct RequestFrame: Sendable {
         // option is read when the value after it was (`--replicas 5`, `--tail 50`), and a cue said twice is a cue.
         for index in tokens.indices where !claimed[index] {
             let token = tokens[index]
-            if !token.quoted && cueWords.contains(token.norm) { continue }
+            // "the cluster's control plane": a cue's possessive is the cue.
+            if !token.quoted && (cueWords.contains(token.norm) || cueWords.contains(Self.withoutPossessive(token.norm))) {
+                continue
+            }
             // "check how the backend release is doing": a verb of looking asks for what any frame that only looks
             // reads.
             if answersQuestions && !token.quoted && Self.lookingVerbs.contains(token.norm) { continue }

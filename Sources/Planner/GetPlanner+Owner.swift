@@ -38,7 +38,20 @@ extension GetPlanner {
         // "the pods of the engine deployment": the owner's kind, not the pods'.
         var scoped = intent
         scoped["kind"] = ownerKind.map { .text($0) }
-        let resolved = try await context.resolve(owner, preferring: Self.podOwners, for: scoped)
+        // "which node is the engine pod on": the engine's pods, unless a pod has exactly that name; when nothing
+        // else has it either, the pod is what is said not to exist.
+        var owners = scoped
+        owners["kind"] = nil
+        let resolved: PlanningContext.Resolved
+        if ownerKind == "pod",
+            try await !cluster.objects(kinds: ["pod"], namespace: intent.text("namespace"))
+                .contains(where: { $0.name == owner.lowercased() }),
+            let workload = try? await context.resolve(owner, preferring: Self.podOwners, for: owners)
+        {
+            resolved = workload
+        } else {
+            resolved = try await context.resolve(owner, preferring: Self.podOwners, for: scoped)
+        }
         let object = resolved.object
         var notes = resolved.note.map { [$0] } ?? []
         let argv: [String]
