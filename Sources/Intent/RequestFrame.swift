@@ -692,9 +692,11 @@ public struct RequestFrame: Sendable {
         /// nil when an anchored slot's phrase is not there.
         func anchored(_ index: Int) -> [Int]? {
             if slot.after.isEmpty && slot.before.isEmpty { return [] }
+            // A word of the phrase written `_` stands for any one word, which stays free for other slots ("to _":
+            // "to backend 8000" puts the port after the name).
             for phrase in slot.after where index >= phrase.count {
                 let range = (index - phrase.count)..<index
-                if RequestToken.spell(tokens[range], phrase) { return Array(range) }
+                if RequestToken.spell(tokens[range], phrase) { return range.filter { phrase[$0 - range.lowerBound] != "_" } }
             }
             // "serviceaccout deployer": a long anchor word typed with one slip is still that word.
             for phrase in slot.after where phrase.count == 1 && phrase[0].count >= 7 && index >= 1 {
@@ -707,7 +709,7 @@ public struct RequestFrame: Sendable {
             // 128Mi.
             for phrase in slot.before where index + 1 + phrase.count <= tokens.count && !tokens[index].endsClause {
                 let range = (index + 1)...(index + phrase.count)
-                if RequestToken.spell(tokens[range], phrase) { return Array(range) }
+                if RequestToken.spell(tokens[range], phrase) { return range.filter { phrase[$0 - range.lowerBound] != "_" } }
             }
             return nil
         }
