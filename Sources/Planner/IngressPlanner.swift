@@ -40,8 +40,9 @@ struct IngressPlanner: ActionPlanner {
                     existing, host: host, path: path, intent: intent, request: request, context: context)
             }
         }
-        let namespace = said ?? context.defaultNamespace
-        let service = try await chooseService(intent, namespace: namespace, context: context, notes: &notes)
+        // A service named without its namespace is looked for in every namespace, and the ingress goes beside it.
+        let service = try await chooseService(intent, namespace: said, context: context, notes: &notes)
+        let namespace = service.namespace
         let port = try choosePort(intent, service: service)
         var steps: [PlanStep] = []
         let ingressClass = try await chooseClass(intent, context: context, steps: &steps, notes: &notes)
@@ -94,15 +95,16 @@ struct IngressPlanner: ActionPlanner {
 
     // MARK: - Choices
 
-    func chooseService(_ intent: UserIntent, namespace: String, context: PlanningContext, notes: inout [String])
+    func chooseService(_ intent: UserIntent, namespace said: String?, context: PlanningContext, notes: inout [String])
         async throws(PlannerError) -> ClusterObject
     {
+        let namespace = said ?? context.defaultNamespace
         if let name = intent.text("service") {
             guard context.cluster != nil else {
                 return ClusterObject(kind: "service", name: name, namespace: namespace)
             }
             var scoped = intent
-            scoped.slots["namespace"] = .text(namespace)
+            scoped.slots["namespace"] = said.map { .text($0) }
             let resolved = try await context.resolve(name, kinds: ["service"], for: scoped)
             if let note = resolved.note { notes.append(note) }
             return resolved.object
