@@ -90,7 +90,7 @@ public struct RequestFrame: Sendable {
         // Thinking and feeling.
         "think", "thought", "believe", "feel", "feels", "felt", "hope", "hoping", "wondering", "assume", "suppose",
         "meant", "remember", "forgot", "noticed", "saw", "seen", "heard", "blanked", "afraid", "worried", "sure",
-        "curious", "trying", "tried", "gonna", "wanna", "gotta", "able", "ever",
+        "curious", "trying", "tried", "gonna", "wanna", "gotta", "ever",
         // When.
         "yesterday", "tomorrow", "morning", "afternoon", "evening", "lunch", "soon", "later", "ago", "until", "till",
         "during", "sometime", "usually", "often", "whenever",
