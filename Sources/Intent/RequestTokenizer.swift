@@ -225,6 +225,12 @@ public enum RequestTokenizer {
             return
         }
         var word = Substring(current)
+        // "before I touch anything - which context am I on?": a dash standing alone ends a clause, as a comma does.
+        // (`-f -` keeps its dash: after an option it is standard input.)
+        if !afterQuote, ["-", "–", "—"].contains(current), tokens.last.map({ $0.quoted || !$0.text.hasPrefix("-") }) ?? true {
+            if !tokens.isEmpty, !tokens[tokens.count - 1].endsSentence { tokens[tokens.count - 1].endsClause = true }
+            return
+        }
         // A word that is only "." or ".." is a folder ("docker build ."), not punctuation.
         if !afterQuote, current == "." || current == ".." {
             tokens.append(RequestToken(text: current))
