@@ -2,7 +2,7 @@ import Intent
 
 /// Plans `cluster_info` (`kubectl cluster-info`), `cluster_version` (`kubectl version`, answered in a sentence),
 /// `api_resources` (`kubectl api-resources`) and `whereami`: the current context (`kubectl config current-context`)
-/// and kubectl's namespace (`kubectl config view --minify`).
+/// and kubectl's namespace (`kubectl config view --minify`), or every context (`kubectl config get-contexts`).
 struct ClusterInfoPlanner: ActionPlanner {
     let actions = ["cluster_info", "whereami", "cluster_version", "api_resources"]
 
@@ -10,8 +10,8 @@ struct ClusterInfoPlanner: ActionPlanner {
         -> ExecutionPlan
     {
         // One read each, shown as kubectl prints it.
-        func shown(_ argument: String, summary: String, outcome: String, answer: StepAnswer? = nil) -> ExecutionPlan {
-            var step = PlanStep(argv: context.kubectl(argument), mutating: false, summary: summary)
+        func shown(_ arguments: String..., summary: String, outcome: String, answer: StepAnswer? = nil) -> ExecutionPlan {
+            var step = PlanStep(argv: context.kubectl(arguments), mutating: false, summary: summary)
             step.answer = answer
             return ExecutionPlan(request: request, intents: [intent], steps: [step], outcome: "shown: \(outcome)")
         }
@@ -32,6 +32,11 @@ struct ClusterInfoPlanner: ActionPlanner {
         default: break
         }
         let about = intent.text("about")
+        if about == "contexts" {
+            return shown(
+                "config", "get-contexts", summary: "list the kubeconfig's contexts (the current one is marked *)",
+                outcome: "the contexts")
+        }
         var steps: [PlanStep] = []
         var notes: [String] = []
         if about != "namespace" {
