@@ -319,6 +319,12 @@ public struct RequestFrame: Sendable {
                     token.quoted || !Self.joiningWords.contains(token.norm)
                 else { continue }
                 if kindWords.contains(index) && kindWords.count < 2 { continue }
+                // "what's in the `app-env` secret": a word followed by a kind other than a namespace is that object.
+                if index + 1 < tokens.count, !tokens[index + 1].quoted,
+                    let kind = lexicon.kind(named: tokens[index + 1].norm), kind.typos == 0, kind.kind != "namespace"
+                {
+                    continue
+                }
                 // "in the shop and srvthreds namespaces": a word listed with others is no one place.
                 if index + 1 < tokens.count && ["and", "or", "&", "nor", "plus"].contains(tokens[index + 1].norm) {
                     continue
@@ -479,7 +485,12 @@ public struct RequestFrame: Sendable {
         // A frame that reads a namespace as a bare word ("events srvthreds", "top pods todo"): the one word left.
         if let namespaceSlot = slots.first(where: Self.isBareNamespace), reading.slots[namespaceSlot.name] == nil {
             let candidates = tokens.indices.filter { isCandidate($0) && !frameWords.contains(tokens[$0].norm) }
-            if !namespaceSlot.givenOnly, candidates.count == 1, let only = candidates.first,
+            // "the `app-env` secret": a word followed by a kind other than a namespace is that object, no place.
+            let namesAnObject = { (index: Int) in
+                index + 1 < tokens.count && !tokens[index + 1].quoted
+                    && lexicon.kind(named: tokens[index + 1].norm).map { $0.typos == 0 && $0.kind != "namespace" } == true
+            }
+            if !namespaceSlot.givenOnly, candidates.count == 1, let only = candidates.first, !namesAnObject(only),
                 KubernetesName.labelProblem(tokens[only].quoted ? tokens[only].text : tokens[only].norm) == nil
             {
                 claimed[only] = true
