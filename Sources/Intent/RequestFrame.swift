@@ -319,12 +319,8 @@ public struct RequestFrame: Sendable {
                     token.quoted || !Self.joiningWords.contains(token.norm)
                 else { continue }
                 if kindWords.contains(index) && kindWords.count < 2 { continue }
-                // "what's in the `app-env` secret": a word followed by a kind other than a namespace is that object.
-                if index + 1 < tokens.count, !tokens[index + 1].quoted,
-                    let kind = lexicon.kind(named: tokens[index + 1].norm), kind.typos == 0, kind.kind != "namespace"
-                {
-                    continue
-                }
+                // "what's in the `app-env` secret": a word followed by one kind other than a namespace is that object.
+                if Self.namesOneObject(index, in: tokens, lexicon: lexicon) { continue }
                 // "in the shop and srvthreds namespaces": a word listed with others is no one place.
                 if index + 1 < tokens.count && ["and", "or", "&", "nor", "plus"].contains(tokens[index + 1].norm) {
                     continue
@@ -485,12 +481,8 @@ public struct RequestFrame: Sendable {
         // A frame that reads a namespace as a bare word ("events srvthreds", "top pods todo"): the one word left.
         if let namespaceSlot = slots.first(where: Self.isBareNamespace), reading.slots[namespaceSlot.name] == nil {
             let candidates = tokens.indices.filter { isCandidate($0) && !frameWords.contains(tokens[$0].norm) }
-            // "the `app-env` secret": a word followed by a kind other than a namespace is that object, no place.
-            let namesAnObject = { (index: Int) in
-                index + 1 < tokens.count && !tokens[index + 1].quoted
-                    && lexicon.kind(named: tokens[index + 1].norm).map { $0.typos == 0 && $0.kind != "namespace" } == true
-            }
-            if !namespaceSlot.givenOnly, candidates.count == 1, let only = candidates.first, !namesAnObject(only),
+            if !namespaceSlot.givenOnly, candidates.count == 1, let only = candidates.first,
+                !Self.namesOneObject(only, in: tokens, lexicon: lexicon),
                 KubernetesName.labelProblem(tokens[only].quoted ? tokens[only].text : tokens[only].norm) == nil
             {
                 claimed[only] = true
@@ -589,6 +581,15 @@ public struct RequestFrame: Sendable {
         "gig": "Gi", "gigs": "Gi", "gigabyte": "Gi", "gigabytes": "Gi", "gb": "Gi", "gib": "Gi", "gi": "Gi",
         "meg": "Mi", "megs": "Mi", "megabyte": "Mi", "megabytes": "Mi", "mb": "Mi", "mib": "Mi", "mi": "Mi",
     ]
+
+    /// "the `app-env` secret": a word followed, in the same clause, by the singular name of one kind other than a
+    /// namespace is that object's name, never a place ("the srvthreds pods" are the pods in srvthreds).
+    static func namesOneObject(_ index: Int, in tokens: [RequestToken], lexicon: Lexicon) -> Bool {
+        guard index + 1 < tokens.count, !tokens[index].endsClause, !tokens[index].endsSentence else { return false }
+        let next = tokens[index + 1]
+        guard !next.quoted, let kind = lexicon.kind(named: next.norm), kind.typos == 0 else { return false }
+        return kind.kind != "namespace" && next.norm == kind.kind
+    }
 
     /// Text slots whose value keeps its case: names of variables, keys, users and groups are case-sensitive.
     static let caseKeepingSlots: Set<String> = ["unset", "remove", "key", "user", "group"]
