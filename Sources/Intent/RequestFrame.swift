@@ -236,10 +236,10 @@ public struct RequestFrame: Sendable {
             guard !token.quoted, token.norm.hasPrefix("--"), let equals = token.text.firstIndex(of: "=") else {
                 return [token]
             }
-            return [
-                RequestToken(text: String(token.text[..<equals])),
-                RequestToken(text: String(token.text[token.text.index(after: equals)...])),
-            ]
+            // `--schedule="0 1 * * *"`: the value was quoted, and is the next word.
+            let value = String(token.text[token.text.index(after: equals)...])
+            if value.isEmpty { return [RequestToken(text: String(token.text[..<equals]))] }
+            return [RequestToken(text: String(token.text[..<equals])), RequestToken(text: value)]
         }
         var claimed = Array(repeating: false, count: tokens.count)
         var valueWords: Set<Int> = []

@@ -16,6 +16,12 @@ struct TaintPlanner: ActionPlanner {
 
     /// The effects Kubernetes knows, as it spells them.
     static let effects = ["NoSchedule", "PreferNoSchedule", "NoExecute"]
+    /// The rules' flag slots that say an effect in words ("a PreferNoSchedule taint", "no-execute").
+    static let effectSlots = [
+        (slot: "no_schedule", effect: "NoSchedule"), (slot: "prefer_no_schedule", effect: "PreferNoSchedule"),
+        (slot: "no_execute", effect: "NoExecute"),
+    ]
+
     /// The effect of a taint said without one: new pods that do not tolerate it are not scheduled on the node.
     static let defaultEffect = "NoSchedule"
 
@@ -57,7 +63,17 @@ struct TaintPlanner: ActionPlanner {
         let node = resolved.object
         let current = try await Self.taints(of: node, context: context)
         let notes = resolved.note.map { [$0] } ?? []
-        let taints = said.map { $0.taint }
+        var taints = said.map { $0.taint }
+        // "a PreferNoSchedule taint team=data": the effect said in words is that of each taint said without one.
+        let effects = Self.effectSlots.filter { intent.text($0.slot) == "true" }.map(\.effect)
+        if effects.count > 1 {
+            throw .invalidValue(
+                slot: "effect", value: effects.joined(separator: ", "),
+                reason: "a taint has one effect; say one of \(Self.effects.joined(separator: ", "))")
+        }
+        if let effect = effects.first {
+            for index in taints.indices where taints[index].effect == nil { taints[index].effect = effect }
+        }
         return removing
             ? try Self.untaintPlan(
                 taints, node: node, current: current, intent: planned, request: request, notes: notes, context: context)
