@@ -71,8 +71,8 @@ public struct RequestFrame: Sendable {
         "container", "containers", "thing", "things", "stuff", "apps", "applications", "software", "part", "area",
         "bits", "pieces", "somewhere", "anywhere", "gets", "getting", "suspect", "reckon", "guess", "believe", "wonder",
         "might", "may", "shall", "ought", "maybe", "perhaps", "probably", "yet", "most", "least", "newer", "older",
-        // "web-service only needs half": only as "just".
-        "only",
+        // "web-service only needs half": only as "just"; "do a rolling restart".
+        "only", "rolling",
     ]
 
     /// Words of chat that are never the name of an object and never say what to do: who is talking and about whom,
@@ -497,6 +497,12 @@ public struct RequestFrame: Sendable {
         // option is read when the value after it was (`--replicas 5`, `--tail 50`), and a cue said twice is a cue.
         for index in tokens.indices where !claimed[index] {
             let token = tokens[index]
+            // "pull up its logs", "set up autoscaling": the particle of a verb that means as much without it.
+            if !token.quoted, token.norm == "up", index > 0, !tokens[index - 1].quoted,
+                Self.phrasalVerbs.contains(tokens[index - 1].norm)
+            {
+                continue
+            }
             // "the cluster's control plane": a cue's possessive is the cue.
             if !token.quoted && (cueWords.contains(token.norm) || cueWords.contains(Self.withoutPossessive(token.norm))) {
                 continue
@@ -575,6 +581,9 @@ public struct RequestFrame: Sendable {
         else { return "" }
         return "-app"
     }
+
+    /// Verbs whose "up" adds nothing to what they ask ("pull up the logs", "set up an autoscaler").
+    static let phrasalVerbs: Set<String> = ["pull", "bring", "look", "set", "hook", "open", "call", "dig", "fire", "whip", "draw", "type", "load"]
 
     /// Units of memory said as words after a number ("4 gigs"), as Kubernetes writes them.
     static let memoryUnitWords: [String: String] = [

@@ -792,7 +792,8 @@ extension RuleCatalog {
         let namespace = extractNamespace(&tokens)
         guard !tokens.isEmpty else { return nil }
         var readings: [(rule: IntentRule, reading: RequestFrame.Reading)] = []
-        let question = RequestFrame.isQuestion(tokens)
+        // "Can you do a rolling restart of the session agent?" asks for it: after "can you", "do" asks nothing.
+        let question = RequestFrame.isQuestion(tokens) && !Self.opensWithAsk(words)
         // Most frames have no cue in the request: a few bit tests say so (``FrameFilter``).
         let frameFilter = frameFilter
         let words = frameFilter.words(in: tokens)

@@ -912,11 +912,12 @@ extension RuleCatalog {
     /// For each frame whose words the request has (after fillers, the cluster scope and the namespace go): what it
     /// read, or why it did not read the request (for `kagent-bench frames`).
     public func explainFrames(_ request: String) -> [(id: String, verdict: String)] {
-        var tokens = dropFillers(words(of: ChatMarkup.plain(request)))
+        let said = words(of: ChatMarkup.plain(request))
+        var tokens = dropFillers(said)
         let scope = extractClusterScope(&tokens)
         let namespace = extractNamespace(&tokens)
         let words = frameFilter.words(in: tokens)
-        let question = RequestFrame.isQuestion(tokens)
+        let question = RequestFrame.isQuestion(tokens) && !Self.opensWithAsk(said)
         var verdicts: [(id: String, verdict: String)] = []
         for (index, rule) in rules.enumerated() where frameFilter.mayRead(rule: index, words) {
             guard let frame = frameFilter.frames[index] else { continue }
