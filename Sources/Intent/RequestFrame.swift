@@ -503,6 +503,8 @@ public struct RequestFrame: Sendable {
             {
                 continue
             }
+            // "switch the engine over to 1.8.0", "move the traffic over to green": "over" before "to" adds nothing.
+            if !token.quoted, token.norm == "over", index + 1 < tokens.count, tokens[index + 1].norm == "to" { continue }
             // "the cluster's control plane": a cue's possessive is the cue.
             if !token.quoted && (cueWords.contains(token.norm) || cueWords.contains(Self.withoutPossessive(token.norm))) {
                 continue

@@ -22,7 +22,7 @@ extension RuleCatalog {
         ["over", "the", "weekend"], ["before", "the", "weekend"], ["until", "further", "notice"], ["for", "the", "sale"],
         ["for", "the", "demo"], ["before", "tonight"], ["before", "tomorrow"],
         // How long it is to stay so, never when to start: "turn it off until Monday".
-        ["until"], ["till"], ["til"],
+        ["until"], ["till"], ["til"], ["while", "i"], ["while", "we"], ["while", "they"],
         // What a new thing is for: "a new space called staging where I can test things", "… for testing".
         ["where", "i"], ["where", "we"], ["for", "testing"], ["for", "experiments"], ["to", "test"], ["to", "try"],
         // What it is now, said after what it should be: "… run 3 copies instead of just one".
@@ -704,11 +704,16 @@ extension RuleCatalog {
         if words[..<verb].allSatisfy({
             !$0.quoted
                 && ["we", "i", "they", "someone", "somebody", "you", "nobody", "noone", "everyone", "everybody", "anyone",
-                    "people", "users", "customers", "folks"].contains($0.norm)
+                    "people", "users", "customers", "folks", "we're", "i'm", "we've", "i've", "they're"].contains($0.norm)
         }) {
             // "We just pushed a new config for the todo backend": what it was for, first.
             if let object = objectOfPhrase(words, lexicon: lexicon) { return object }
+            // "We're done debugging the todo backend": what was being done to it is not its name.
             let object = words[(verb + 1)...]
+                .drop {
+                    !$0.quoted
+                        && (!RequestFrame.gerundStems(of: $0.norm).isEmpty || ["done", "finished", "through"].contains($0.norm))
+                }
                 .prefix {
                     $0.quoted
                         || !["from", "in", "on", "at", "with", "for", "so", "because", "to", "and", "but", "over", "during",
