@@ -15,7 +15,9 @@ extension RuleCatalog {
         // "… so it picks up the config", "… so nothing runs there": what "so" starts is the purpose, not the ask.
         ["so"], ["because"], ["for", "it"], ["for", "us"], ["for", "them"], ["for", "that"], ["for", "this"], ["in", "order", "to"], ["to", "make", "sure"], ["to", "ensure"], ["as", "it"], ["as", "the"],
         ["as", "we"], ["with", "zero", "downtime"], ["with", "no", "downtime"], ["without", "downtime"],
-        ["without", "any", "downtime"], ["thanks"], ["thank", "you"], ["thx"], ["cheers"], ["if", "possible"],
+        ["without", "any", "downtime"], ["without", "taking"], ["without", "bringing"], ["without", "causing"],
+        ["without", "breaking"], ["without", "interrupting"], ["without", "disrupting"], ["without", "affecting"],
+        ["without", "touching"], ["thanks"], ["thank", "you"], ["thx"], ["cheers"], ["if", "possible"],
         ["when", "you", "can"], ["asap"], ["since", "it"], ["since", "the"], ["since", "we"], ["since", "i"],
         // When, said after the request: "… to 5 replicas before then", "… for now", "… for the weekend".
         ["before", "then"], ["by", "then"], ["for", "now"], ["for", "a", "while"], ["for", "the", "weekend"],
@@ -623,7 +625,7 @@ extension RuleCatalog {
     static let notNameWords: Set<String> = [
         "app", "application", "i", "think", "guess", "suspect", "believe", "feel", "there", "here", "so", "ok",
         "okay", "well", "yeah", "also", "now", "hi", "hey", "hello", "update", "upgrade", "rollout", "change",
-        "changes", "version", "new", "latest", "last",
+        "changes", "version", "new", "latest", "last", "nothing", "something", "everything", "anything",
         "like", "our", "my", "your", "we", "maybe", "probably", "somehow",
     ]
 
@@ -691,7 +693,12 @@ extension RuleCatalog {
             if (1...3).contains(object.count), let name = joinedName(object, droppingPossessives: true) { return name }
         }
         // "I think the api is down": the speaker's hedge is not the subject.
-        let words = Array(words.drop { !$0.quoted && notNameWords.contains($0.norm) })
+        // "Since this morning the session agent restarts …": when it happens is not the subject either.
+        let leadingTime: Set<String> = [
+            "since", "this", "that", "last", "morning", "today", "yesterday", "tonight", "afternoon", "evening",
+            "lately", "recently", "earlier", "overnight", "night", "week", "weekend", "after", "before", "around",
+        ]
+        let words = Array(words.drop { !$0.quoted && (notNameWords.contains($0.norm) || leadingTime.contains($0.norm)) })
         // The verb: one of these, another word that makes a statement ("started", "went"), or a past form.
         let verb = words.firstIndex { word in
             !word.quoted
