@@ -518,6 +518,13 @@ public struct RequestFrame: Sendable {
             if !token.quoted, token.norm.hasPrefix("-"), token.norm.count > 1, valueWords.contains(index + 1) {
                 continue
             }
+            // "the shop namespace may run 40 pods": a frame that acts on workloads does not act on a namespace (or
+            // another kind that is no workload) said beside its name.
+            if !token.quoted, let kind = lexicon.kind(named: token.norm), kind.typos == 0, kind.kind != "pod",
+                !lexicon.workloads.contains(kind.kind), slots.contains(where: { $0.type == .workload })
+            {
+                return fail("a kind it does not act on: '\(token.text)'")
+            }
             if token.quoted
                 || !(Self.joiningWords.contains(Self.withoutPossessive(token.norm))
                     || answersQuestions
