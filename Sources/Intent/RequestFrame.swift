@@ -401,8 +401,8 @@ public struct RequestFrame: Sendable {
         if let nameSlot = slots.first(where: { $0.type == .name }) {
             var candidates: [Int] = []
             for index in tokens.indices where isCandidate(index) { candidates.append(index) }
-            // kind/name: "deploy/backend".
-            if candidates.isEmpty,
+            // kind/name: "deploy/backend" (for a frame that reads a kind: elsewhere `services/api` is a folder).
+            if candidates.isEmpty, slots.contains(where: { $0.type == .kind || $0.type == .workload }),
                 let slashed = tokens.indices.first(where: { !claimed[$0] && tokens[$0].norm.contains("/") })
             {
                 let parts = tokens[slashed].norm.split(separator: "/", maxSplits: 1).map(String.init)
@@ -750,11 +750,17 @@ public struct RequestFrame: Sendable {
             ? tokens.count : (tokens.firstIndex { !$0.quoted && $0.norm == "--" } ?? tokens.count)
         for index in tokens.indices where !claimed[index] && index >= readUpTo && index < commandStart {
             // "build img ./todo-app/backend": a path that says it is one needs no word before it.
+            // "build srvthreds/services/engine -t …": folders joined by "/" (no tag, no kind before the slash) too.
+            let folders = !tokens[index].quoted && tokens[index].text.contains("/") && !tokens[index].text.contains(":")
+                && !tokens[index].text.contains("=") && tokens[index].text.first?.isLetter == true
+                && lexicon.kind(named: String(tokens[index].norm.prefix { $0 != "/" })) == nil
             let explicitPath = slot.type == .path && !tokens[index].quoted
-                && ["./", "../", "/", "~/"].contains { tokens[index].text.hasPrefix($0) } && tokens[index].text.count > 2
+                && (["./", "../", "/", "~/"].contains { tokens[index].text.hasPrefix($0) } && tokens[index].text.count > 2
+                    || folders)
             // "schedule busybox:1.36 …": an image that says it is one (a tag or a path) needs no word either.
+            // (Folders joined by "/" twice or more, without a tag, are a path: `srvthreds/services/engine`.)
             let explicitImage = slot.type == .image && !tokens[index].quoted
-                && (tokens[index].text.contains(":") || tokens[index].text.contains("/"))
+                && (tokens[index].text.contains(":") || tokens[index].text.filter { $0 == "/" }.count == 1)
                 && tokens[index].text.first?.isLetter == true
             guard let anchor = anchored(index) ?? (explicitPath || explicitImage ? [] : nil) else { continue }
             let token = tokens[index]

@@ -11,11 +11,29 @@ struct DockerPlanner: ActionPlanner {
     {
         let step: PlanStep
         let outcome: String
+        var notes: [String] = []
         switch intent.action {
         case "docker_build":
-            guard let path = intent.text("path") else {
+            let path: String
+            if let said = intent.text("path") {
+                path = said
+            } else if let target = intent.text("target"), let project = context.project {
+                // "a container image out of the todo frontend folder": the project's one Dockerfile of that name.
+                let inventory = try project.inventory()
+                let dockerfiles = inventory.dockerfiles.filter { $0.isNamed(target) }
+                guard dockerfiles.count == 1, let dockerfile = dockerfiles.first else {
+                    let listed = (dockerfiles.isEmpty ? inventory.dockerfiles : dockerfiles).map(\.path)
+                    throw .invalidValue(
+                        slot: "target", value: target,
+                        reason: (dockerfiles.isEmpty ? "no Dockerfile in a folder of that name" : "several Dockerfiles fit")
+                            + (listed.isEmpty ? "" : "; Dockerfiles: \(listed.joined(separator: ", "))")
+                            + "; say the folder, for example: build an image from ./backend tagged backend:dev")
+                }
+                path = dockerfile.folder
+                notes.append("'\(target)' is built from \(dockerfile.path)")
+            } else {
                 throw .invalidValue(
-                    slot: "path", value: "",
+                    slot: "path", value: intent.text("target") ?? "",
                     reason: "say which folder to build, for example: build an image from ./backend tagged backend:dev")
             }
             let tag = intent.text("tag")
@@ -51,7 +69,7 @@ struct DockerPlanner: ActionPlanner {
                 summary: "show the last \(lines) lines of container \(container)'s logs")
             outcome = "showed the logs of container \(container)"
         }
-        return ExecutionPlan(request: request, intents: [intent], steps: [step], outcome: outcome)
+        return ExecutionPlan(request: request, intents: [intent], steps: [step], notes: notes, outcome: outcome)
     }
 
     /// How many lines of logs: the request's count (1–10000), else 100.

@@ -16,5 +16,7 @@ public struct ProjectDockerfile: Sendable, Hashable {
     /// The name of what it builds: its folder's name (`backend`, `engine`).
     public var name: String { ProjectNames.lastComponent(folder) }
 
-    public func isNamed(_ word: String) -> Bool { ProjectNames.matches(word, names: [name]) }
+    /// Whether a word names it: its folder's name, or parts of its path in order ("todo-frontend" for
+    /// `todo-app/frontend`).
+    public func isNamed(_ word: String) -> Bool { ProjectNames.matches(word, names: [name, folder]) }
 }

@@ -4,10 +4,12 @@ public enum ProjectNames {
     /// Separators inside names and file names.
     static let separators: Set<Character> = ["-", "_", ".", "/"]
 
-    /// Words that are the same environment.
+    /// Words that are the same environment, or the same part of an app.
     static let synonyms: [String: String] = [
         "development": "dev", "develop": "dev", "production": "prod", "stage": "staging", "stg": "staging",
         "local": "local", "test": "test", "testing": "test",
+        // What a web app's parts are called by people who do not name the folders: "the todo website".
+        "website": "frontend", "site": "frontend",
     ]
 
     /// The last part of a path (`backend` for `todo-app/helm/backend`).

@@ -160,7 +160,8 @@ public struct RequestCorpus: Sendable {
             let correct =
                 testCase.refuse == true
                 ? !plan.steps.contains(where: \.mutating)
-                : testCase.steps == commands && testCase.understood != false && testCase.error == nil
+                : testCase.steps.map { $0.map(Self.sameFolder) } == commands.map(Self.sameFolder)
+                    && testCase.understood != false && testCase.error == nil
                     && (testCase.undo.map { $0 == undo } ?? true)
             var actual = commands.joined(separator: "\n")
             if testCase.undo != nil { actual += "\nundo:\n" + undo.joined(separator: "\n") }
@@ -170,6 +171,15 @@ public struct RequestCorpus: Sendable {
             let correct = testCase.error.map { message.contains($0) } ?? (testCase.refuse == true)
             return Result(testCase: testCase, correct: correct, actual: "planning failed: \(message)")
         }
+    }
+
+    /// A `docker build` command with its folder written without a leading `./`: `./todo-app/backend` and
+    /// `todo-app/backend` are the same build context, as people write either.
+    static func sameFolder(_ command: String) -> String {
+        guard command.hasPrefix("docker build "), let space = command.lastIndex(of: " ") else { return command }
+        let folder = command[command.index(after: space)...]
+        guard folder.hasPrefix("./"), folder.count > 2 else { return command }
+        return String(command[...space]) + folder.dropFirst(2)
     }
 
     public func evaluateAll(catalog: RuleCatalog) async -> [Result] {
