@@ -73,6 +73,8 @@ public struct RequestFrame: Sendable {
         "might", "may", "shall", "ought", "maybe", "perhaps", "probably", "yet", "most", "least", "newer", "older",
         // "web-service only needs half": only as "just"; "do a rolling restart".
         "only", "rolling",
+        // "anything broken in my srvthreds project?": what people call a namespace or an app, never its name.
+        "project", "projects",
     ]
 
     /// Words of chat that are never the name of an object and never say what to do: who is talking and about whom,
