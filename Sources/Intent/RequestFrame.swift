@@ -75,6 +75,8 @@ public struct RequestFrame: Sendable {
         "only", "rolling",
         // "anything broken in my srvthreds project?": what people call a namespace or an app, never its name.
         "project", "projects",
+        // "a role that lets whoever has it manage services".
+        "whoever", "whomever", "whatever", "whichever",
     ]
 
     /// Words of chat that are never the name of an object and never say what to do: who is talking and about whom,

@@ -758,7 +758,8 @@ public struct RuleCatalog: Sendable {
                 func isKeyword(_ token: RequestToken) -> Bool {
                     !token.quoted
                         && (keywords.contains(token.norm)
-                            || token.norm.count >= 8 && EditDistance.isWithinOne(token.norm, "namespace"))
+                            || token.norm.count >= 8 && token.norm != "namespaces"
+                                && EditDistance.isWithinOne(token.norm, "namespace"))
                 }
                 if isKeyword(second) {
                     take = (3, third.text)
