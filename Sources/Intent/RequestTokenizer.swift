@@ -195,7 +195,9 @@ public enum RequestTokenizer {
             } else if character == "\"" || character == "“" || character == "”" {
                 if !current.isEmpty { flush() }
                 quote = character == "“" ? "”" : "\""
-            } else if character == "'" && current.isEmpty {
+            } else if character == "'" && (current.isEmpty || current.last == "=") {
+                // `--schedule='0 * * * *'`: after an option's "=" a quote opens its value.
+                if !current.isEmpty { flush() }
                 quote = "'"
             } else if character.isNewline {
                 endLine()
@@ -307,7 +309,9 @@ public enum RequestTokenizer {
             } else if byte == doubleQuote {
                 if !current.isEmpty { flush() }
                 quote = doubleQuote
-            } else if byte == singleQuote && current.isEmpty {
+            } else if byte == singleQuote && (current.isEmpty || current.last == UInt8(ascii: "=")) {
+                // `--schedule='0 * * * *'`: after an option's "=" a quote opens its value.
+                if !current.isEmpty { flush() }
                 quote = singleQuote
             } else if asciiNewlines[Int(byte)] {
                 flush()

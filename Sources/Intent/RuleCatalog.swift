@@ -450,6 +450,13 @@ public struct RuleCatalog: Sendable {
             return !frame.answersQuestions
         }
         guard !changing.isEmpty else { return false }
+        // "cronjob heartbeat in srvthreds, image busybox:1.36, every 5 minutes, runs wget …": a terse description of
+        // what to make, opening with its kind, orders it.
+        if changing.allSatisfy({ $0.action.hasPrefix("create_") }), let first = tokens.first, !first.quoted,
+            lexicon.kind(named: first.norm)?.typos == 0
+        {
+            return false
+        }
         let words = Set(tokens.filter { !$0.quoted }.map(\.norm))
         // "I restarted it yesterday" reports, even with a verb of change in it; only a word that asks makes it a request.
         if Self.reportsDone(tokens) { return words.isDisjoint(with: Self.askingSignals) }

@@ -132,7 +132,9 @@ struct ScheduleReader {
         if first == "on", word(1) == "the", word(2) == "hour" || word(2) == "hour," {
             minute = "0"; position += 3; return true
         }
-        let every = Self.everyWords.contains(first) || first.count == 4 && EditDistance.isWithinOne(first, "every")
+        // "evry", "evrey": every typed with one slip.
+        let every = Self.everyWords.contains(first) || (4...6).contains(first.count) && first != "ever"
+            && first != "very" && EditDistance.isWithinOne(first, "every")
         guard every || first == "a" || first == "an", let next = word(1) else { return false }
         if first == "once" || first == "a" || first == "an" {
             // "once a day", "once an hour", "a day".
