@@ -994,8 +994,17 @@ public struct RequestFrame: Sendable {
                 continue
             }
         }
-        // One value, or the same value said twice; several different ones are not a reading.
+        // One value, or the same value said twice; several different ones are not a reading, unless one phrase
+        // says it more exactly ("local port 6380 to port 6379": "local port" is the local one's, "port" anyone's).
         guard let first = found.first else { return .absent }
+        if !found.allSatisfy({ $0.0 == first.0 }), !slot.after.isEmpty || !slot.before.isEmpty {
+            let sizes = found.map { anchored($0.1[0])?.count ?? 0 }
+            let best = sizes.max() ?? 0
+            let exact = zip(found, sizes).filter { $0.1 == best }.map(\.0)
+            if best > 1, let chosen = exact.first, exact.allSatisfy({ $0.0 == chosen.0 }) {
+                return .found(chosen.0, used: exact.flatMap(\.1))
+            }
+        }
         guard found.allSatisfy({ $0.0 == first.0 }) else { return .conflict }
         return .found(first.0, used: found.flatMap(\.1))
     }
