@@ -175,7 +175,7 @@ extension RuleCatalog {
     func readSentences(_ tokens: [RequestToken], whole: ParseOutcome?, lookups: WordLookups) throws(IntentError)
         -> ParseOutcome
     {
-        let sentences = Self.sentences(of: tokens)
+        let sentences = Self.valuesSaidElsewhere(in: Self.sentences(of: tokens))
         guard sentences.count > 1 else {
             if let whole { return whole }
             return try read(tokens, lookups: lookups)
@@ -501,6 +501,45 @@ extension RuleCatalog {
         let mentions = words.indices.filter { !words[$0].quoted && ["namespace", "ns"].contains(words[$0].norm) }
         guard mentions.count == 1, let at = mentions.first else { return nil }
         return place(at - 1) ?? place(at + 1)
+    }
+
+    /// "… reachable at todo-app.example.org. Can you create an ingress for that host …?": "that host" (or "this
+    /// image", "the same tag") is the one value of its sort another sentence of the message says, put in its place;
+    /// with none, or several, the words stay as they are.
+    static func valuesSaidElsewhere(in sentences: [[RequestToken]]) -> [[RequestToken]] {
+        guard sentences.count > 1 else { return sentences }
+        let sorts: [(nouns: Set<String>, value: (RequestToken) -> Bool)] = [
+            (["host", "hostname", "domain", "address", "url"], { SlotParsing.host($0.norm) != nil && $0.norm.contains(".") }),
+            (["image", "build"], { !$0.quoted || $0.code ? $0.text.contains(":") && SlotParsing.image($0.text) != nil : false }),
+        ]
+        var result = sentences
+        for (index, sentence) in sentences.enumerated() {
+            var words = sentence
+            var at = 0
+            while at + 1 < words.count {
+                let determiner = words[at], noun = words[at + 1]
+                guard !determiner.quoted, !noun.quoted, ["that", "this", "same"].contains(determiner.norm),
+                    let sort = sorts.first(where: { $0.nouns.contains(noun.norm) })
+                else {
+                    at += 1
+                    continue
+                }
+                let values = Set(
+                    sentences.enumerated().filter { $0.offset != index }.flatMap { $0.element.filter(sort.value) }
+                        .map(\.text))
+                guard values.count == 1, let value = values.first else {
+                    at += 1
+                    continue
+                }
+                var token = RequestToken(text: value)
+                token.endsSentence = noun.endsSentence
+                token.endsClause = noun.endsClause
+                words.replaceSubrange(at...(at + 1), with: [token])
+                at += 1
+            }
+            result[index] = words
+        }
+        return result
     }
 
     /// Words that open a sentence forbidding something: "Don't delete …", "Never touch …".
