@@ -277,6 +277,13 @@ public struct RequestFrame: Sendable {
                     if phrase.count == 1, token.norm.hasSuffix("ing"), Self.gerundStems(of: token.norm).contains(word) {
                         return true
                     }
+                    // "what values did we install it with" for a frame that reads "installed": another form of the
+                    // same verb (-ed, -ing, -s) is that verb, for words of five letters or more.
+                    if fuzzy, phrase.count == 1, word.count >= 5, token.norm.count >= 5,
+                        token.norm.first == word.first, Self.verbStem(token.norm) == Self.verbStem(word)
+                    {
+                        return true
+                    }
                     // The cheap tests first (isWithinOne needs the byte lengths one apart); Unicode's letter
                     // tables last.
                     return fuzzy && abs(token.norm.utf8.count - word.utf8.count) <= 1 && word.count >= 5
@@ -593,6 +600,23 @@ public struct RequestFrame: Sendable {
             index + 1 < tokens.count, !tokens[index + 1].quoted, tokens[index + 1].norm == "app"
         else { return "" }
         return "-app"
+    }
+
+    /// A word without its ending of tense or number, and without a final "e": installed, installing and installs are
+    /// all `install`; scale, scaled and scaling are `scal`.
+    static func verbStem(_ word: String) -> Substring {
+        var stem = Substring(word)
+        if stem.allSatisfy(\.isLetter) {
+            if stem.hasSuffix("ing") {
+                stem = stem.dropLast(3)
+            } else if stem.hasSuffix("ed") {
+                stem = stem.dropLast(2)
+            } else if stem.hasSuffix("s"), !stem.hasSuffix("ss") {
+                stem = stem.dropLast(1)
+            }
+            if stem.hasSuffix("e") { stem = stem.dropLast(1) }
+        }
+        return stem
     }
 
     /// Verbs whose "up" adds nothing to what they ask ("pull up the logs", "set up an autoscaler").

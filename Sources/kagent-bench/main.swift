@@ -255,6 +255,8 @@ func fuzz(count: Int, seed: UInt64) async throws -> Int32 {
     let seconds = Date().timeIntervalSince(start)
     print("fuzz: \(count) inputs (seed \(seed)) in \(String(format: "%.1f", seconds)) s; no crash, no hang")
     for tally in [characters, salads] { print("  \(tally)") }
+    // A word salad may make a changing plan (its words are rules' words): listed, to be read.
+    for request in salads.changingExamples { print("changing plan from a word salad: \(request.debugDescription)") }
     for request in characters.changingExamples {
         print("changing plan from random characters: \(request.debugDescription)")
     }
