@@ -42,9 +42,10 @@ struct FrameFilter: Sendable {
         ownWords = frames.reduce(into: Set<String>()) { words, frame in words.formUnion(frame?.ownWords ?? []) }
         entries = frames.map { frame in
             frame.map { frame in
+                // A phrase's `_` stands for any word: only its other words need be there.
                 Entry(
-                    cues: frame.cues.map { $0.map(number) },
-                    needs: frame.needs.map { group in group.map { $0.map(number) } })
+                    cues: frame.cues.map { $0.filter { $0 != "_" }.map(number) },
+                    needs: frame.needs.map { group in group.map { $0.filter { $0 != "_" }.map(number) } })
             }
         }
         self.numbers = numbers

@@ -263,6 +263,8 @@ public struct RequestFrame: Sendable {
             while position + phrase.count <= tokens.count {
                 let window = tokens[position..<(position + phrase.count)]
                 let fits = zip(window, phrase).allSatisfy { token, word in
+                    // "take _ back": a word written `_` stands for any one word, left for the slots.
+                    if word == "_" { return !token.quoted }
                     // A command word in quotes ("list local `docker` images") is still that word.
                     guard !token.quoted else { return !fuzzy && phrase.count == 1 && token.text.lowercased() == word }
                     if token.norm == word { return true }
@@ -290,8 +292,9 @@ public struct RequestFrame: Sendable {
                         && token.norm.count >= 4 && EditDistance.isWithinOne(token.norm, word)
                         && token.norm.allSatisfy(\.isLetter)
                 }
-                if fits, !claimed[position..<(position + phrase.count)].contains(true) {
-                    for index in position..<(position + phrase.count) { claimed[index] = true }
+                let own = (position..<(position + phrase.count)).filter { phrase[$0 - position] != "_" }
+                if fits, !own.contains(where: { claimed[$0] }) {
+                    for index in own { claimed[index] = true }
                     return true
                 }
                 position += 1
@@ -821,6 +824,12 @@ public struct RequestFrame: Sendable {
                 let word = token.quoted ? token.text.lowercased() : token.norm
                 guard let kind = lexicon.kind(named: word), kind.typos == 0 else { continue }
                 if slot.type == .workload && !["deployment", "statefulset"].contains(kind.kind) { continue }
+                // "between 2 and 8 pods": pods counted are a number's unit, not the kind acted on.
+                if kind.kind == "pod", !token.quoted, index > 0, !tokens[index - 1].quoted,
+                    lexicon.number(from: tokens[index - 1].norm) != nil, anchor.isEmpty
+                {
+                    continue
+                }
                 found.append((.text(kind.kind), [index] + anchor))
             case .pairs, .secrets:
                 let pairs = tokens.indices.filter { !claimed[$0] && SlotParsing.pair(tokens[$0].text) != nil }

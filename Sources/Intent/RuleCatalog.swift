@@ -495,7 +495,7 @@ public struct RuleCatalog: Sendable {
     /// Words that ask, whatever else the sentence says: "please", "can you", "I need", "let's".
     static let askingSignals: Set<String> = [
         "please", "pls", "plz", "can", "could", "would", "will", "need", "needs", "want", "wants", "should", "must",
-        "let", "let's", "lets", "make", "kindly", "go", "ahead",
+        "let", "let's", "lets", "make", "kindly", "go", "ahead", "i'd", "we'd",
     ]
 
     /// A request that names what to look at and says no verb ("pods in srvthreds", "img of api in shop?",
