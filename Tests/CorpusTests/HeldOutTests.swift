@@ -12,23 +12,26 @@ import Testing
 /// chat messages and newcomers' requests written the same day, misses not read; heldout6.yaml, 120 more of those
 /// voices, a development set whose misses were read; heldout7.yaml, 120 in six voices (chat, question, newcomer,
 /// typo, everyday, safety) written blind on 2026-12-07 at 662559f, misses not read; heldout8.yaml, 120 more in those
-/// voices written blind at eb6f402, misses not read; heldout11.yaml, 160 in six voices written blind on 2026-12-07
-/// (117/160 at e4e853f, and still 117 after that session's first 16 changes to the reading; then a development
-/// set). They measure understanding, not memory; their cases are never tuned on. `kagent-bench heldout --misses`
-/// lists what they miss, to find general causes.
+/// voices written blind at eb6f402 (sets 7 and 8 were read in the sixth session: development sets now);
+/// heldout11.yaml, 160 in six voices written blind on 2026-12-07 (117/160 at e4e853f, and still 117 after that
+/// session's first 16 changes to the reading; then a development set); heldout12.yaml, 160 more written blind the same
+/// day (116/160 at e4e853f, 123/160 at the session's end; misses not read). They measure understanding, not memory;
+/// their cases are never tuned on. `kagent-bench heldout --misses` lists what they miss, to find general causes.
 @Suite("Held-out requests")
 struct HeldOutTests {
-    /// The accuracy over the nine sets (81.1% over eight when set 8 was added: 1,061/1,309; 84.7% over nine when set
-    /// 11 was added: 1,244/1,469): a floor that only goes up.
-    static let floor = 0.84
+    /// The accuracy over the ten sets (81.1% over eight when set 8 was added: 1,061/1,309; 84.7% over nine when set
+    /// 11 was added: 1,244/1,469; 85.6% over ten when set 12 was: 1,394/1,629): a floor that only goes up.
+    static let floor = 0.85
 
     /// Changing plans known to differ from their label, each said in the issue's note, where the label and kagent
     /// read the words differently: "write me a deployment file for the frontend …" names the new deployment
     /// `frontend` (the label says todo-frontend); "… only pods that are fine with gpu work should go onto worker-2,
-    /// mark it with gpu=true" is read as a label on the node, where the writer meant a taint.
+    /// mark it with gpu=true" is read as a label on the node, where the writer meant a taint; "run redis-cli ping in
+    /// the cache pod" runs it in `statefulset/srvthreds-cache` (its one pod) where the label names the pod.
     static let knownMisreadings = [
         "Could you write me a deployment file for the frontend",
         "from now on only pods that are fine with gpu work should go onto worker-2",
+        "run redis-cli ping in the cache pod",
     ]
 
     /// The sets in `directory` planned against the corpus's fixture cluster, checked to hold at least `cases` cases and
@@ -51,7 +54,7 @@ struct HeldOutTests {
     @Test("the held-out set stays at its measured accuracy, and no changing plan is a guess")
     func heldOut() async throws {
         let results = try await Self.evaluate(
-            RequestCorpus.heldOutDirectory, cases: 1_469, floor: Self.floor, bench: "kagent-bench heldout --misses")
+            RequestCorpus.heldOutDirectory, cases: 1_629, floor: Self.floor, bench: "kagent-bench heldout --misses")
 
         // A wrong changing plan is the one miss that must not be. A kubectl line run exactly as typed (without
         // kagent's read-back) is the user's own command, not a guess; every other one is listed and must not grow.
@@ -72,9 +75,9 @@ struct HeldOutTests {
     /// The template families' sets (Tests/HeldOut/Templates): set 9, 120 requests written blind before the families
     /// existed (0 of its 85 first-built cases understood before; its misses were then read: a development set), and
     /// set 10, 120 more written blind while they were built (31 of 84 at d25dc0d; misses then read). 94/240 (39.2%)
-    /// at the end of the fifth session, 99/240 (41.2%) in the sixth: a floor that only goes up. A case kagent cannot
+    /// at the end of the fifth session, 103/240 (42.9%) at the sixth's: a floor that only goes up. A case kagent cannot
     /// yet plan at all has `steps: []`.
-    static let templatesFloor = 0.41
+    static let templatesFloor = 0.42
 
     @Test("the template families' held-out sets stay at their measured accuracy, and no changing plan is a guess")
     func templates() async throws {
