@@ -88,6 +88,20 @@ struct LookTests {
         }
     }
 
+    @Test("the kubeconfig's contexts are listed by kubectl, the current one marked, as kubectl config current-context says")
+    func contexts() async throws {
+        try Sandbox.require()
+        let current = try await Sandbox.kubectlOK("config", "current-context")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try await Kagent.onSandbox("could you list all the contexts I have?")
+        #expect(result.exitCode == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains(" config get-contexts"), "\(result.stdout)")
+        // kubectl's own table: the current context's row starts with its mark.
+        let row = result.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { $0.split(separator: " ").contains(Substring(current)) }
+        #expect(row?.hasPrefix("*") == true, "the current context \(current) is marked: \(result.stdout)")
+    }
+
     @Test("pods sorted by age come oldest first, as the server's creation times say")
     func sortedByAge() async throws {
         try await Sandbox.withNamespace("sort") { ns in
