@@ -281,8 +281,10 @@ public struct RequestFrame: Sendable {
                     }
                     // "what values did we install it with" for a frame that reads "installed": another form of the
                     // same verb (-ed, -ing, -s) is that verb, for words of five letters or more.
+                    // (A past participle is never read as the verb: "paused deployment/x" says how it is.)
                     if fuzzy, phrase.count == 1, word.count >= 5, token.norm.count >= 5,
-                        token.norm.first == word.first, Self.verbStem(token.norm) == Self.verbStem(word)
+                        token.norm.first == word.first, !token.norm.hasSuffix("ed") || word.hasSuffix("ed"),
+                        Self.verbStem(token.norm) == Self.verbStem(word)
                     {
                         return true
                     }
@@ -333,6 +335,11 @@ public struct RequestFrame: Sendable {
                     token.quoted || !Self.joiningWords.contains(token.norm)
                 else { continue }
                 if kindWords.contains(index) && kindWords.count < 2 { continue }
+                // "run date in the session agent": where a command runs is said after it, so a word followed by
+                // another that may be a name is that name's first part.
+                if slots.contains(where: { $0.type == .words }), index + 1 < tokens.count, isCandidate(index + 1) {
+                    continue
+                }
                 // "what's in the `app-env` secret": a word followed by one kind other than a namespace is that object.
                 if Self.namesOneObject(index, in: tokens, lexicon: lexicon) { continue }
                 // "in the shop and srvthreds namespaces": a word listed with others is no one place.
@@ -966,6 +973,18 @@ public struct RequestFrame: Sendable {
                 // command with a comma of its own is quoted.
                 if tokens[anchor[0]].norm != "--", let end = run.firstIndex(where: { tokens[$0].endsClause }) {
                     run = Array(run[...end])
+                }
+                // `words` ends where it is said where to run ("run ls /app in the todo backend"), and is read only
+                // then: "make the shop website run nginx 1.25" says what it runs, no command to run in it. An image
+                // (`nginx:1.25`) is never such a command.
+                if slot.type == .words, tokens[anchor[0]].norm != "--" {
+                    guard let place = (index..<tokens.count).first(where: {
+                        !tokens[$0].quoted && ["in", "inside", "within", "into", "on"].contains(tokens[$0].norm)
+                    }) else { continue }
+                    run = run.filter { $0 < place }
+                    guard let first = run.first,
+                        tokens[first].quoted || !(tokens[first].text.contains(":") && SlotParsing.image(tokens[first].text) != nil)
+                    else { continue }
                 }
                 // "run a job …", "running at 6am": a command line never starts with a joining word.
                 if let first = run.first, !tokens[first].quoted, tokens[anchor[0]].norm != "--",
