@@ -475,11 +475,16 @@ extension RuleCatalog {
         let at = anywhere
             ? words.indices.dropLast().first { !words[$0].quoted && prepositions.contains(words[$0].norm) }.map { $0 + 1 }
             : end
-        guard words.count >= 2, let at, at >= 1, prepositions.contains(words[at - 1].norm), !words[at - 1].quoted,
-            !words[at].quoted || words[at].code
+        guard words.count >= 2, let at, at >= 1, prepositions.contains(words[at - 1].norm), !words[at - 1].quoted
         else { return nil }
-        let last = words[at]
-        let name = last.quoted ? last.text : last.norm
+        return placeName(words[at], lexicon: lexicon)
+    }
+
+    /// The word as a namespace's name (code-quoted or bare): a valid label that is no place word, joining word, kind
+    /// or number; nil otherwise.
+    static func placeName(_ word: RequestToken, lexicon: Lexicon) -> String? {
+        guard !word.quoted || word.code else { return nil }
+        let name = word.quoted ? word.text : word.norm
         guard KubernetesName.labelProblem(name) == nil, !RequestFrame.notPlaces.contains(name),
             !RequestFrame.joiningWords.contains(name), lexicon.kind(named: name) == nil, lexicon.number(from: name) == nil
         else { return nil }
@@ -490,11 +495,8 @@ extension RuleCatalog {
     /// is about, said beside the word without a preposition; nil when none is.
     static func namespaceMentioned(in words: [RequestToken], lexicon: Lexicon) -> String? {
         func place(_ index: Int) -> String? {
-            guard words.indices.contains(index), !words[index].quoted || words[index].code else { return nil }
-            let name = words[index].quoted ? words[index].text : words[index].norm
-            guard KubernetesName.labelProblem(name) == nil, !RequestFrame.joiningWords.contains(name),
-                !RequestFrame.chatWords.contains(name), !RequestFrame.notPlaces.contains(name),
-                !statementWords.contains(name), lexicon.kind(named: name) == nil, lexicon.number(from: name) == nil
+            guard words.indices.contains(index), let name = placeName(words[index], lexicon: lexicon),
+                !RequestFrame.chatWords.contains(name), !statementWords.contains(name)
             else { return nil }
             return name
         }

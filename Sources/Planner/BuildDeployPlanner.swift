@@ -18,20 +18,7 @@ struct BuildDeployPlanner: ActionPlanner {
             throw .invalidValue(
                 slot: "request", value: request, reason: "kagent cannot see a project folder here; give --project-dir")
         }
-        let dockerfiles = try project.inventory().dockerfiles.filter { $0.isNamed(target) }
-        guard let dockerfile = dockerfiles.first else {
-            let known = try project.inventory().dockerfiles.map(\.path)
-            throw .invalidValue(
-                slot: "target", value: target,
-                reason: "no Dockerfile in a folder of that name"
-                    + (known.isEmpty ? "" : "; Dockerfiles: \(known.joined(separator: ", "))"))
-        }
-        guard dockerfiles.count == 1 else {
-            throw .invalidValue(
-                slot: "target", value: target,
-                reason: "several Dockerfiles fit: \(dockerfiles.map(\.path).joined(separator: ", ")); "
-                    + "build one with: build an image from FOLDER tagged IMAGE")
-        }
+        let dockerfile = try project.inventory().dockerfile(named: target)
         let resolved = try await context.resolve(target, kinds: PlanningContext.rolloutKinds, for: intent)
         let workload = resolved.object
         var notes = resolved.note.map { [$0] } ?? []

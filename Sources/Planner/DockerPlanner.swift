@@ -19,16 +19,7 @@ struct DockerPlanner: ActionPlanner {
                 path = said
             } else if let target = intent.text("target"), let project = context.project {
                 // "a container image out of the todo frontend folder": the project's one Dockerfile of that name.
-                let inventory = try project.inventory()
-                let dockerfiles = inventory.dockerfiles.filter { $0.isNamed(target) }
-                guard dockerfiles.count == 1, let dockerfile = dockerfiles.first else {
-                    let listed = (dockerfiles.isEmpty ? inventory.dockerfiles : dockerfiles).map(\.path)
-                    throw .invalidValue(
-                        slot: "target", value: target,
-                        reason: (dockerfiles.isEmpty ? "no Dockerfile in a folder of that name" : "several Dockerfiles fit")
-                            + (listed.isEmpty ? "" : "; Dockerfiles: \(listed.joined(separator: ", "))")
-                            + "; say the folder, for example: build an image from ./backend tagged backend:dev")
-                }
+                let dockerfile = try project.inventory().dockerfile(named: target)
                 path = dockerfile.folder
                 notes.append("'\(target)' is built from \(dockerfile.path)")
             } else {

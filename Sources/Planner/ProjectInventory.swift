@@ -21,6 +21,26 @@ public struct ProjectInventory: Sendable, Hashable {
         self.dockerfiles = dockerfiles
     }
 
+    /// The one Dockerfile a loose name says ("backend", "todo-frontend": its folder's name, or its path's parts in
+    /// order); the target's error lists the Dockerfiles when none fits, or those that do when several do.
+    func dockerfile(named target: String) throws(PlannerError) -> ProjectDockerfile {
+        let fitting = dockerfiles.filter { $0.isNamed(target) }
+        guard let dockerfile = fitting.first else {
+            let known = dockerfiles.map(\.path)
+            throw .invalidValue(
+                slot: "target", value: target,
+                reason: "no Dockerfile in a folder of that name"
+                    + (known.isEmpty ? "" : "; Dockerfiles: \(known.joined(separator: ", "))"))
+        }
+        guard fitting.count == 1 else {
+            throw .invalidValue(
+                slot: "target", value: target,
+                reason: "several Dockerfiles fit: \(fitting.map(\.path).joined(separator: ", ")); "
+                    + "build one with: build an image from FOLDER tagged IMAGE")
+        }
+        return dockerfile
+    }
+
     public var isEmpty: Bool {
         charts.isEmpty && kustomizations.isEmpty && manifestFolders.isEmpty && composeFiles.isEmpty
             && dockerfiles.isEmpty
