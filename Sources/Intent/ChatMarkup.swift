@@ -13,14 +13,23 @@ public enum ChatMarkup {
 
     /// The request without its layout; the same text when it has none.
     public static func plain(_ request: String) -> String {
+        // Bytes, not Characters: this runs on every request, and most have nothing to take off.
+        let bytes = Array(request.utf8)
         // "'srvthreds-engine' -> 2 replicas": an arrow between words says "to".
-        if request.contains(" -> ") || request.contains(" → ") || request.contains(" => ") {
+        let arrows: [[UInt8]] = [Array(" -> ".utf8), Array(" → ".utf8), Array(" => ".utf8)]
+        if arrows.contains(where: { contains(bytes, $0) }) {
             return plain(
                 request.replacingOccurrences(of: " -> ", with: " to ").replacingOccurrences(of: " → ", with: " to ")
                     .replacingOccurrences(of: " => ", with: " to "))
         }
-        // Most requests are one plain line: nothing to take off.
-        guard request.contains(where: { "\n#>*_-+:•".contains($0) }) || request.first?.isNumber == true else {
+        // Most requests are one plain line: nothing to take off. A line has something when it is one of several,
+        // starts with a marker or a number, has bold or underline markers or a colon (a label), or spaces to trim.
+        let blank: Set<UInt8> = [0x20, 0x09]
+        let startsMarked = bytes.first { !blank.contains($0) }.map { "#>*-+•".utf8.contains($0) || (0x30...0x39).contains($0) } ?? false
+        guard startsMarked || bytes.contains(0x0A) || bytes.contains(0x3A) || contains(bytes, Array("**".utf8))
+            || contains(bytes, Array("__".utf8)) || bytes.first.map(blank.contains) == true
+            || bytes.last.map(blank.contains) == true || request.first?.isNumber == true
+        else {
             return request
         }
         var lines: [(text: String, listed: Bool)] = []
@@ -54,6 +63,17 @@ public enum ChatMarkup {
             return lines.map { $0.text.trimmingCharacters(in: [".", ";"]) }.joined(separator: " and ")
         }
         return lines.map(\.text).joined(separator: "\n")
+    }
+
+    /// Whether `needle`'s bytes are in `bytes`.
+    static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var index = 0
+        while index + needle.count <= bytes.count {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// The length of a list item's marker at the start of a line: "- ", "* ", "+ ", "• ", "1. ", "2) "; nil for none.

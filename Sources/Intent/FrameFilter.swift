@@ -26,6 +26,12 @@ struct FrameFilter: Sendable {
     private let numbers: [String: Int]
     /// The words of five characters or more, the ones a typo can stand for.
     private let long: NearWords
+    /// Each number's word.
+    private let spelled: [String]
+    /// The words of five characters or more by their ``RequestFrame/verbStem(_:)``.
+    private let stems: [String: [Int]]
+    /// Per rule: its frame's phrases in numbers.
+    let phrases: [FramePhrases?]
 
     init(rules: [IntentRule]) {
         var numbers: [String: Int] = [:]
@@ -39,6 +45,17 @@ struct FrameFilter: Sendable {
         }
         let frames = rules.map(\.frame)
         self.frames = frames
+        // Every phrase a frame claims, in numbers, in the order it claims them: the longest first.
+        func numbered(_ phrases: [[String]]) -> [[Int]] {
+            phrases.sorted { $0.count > $1.count }.map { phrase in phrase.map { $0 == "_" ? FramePhrases.any : number($0) } }
+        }
+        phrases = frames.map { frame in
+            frame.map { frame in
+                FramePhrases(
+                    needs: frame.needs.map(numbered), cues: numbered(frame.cues),
+                    flags: frame.slots.map { numbered($0.flag) })
+            }
+        }
         ownWords = frames.reduce(into: Set<String>()) { words, frame in words.formUnion(frame?.ownWords ?? []) }
         entries = frames.map { frame in
             frame.map { frame in
@@ -50,6 +67,12 @@ struct FrameFilter: Sendable {
         }
         self.numbers = numbers
         self.long = NearWords(long)
+        var spelled = Array(repeating: "", count: numbers.count)
+        for (word, number) in numbers { spelled[number] = word }
+        self.spelled = spelled
+        var stems: [String: [Int]] = [:]
+        for (number, word) in long { stems[String(RequestFrame.verbStem(word)), default: []].append(number) }
+        self.stems = stems
         var looking: Set<String> = []
         var changing: Set<String> = []
         var changeWords = RuleCatalog.commandWords
@@ -101,6 +124,58 @@ struct FrameFilter: Sendable {
             }
         }
         return found
+    }
+
+    /// The words made ready for every frame's ``RequestFrame/read(_:phrases:lexicon:frameWords:namespaceGiven:implicitSubject:failure:)``.
+    func prepare(_ words: [RequestToken]) -> PreparedWords {
+        let tokens = RequestFrame.splittingOptionValues(words)
+        var exact: [Int] = [], quotedExact: [Int] = [], single: [[Int]] = [], singleFuzzy: [[Int]] = [], fuzzy: [[Int]] = []
+        exact.reserveCapacity(tokens.count)
+        for token in tokens {
+            guard !token.quoted else {
+                exact.append(FramePhrases.none)
+                quotedExact.append(numbers[token.text.lowercased()] ?? FramePhrases.none)
+                single.append([])
+                singleFuzzy.append([])
+                fuzzy.append([])
+                continue
+            }
+            let norm = token.norm
+            exact.append(numbers[norm] ?? FramePhrases.none)
+            quotedExact.append(FramePhrases.none)
+            var forms: [Int] = []
+            // "the cluster's control plane": a word's possessive is that word.
+            if norm.hasSuffix("'s"), !RequestFrame.questionWords.contains(norm), !RequestFrame.joiningWords.contains(norm),
+                !RequestFrame.contractions.contains(norm), let number = numbers[RequestFrame.withoutPossessive(norm)]
+            {
+                forms.append(number)
+            }
+            // "would you mind restarting the web-service": a verb's -ing form is that verb.
+            if norm.hasSuffix("ing") { forms += RequestFrame.gerundStems(of: norm).compactMap { numbers[$0] } }
+            single.append(forms)
+            // "what values did we install it with" for a frame that reads "installed": another form of the same
+            // verb (-ed, -ing, -s) is that verb, for words of five letters or more. (A past participle is never read
+            // as the verb: "paused deployment/x" says how it is.)
+            var verbForms: [Int] = []
+            if norm.count >= 5, let candidates = stems[String(RequestFrame.verbStem(norm))] {
+                verbForms = candidates.filter { number in
+                    let word = spelled[number]
+                    return norm.first == word.first && (!norm.hasSuffix("ed") || word.hasSuffix("ed"))
+                }
+            }
+            singleFuzzy.append(verbForms)
+            // One typo in a word of five letters or more, in a word of letters only.
+            var near: [Int] = []
+            if norm.count >= 4, norm.utf8.count >= 4, norm.allSatisfy(\.isLetter) {
+                var bytes = norm
+                bytes.withUTF8 { bytes in long.forEach(near: bytes) { number, _ in near.append(number) } }
+                near.removeAll { !EditDistance.isWithinOne(norm, spelled[$0]) }
+            }
+            fuzzy.append(near)
+        }
+        return PreparedWords(
+            tokens: tokens, exact: exact, quotedExact: quotedExact, single: single, singleFuzzy: singleFuzzy, fuzzy: fuzzy,
+            said: Set(tokens.lazy.filter { !$0.quoted }.map(\.norm)))
     }
 
     /// Whether the frame of the rule at `index` can read a request with these words (``words(in:)``).

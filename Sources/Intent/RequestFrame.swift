@@ -213,30 +213,12 @@ public struct RequestFrame: Sendable {
     /// a name in any frame. A word of a longer phrase ("api" of "api server") may be a name elsewhere.
     public let actionWords: Set<String>
 
-    /// Reads the words; `frameWords` are all frames' own words (``ownWords``), which never join into a name.
-    /// `namespaceGiven`: the request named the namespace outside the words (`-n X`, "in the X namespace").
-    func read(
-        _ words: [RequestToken], lexicon: Lexicon, frameWords: Set<String> = [], namespaceGiven: Bool = false,
-        implicitSubject: Bool = false
-    ) -> Reading? {
-        var failure = ""
-        return read(
-            words, lexicon: lexicon, frameWords: frameWords, namespaceGiven: namespaceGiven,
-            implicitSubject: implicitSubject, failure: &failure)
-    }
+    /// Contractions ending in "'s" that are no possessive.
+    static let contractions: Set<String> = ["what's", "that's", "it's", "there's", "who's", "where's", "here's", "let's"]
 
-    /// ``read(_:lexicon:frameWords:namespaceGiven:implicitSubject:)``, saying in `failure` why the frame did not
-    /// read the words (for `kagent-bench frames`).
-    func read(
-        _ words: [RequestToken], lexicon: Lexicon, frameWords: Set<String> = [], namespaceGiven: Bool = false,
-        implicitSubject: Bool = false, failure: inout String
-    ) -> Reading? {
-        func fail(_ reason: String) -> Reading? {
-            failure = reason
-            return nil
-        }
-        // kubectl's options say what their values are: `--replicas=5` is read as `--replicas 5`.
-        let tokens = words.flatMap { token -> [RequestToken] in
+    /// kubectl's options say what their values are: `--replicas=5` is read as `--replicas 5`.
+    static func splittingOptionValues(_ words: [RequestToken]) -> [RequestToken] {
+        words.flatMap { token -> [RequestToken] in
             guard !token.quoted, token.norm.hasPrefix("--"), let equals = token.text.firstIndex(of: "=") else {
                 return [token]
             }
@@ -245,6 +227,21 @@ public struct RequestFrame: Sendable {
             if value.isEmpty { return [RequestToken(text: String(token.text[..<equals]))] }
             return [RequestToken(text: String(token.text[..<equals])), RequestToken(text: value)]
         }
+    }
+
+    /// Reads the words (``FrameFilter/prepare(_:)``; fillers and namespace clauses already out), with this frame's
+    /// `phrases` (``FrameFilter/phrases``); nil when the frame does not fit, saying why in `failure` (for
+    /// `kagent-bench frames`). `frameWords` are all frames' own words (``ownWords``), which never join into a name.
+    /// `namespaceGiven`: the request named the namespace outside the words (`-n X`, "in the X namespace").
+    func read(
+        _ prepared: PreparedWords, phrases: FramePhrases, lexicon: Lexicon, frameWords: Set<String> = [],
+        namespaceGiven: Bool = false, implicitSubject: Bool = false, failure: inout String
+    ) -> Reading? {
+        func fail(_ reason: String) -> Reading? {
+            failure = reason
+            return nil
+        }
+        let tokens = prepared.tokens
         var claimed = Array(repeating: false, count: tokens.count)
         var valueWords: Set<Int> = []
         // The frame's own words, said a second time, are cues again, never a name.
@@ -257,69 +254,44 @@ public struct RequestFrame: Sendable {
         }
         // Cues: any one of them; and one phrase of each group the frame needs. Exact words first, the longest
         // phrase first ("horizontal pod autoscaler" before "autoscaler"); then one typo in a word of five letters
-        // or more, in a word of letters only.
-        func claim(_ phrase: [String], fuzzy: Bool) -> Bool {
+        // or more, in a word of letters only (``PreparedWords``).
+        func claim(_ phrase: [Int], fuzzy: Bool) -> Bool {
+            let single = phrase.count == 1
             var position = 0
             while position + phrase.count <= tokens.count {
-                let window = tokens[position..<(position + phrase.count)]
-                let fits = zip(window, phrase).allSatisfy { token, word in
-                    // "take _ back": a word written `_` stands for any one word, left for the slots.
-                    if word == "_" { return !token.quoted }
-                    // A command word in quotes ("list local `docker` images") is still that word.
-                    guard !token.quoted else { return !fuzzy && phrase.count == 1 && token.text.lowercased() == word }
-                    if token.norm == word { return true }
-                    // "the cluster's control plane": a word's possessive is that word.
-                    if phrase.count == 1, token.norm.hasSuffix("'s"), !Self.questionWords.contains(token.norm),
-                        !Self.joiningWords.contains(token.norm), !["what's", "that's", "it's", "there's", "who's", "where's", "here's", "let's"].contains(token.norm),
-                        Self.withoutPossessive(token.norm) == word
-                    {
-                        return true
-                    }
-                    // "would you mind restarting the web-service": a verb's -ing form is that verb.
-                    if phrase.count == 1, token.norm.hasSuffix("ing"), Self.gerundStems(of: token.norm).contains(word) {
-                        return true
-                    }
-                    // "what values did we install it with" for a frame that reads "installed": another form of the
-                    // same verb (-ed, -ing, -s) is that verb, for words of five letters or more.
-                    // (A past participle is never read as the verb: "paused deployment/x" says how it is.)
-                    if fuzzy, phrase.count == 1, word.count >= 5, token.norm.count >= 5,
-                        token.norm.first == word.first, !token.norm.hasSuffix("ed") || word.hasSuffix("ed"),
-                        Self.verbStem(token.norm) == Self.verbStem(word)
-                    {
-                        return true
-                    }
-                    // The cheap tests first (isWithinOne needs the byte lengths one apart); Unicode's letter
-                    // tables last.
-                    return fuzzy && abs(token.norm.utf8.count - word.utf8.count) <= 1 && word.count >= 5
-                        && token.norm.count >= 4 && EditDistance.isWithinOne(token.norm, word)
-                        && token.norm.allSatisfy(\.isLetter)
+                var fits = true
+                for (offset, word) in phrase.enumerated()
+                where !prepared.fits(position + offset, word, single: single, fuzzy: fuzzy) {
+                    fits = false
+                    break
                 }
-                let own = (position..<(position + phrase.count)).filter { phrase[$0 - position] != "_" }
-                if fits, !own.contains(where: { claimed[$0] }) {
-                    for index in own { claimed[index] = true }
+                if fits,
+                    !phrase.indices.contains(where: { phrase[$0] != FramePhrases.any && claimed[position + $0] })
+                {
+                    for offset in phrase.indices where phrase[offset] != FramePhrases.any { claimed[position + offset] = true }
                     return true
                 }
                 position += 1
             }
             return false
         }
-        func claimAny(_ phrases: [[String]]) -> Bool {
-            let longestFirst = phrases.sorted { $0.count > $1.count }
-            return longestFirst.contains { claim($0, fuzzy: false) } || longestFirst.contains { claim($0, fuzzy: true) }
+        /// The phrases are the longest first (``FramePhrases``).
+        func claimAny(_ phrases: [[Int]]) -> Bool {
+            phrases.contains { claim($0, fuzzy: false) } || phrases.contains { claim($0, fuzzy: true) }
         }
         // A secret's values typed as options (`--from-literal=password=…`) stay refused with their reason.
         if slots.contains(where: { $0.type == .secrets }),
-            words.contains(where: { !$0.quoted && $0.norm.hasPrefix("--from-literal") })
+            tokens.contains(where: { !$0.quoted && $0.norm.hasPrefix("--from-literal") })
         {
             return fail("a secret value typed as an option")
         }
         var cueCount = 0
-        for group in needs {
+        for group in phrases.needs {
             guard claimAny(group) else { return fail("a word it needs is missing") }
             cueCount += 1
         }
         let claimedByNeeds = claimed
-        for cue in cues.sorted(by: { $0.count > $1.count }) where claimAny([cue]) { cueCount += 1 }
+        for cue in phrases.cues where claimAny([cue]) { cueCount += 1 }
         guard cueCount > 0 else { return fail("no cue") }
 
         var reading = Reading(slots: [:], types: [:], cues: cueCount)
@@ -364,17 +336,19 @@ public struct RequestFrame: Sendable {
             }
         }
         // Anchored slots first (they say which number is which), then the typed ones, names last.
-        let order = slots.enumerated().map { ($0.element, (rank($0.element), -anchorLength($0.element, in: tokens), $0.offset)) }
+        let orderIndices = slots.indices.map { ($0, (rank(slots[$0]), -anchorLength(slots[$0], in: tokens, said: prepared.said), $0)) }
             .sorted { $0.1 < $1.1 }.map(\.0)
-        for slot in order where !slot.flag.isEmpty {
+        let order = orderIndices.map { slots[$0] }
+        for slotIndex in orderIndices where !slots[slotIndex].flag.isEmpty {
+            let slot = slots[slotIndex], flags = phrases.flags[slotIndex]
             // A word the frame needs may say a flag too: "create clusterrolebinding …" is a binding, cluster-wide.
             let saidByNeeds = tokens.indices.contains { index in
                 claimedByNeeds[index] && !tokens[index].quoted
                     && slot.flag.contains { $0.count == 1 && $0[0] == tokens[index].norm }
             }
-            if claimAny(slot.flag) {
+            if claimAny(flags) {
                 // The same yes said again ("all containers, stopped ones too") is the same flag.
-                while claimAny(slot.flag) {}
+                while claimAny(flags) {}
                 reading.slots[slot.name] = .text(slot.flagValue)
             } else if saidByNeeds {
                 reading.slots[slot.name] = .text(slot.flagValue)
@@ -384,7 +358,7 @@ public struct RequestFrame: Sendable {
         }
         for slot in order
         where slot.type != .name && slot.type != .names && slot.flag.isEmpty && !Self.isBareNamespace(slot) {
-            switch find(slot, in: tokens, claimed: claimed, lexicon: lexicon) {
+            switch find(slot, in: tokens, said: prepared.said, claimed: claimed, lexicon: lexicon) {
             case .absent:
                 if requires.contains(slot.name) { return fail("no \(slot.name)") }
             case .conflict:
@@ -698,9 +672,9 @@ public struct RequestFrame: Sendable {
 
     /// The longest phrase a slot's value follows or precedes that the words say: slots whose phrase is longer are
     /// read first, so that "to port 80" is the remote port before "port 80" could be the local one.
-    private func anchorLength(_ slot: Slot, in tokens: [RequestToken]) -> Int {
+    private func anchorLength(_ slot: Slot, in tokens: [RequestToken], said: Set<String>) -> Int {
         (slot.after + slot.before).filter { phrase in
-            tokens.count >= phrase.count
+            PreparedWords.mayBeSaid(phrase, said) && tokens.count >= phrase.count
                 && (0...(tokens.count - phrase.count)).contains { RequestToken.spell(tokens[$0..<($0 + phrase.count)], phrase) }
         }.map(\.count).max() ?? 0
     }
@@ -755,14 +729,17 @@ public struct RequestFrame: Sendable {
     }
 
     /// The value of one slot and the words it used.
-    private func find(_ slot: Slot, in tokens: [RequestToken], claimed: [Bool], lexicon: Lexicon) -> Found {
+    private func find(_ slot: Slot, in tokens: [RequestToken], said: Set<String>, claimed: [Bool], lexicon: Lexicon) -> Found {
+        // The anchors whose words the request has: the others are nowhere in it.
+        let after = slot.after.filter { PreparedWords.mayBeSaid($0, said) }
+        let before = slot.before.filter { PreparedWords.mayBeSaid($0, said) }
         /// The words of the phrase the value at `index` follows or precedes (empty for a slot without anchors);
         /// nil when an anchored slot's phrase is not there.
         func anchored(_ index: Int) -> [Int]? {
             if slot.after.isEmpty && slot.before.isEmpty { return [] }
             // A word of the phrase written `_` stands for any one word, which stays free for other slots ("to _":
             // "to backend 8000" puts the port after the name).
-            for phrase in slot.after where index >= phrase.count {
+            for phrase in after where index >= phrase.count {
                 let range = (index - phrase.count)..<index
                 if RequestToken.spell(tokens[range], phrase) { return range.filter { phrase[$0 - range.lowerBound] != "_" } }
             }
@@ -775,7 +752,7 @@ public struct RequestFrame: Sendable {
             }
             // A value and the phrase after it are said in one clause: "128Mi, memory limit 256Mi" puts no limit on
             // 128Mi.
-            for phrase in slot.before where index + 1 + phrase.count <= tokens.count && !tokens[index].endsClause {
+            for phrase in before where index + 1 + phrase.count <= tokens.count && !tokens[index].endsClause {
                 let range = (index + 1)...(index + phrase.count)
                 if RequestToken.spell(tokens[range], phrase) { return range.filter { phrase[$0 - range.lowerBound] != "_" } }
             }
@@ -789,18 +766,24 @@ public struct RequestFrame: Sendable {
         for index in tokens.indices where !claimed[index] && index >= readUpTo && index < commandStart {
             // "build img ./todo-app/backend": a path that says it is one needs no word before it.
             // "build srvthreds/services/engine -t …": folders joined by "/" (no tag, no kind before the slash) too.
-            let folders = !tokens[index].quoted && tokens[index].text.contains("/") && !tokens[index].text.contains(":")
-                && !tokens[index].text.contains("=") && tokens[index].text.first?.isLetter == true
-                && lexicon.kind(named: String(tokens[index].norm.prefix { $0 != "/" })) == nil
-            let explicitPath = slot.type == .path && !tokens[index].quoted
-                && (["./", "../", "/", "~/"].contains { tokens[index].text.hasPrefix($0) } && tokens[index].text.count > 2
-                    || folders)
+            func folders() -> Bool {
+                !tokens[index].quoted && tokens[index].text.contains("/") && !tokens[index].text.contains(":")
+                    && !tokens[index].text.contains("=") && tokens[index].text.first?.isLetter == true
+                    && lexicon.kind(named: String(tokens[index].norm.prefix { $0 != "/" })) == nil
+            }
+            func explicitPath() -> Bool {
+                slot.type == .path && !tokens[index].quoted
+                    && (["./", "../", "/", "~/"].contains { tokens[index].text.hasPrefix($0) } && tokens[index].text.count > 2
+                        || folders())
+            }
             // "schedule busybox:1.36 …": an image that says it is one (a tag or a path) needs no word either.
             // (Folders joined by "/" twice or more, without a tag, are a path: `srvthreds/services/engine`.)
-            let explicitImage = slot.type == .image && !tokens[index].quoted
-                && (tokens[index].text.contains(":") || tokens[index].text.filter { $0 == "/" }.count == 1)
-                && tokens[index].text.first?.isLetter == true
-            guard let anchor = anchored(index) ?? (explicitPath || explicitImage ? [] : nil) else { continue }
+            func explicitImage() -> Bool {
+                slot.type == .image && !tokens[index].quoted
+                    && (tokens[index].text.contains(":") || tokens[index].text.filter { $0 == "/" }.count == 1)
+                    && tokens[index].text.first?.isLetter == true
+            }
+            guard let anchor = anchored(index) ?? (explicitPath() || explicitImage() ? [] : nil) else { continue }
             let token = tokens[index]
             switch slot.type {
             case .count:

@@ -850,11 +850,15 @@ extension RuleCatalog {
         // Most frames have no cue in the request: a few bit tests say so (``FrameFilter``).
         let frameFilter = frameFilter
         let words = frameFilter.words(in: tokens)
+        let prepared = frameFilter.prepare(tokens)
+        var failure = ""
         for (index, rule) in rules.enumerated() where frameFilter.mayRead(rule: index, words) {
-            guard let frame = frameFilter.frames[index], !question || frame.answersQuestions,
+            guard let frame = frameFilter.frames[index], let phrases = frameFilter.phrases[index],
+                !question || frame.answersQuestions,
                 let reading = frame.read(
-                    tokens, lexicon: lexicon, frameWords: frameFilter.nameExcluded[index] ?? frameWords,
-                    namespaceGiven: namespace != nil || scope != nil && frame.answersQuestions, implicitSubject: implicitSubject)
+                    prepared, phrases: phrases, lexicon: lexicon, frameWords: frameFilter.nameExcluded[index] ?? frameWords,
+                    namespaceGiven: namespace != nil || scope != nil && frame.answersQuestions, implicitSubject: implicitSubject,
+                    failure: &failure)
             else { continue }
             readings.append((rule, reading))
         }

@@ -925,17 +925,18 @@ extension RuleCatalog {
         let scope = extractClusterScope(&tokens)
         let namespace = extractNamespace(&tokens)
         let words = frameFilter.words(in: tokens)
+        let prepared = frameFilter.prepare(tokens)
         let question = RequestFrame.isQuestion(tokens) && !Self.opensWithAsk(said)
         var verdicts: [(id: String, verdict: String)] = []
         for (index, rule) in rules.enumerated() where frameFilter.mayRead(rule: index, words) {
-            guard let frame = frameFilter.frames[index] else { continue }
+            guard let frame = frameFilter.frames[index], let phrases = frameFilter.phrases[index] else { continue }
             if question && !frame.answersQuestions {
                 verdicts.append((rule.id, "not read: a question, and the frame changes something"))
                 continue
             }
             var failure = ""
             if let reading = frame.read(
-                tokens, lexicon: lexicon, frameWords: frameFilter.nameExcluded[index] ?? frameWords,
+                prepared, phrases: phrases, lexicon: lexicon, frameWords: frameFilter.nameExcluded[index] ?? frameWords,
                 namespaceGiven: namespace != nil || scope != nil && frame.answersQuestions,
                 failure: &failure)
             {
