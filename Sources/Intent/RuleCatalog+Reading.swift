@@ -157,7 +157,11 @@ extension RuleCatalog {
     func readClauses(_ tokens: [RequestToken], lookups: WordLookups) throws(IntentError) -> ParseOutcome? {
         guard tokens.contains(where: \.endsClause) else { return nil }
         var split = tokens
-        for index in split.indices where split[index].endsClause {
+        // "set img on deploy/api -n shop: api=shop/api:3.2.1": values that follow a colon or comma belong to the
+        // clause before it.
+        for index in split.indices where split[index].endsClause
+            && !(index + 1 < split.count && !split[index + 1].quoted && split[index + 1].norm.dropFirst().contains("="))
+        {
             split[index].endsSentence = true
         }
         guard case .understood(let intents) = try readSentences(split, whole: nil, lookups: lookups) else {
@@ -212,10 +216,11 @@ extension RuleCatalog {
             let wish = Self.opensWithWish(sentences[index])
             // "Could you check what image the api is on?": a sentence that opens by asking, or with what to do,
             // asks, whatever state words ("is on") it holds.
+            // ("The fix is in.": a verb's word followed by "is" is a thing the sentence says something of.)
             let opensAsking = Self.opensWithAsk(sentences[index])
                 || !wish && words.first.map {
                     !$0.quoted && (Self.changeVerbs.contains($0.norm) || RequestFrame.lookingVerbs.contains($0.norm))
-                } == true
+                } == true && words.dropFirst().first.map { $0.quoted || !Self.copulas.contains($0.norm) } != false
             return (!Self.isStatement(words) && !(wish && readable.count > 1)) || RequestFrame.isQuestion(words)
                 || opensAsking
         })
@@ -550,12 +555,18 @@ extension RuleCatalog {
     /// Words that open a clause of time ("before I delete anything").
     static let timeOpeners: Set<String> = ["before", "after", "when", "while", "once", "until", "since", "as"]
 
-    /// Openings of a sentence that says what the person needs to do: context when another sentence asks.
+    /// Openings of a sentence that says what the person needs to do: context when another sentence asks. A chat
+    /// message often drops the "I" ("need to reboot it").
     static let wishOpenings: [[String]] = [
         ["i", "need", "to"], ["we", "need", "to"], ["i", "want", "to"], ["we", "want", "to"], ["i'd", "like", "to"],
         ["i", "have", "to"], ["we", "have", "to"], ["i", "am", "going", "to"], ["i'm", "going", "to"],
         ["we're", "going", "to"], ["i'm", "trying", "to"], ["i", "was", "hoping", "to"], ["i", "plan", "to"],
+        ["need", "to"], ["have", "to"], ["gotta"], ["i", "gotta"], ["we", "gotta"], ["going", "to"], ["trying", "to"],
+        ["planning", "to"], ["about", "to"], ["i'm", "about", "to"], ["we're", "about", "to"],
     ]
+
+    /// Verbs that say what something is: after a verb's word ("the fix is in"), they make it a thing.
+    static let copulas: Set<String> = ["is", "are", "was", "were", "isn't", "wasn't", "has", "had", "seems", "looks"]
 
     /// Openings that ask for something to be done: "could you …", "can you …", "please …".
     static let askOpenings: [[String]] = [

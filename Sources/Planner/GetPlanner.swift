@@ -66,6 +66,13 @@ struct GetPlanner: ActionPlanner {
         guard let kind = intent.text("kind") else {
             throw .invalidValue(slot: "kind", value: "", reason: "say what to list, for example: get pods in todo")
         }
+        // "list the pods sorted by memory": what they use is shown by `kubectl top`, sorted as asked.
+        if let sort = intent.text("sort"), let usage = TopPlanner.usageSort(sort), kind == "pod" || kind == "node" {
+            var top = intent
+            top.action = "top"
+            top.slots["sort"] = .text(usage)
+            return try await TopPlanner().plan(top, request: request, context: context)
+        }
         if kind == "event" && intent.text("selector") == nil && wide.isEmpty {
             // "get events" is the events action: sorted by time, like "recent events".
             return try await EventsPlanner().plan(intent, request: request, context: context)

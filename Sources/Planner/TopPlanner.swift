@@ -5,6 +5,15 @@ import Intent
 struct TopPlanner: ActionPlanner {
     let actions = ["top"]
 
+    /// `kubectl top`'s `--sort-by` for a word people sort use by ("mem", "ram", "processor"); nil for others.
+    static func usageSort(_ word: String) -> String? {
+        switch word {
+        case "cpu", "cpus", "processor", "processors", "compute": "cpu"
+        case "memory", "mem", "ram": "memory"
+        default: nil
+        }
+    }
+
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
     {
@@ -31,9 +40,9 @@ struct TopPlanner: ActionPlanner {
         default:
             throw .invalidValue(slot: "kind", value: kind, reason: "usage is shown for pods or nodes")
         }
-        if let sort = intent.text("sort") {
-            guard ["cpu", "memory"].contains(sort) else {
-                throw .invalidValue(slot: "sort", value: sort, reason: "sort by cpu or memory")
+        if let said = intent.text("sort") {
+            guard let sort = Self.usageSort(said) else {
+                throw .invalidValue(slot: "sort", value: said, reason: "sort by cpu or memory")
             }
             argv.append("--sort-by=\(sort)")
         }

@@ -113,6 +113,11 @@ struct RequestParsingTests {
             ("Hi! Thanks, can you restart the backend?", "restart", "backend"),
             ("Context: namespace `todo`\nTask: restart the backend", "restart", "backend"),
             ("the shop api isn't answering anymore, what went wrong with it?", "troubleshoot", "shop-api"),
+            // What the person needs to do, with its "I" dropped, is context; so is a thing that "is" ("fix is in").
+            ("drain worker-2 --ignore-daemonsets, need to reboot it", "drain", "worker-2"),
+            ("fix is in, resume the api rollout in shop", "resume_rollout", "api"),
+            // Values after a colon belong to the clause before it.
+            ("set img on deploy/api -n shop: api=shop/api:3.2.1, leave envoy alone", "set_image", "api"),
         ]
         for (request, action, name) in cases {
             guard case .understood(let intents) = try catalog.parse(request) else {
