@@ -164,9 +164,13 @@ struct FrameFilter: Sendable {
                 }
             }
             singleFuzzy.append(verbForms)
-            // One typo in a word of five letters or more, in a word of letters only.
+            // One typo in a word of five letters or more, in a word of letters only; never in the word said to be
+            // a name ("a pvc called notes" is no typo of "nodes").
             var near: [Int] = []
-            if norm.count >= 4, norm.utf8.count >= 4, norm.allSatisfy(\.isLetter) {
+            let index = exact.count - 1
+            let named = token.named
+                || index > 0 && !tokens[index - 1].quoted && RuleCatalog.namingWords.contains(tokens[index - 1].norm)
+            if !named, norm.count >= 4, norm.utf8.count >= 4, norm.allSatisfy(\.isLetter) {
                 var bytes = norm
                 bytes.withUTF8 { bytes in long.forEach(near: bytes) { number, _ in near.append(number) } }
                 near.removeAll { !EditDistance.isWithinOne(norm, spelled[$0]) }

@@ -396,6 +396,11 @@ public struct RequestFrame: Sendable {
         if let nameSlot = slots.first(where: { $0.type == .name }) {
             var candidates: [Int] = []
             for index in tokens.indices where isCandidate(index) { candidates.append(index) }
+            // "a pvc called notes", "a namespace with the name staging": the word said to be the name is one, even
+            // when it is a word other frames read ("notes").
+            if let said = Self.saidName(in: tokens, claimed: claimed, lexicon: lexicon), !candidates.contains(said) {
+                candidates = (candidates + [said]).sorted()
+            }
             // kind/name: "deploy/backend" (for a frame that reads a kind: elsewhere `services/api` is a folder).
             if candidates.isEmpty, slots.contains(where: { $0.type == .kind || $0.type == .workload }),
                 let slashed = tokens.indices.first(where: { !claimed[$0] && tokens[$0].norm.contains("/") })
@@ -705,6 +710,20 @@ public struct RequestFrame: Sendable {
     /// Whether an unquoted word of a list of names can be one: not a joining word nor a number, a valid name.
     static func isListedName(_ word: String) -> Bool {
         !joiningWords.contains(word) && !chatWords.contains(word) && !questionWords.contains(word) && Int(word) == nil && KubernetesName.subdomainProblem(word) == nil
+    }
+
+    /// The word after "called", "named" or "the name" ("with the name staging"), when it can be a name.
+    static func saidName(in tokens: [RequestToken], claimed: [Bool], lexicon: Lexicon) -> Int? {
+        tokens.indices.dropFirst().first { index in
+            let before = tokens[index - 1], token = tokens[index]
+            guard !claimed[index], !token.quoted,
+                token.named || !before.quoted && !before.endsClause
+                    && (RuleCatalog.namingWords.contains(before.norm)
+                        || before.norm == "name" && index >= 2 && ["the", "a"].contains(tokens[index - 2].norm))
+            else { return false }
+            return !joiningWords.contains(token.norm) && !isNegation(token.norm) && lexicon.number(from: token.norm) == nil
+                && lexicon.kind(named: token.norm)?.typos != 0 && KubernetesName.subdomainProblem(token.norm) == nil
+        }
     }
 
     func isNameCandidate(_ token: RequestToken, lexicon: Lexicon) -> Bool {

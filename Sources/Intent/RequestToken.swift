@@ -13,6 +13,9 @@ public struct RequestToken: Sendable, Hashable, CustomStringConvertible {
     /// Whether the word was written as markdown code (`` `ls /data` ``): a command line as typed, whose words are
     /// a command's arguments when one is run (never a shell's: kagent runs none).
     public var code = false
+    /// Whether the word was said to be a name ("a pvc called notes"), when "called" itself was taken out: never a
+    /// typo of another word.
+    public var named = false
 
     public init(text: String, quoted: Bool = false, endsSentence: Bool = false) {
         self.text = text

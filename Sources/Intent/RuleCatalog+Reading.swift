@@ -103,10 +103,21 @@ extension RuleCatalog {
     }
 
     /// "the deployment named api" → "the deployment api": a naming word after a kind word, before the name.
+    /// The word after it keeps that it was said to be a name (``RequestToken/named``).
     static func droppingNamingWords(_ tokens: [RequestToken]) -> [RequestToken] {
-        tokens.enumerated().filter { index, token in
-            !(index > 0 && index + 1 < tokens.count && !token.quoted && namingWords.contains(token.norm))
-        }.map(\.element)
+        var kept: [RequestToken] = []
+        var naming = false
+        for (index, token) in tokens.enumerated() {
+            if index > 0 && index + 1 < tokens.count && !token.quoted && namingWords.contains(token.norm) {
+                naming = true
+                continue
+            }
+            var token = token
+            if naming { token.named = true }
+            naming = false
+            kept.append(token)
+        }
+        return kept
     }
 
     /// Words that open a clause saying how things are: "delete the pod, its stuck", "restart it, it's frozen".
