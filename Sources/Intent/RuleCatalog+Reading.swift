@@ -120,6 +120,14 @@ extension RuleCatalog {
         return kept
     }
 
+    /// Words that open a clause about something ("…, the replica set init looks stuck"), and the verbs that make
+    /// such a clause say how it is.
+    static let describingOpeners: Set<String> = ["the", "my", "our", "their", "this", "that", "his", "her"]
+    static let describingVerbs: Set<String> = [
+        "looks", "seems", "is", "are", "was", "were", "keeps", "appears", "feels", "isn't", "aren't", "wasn't",
+        "won't", "doesn't", "can't", "hangs", "hung", "stuck",
+    ]
+
     /// Words that open a clause saying how things are: "delete the pod, its stuck", "restart it, it's frozen".
     static let statementOpeners: Set<String> = ["it's", "its", "they're", "theyre", "that's", "thats", "it’s"]
 
@@ -129,6 +137,18 @@ extension RuleCatalog {
         for start in 2..<max(2, tokens.count)
         where tokens[start - 1].endsClause && !tokens[start].quoted && statementOpeners.contains(tokens[start].norm) {
             return Array(tokens[..<start])
+        }
+        // "compose logs for mongo, the replica set init looks stuck": a clause after the request that says how
+        // something is, with no word that asks.
+        for start in 2..<max(2, tokens.count)
+        where tokens[start - 1].endsClause && !tokens[start].quoted && describingOpeners.contains(tokens[start].norm) {
+            let clause = tokens[start...].prefix { !$0.endsSentence } + tokens[start...].drop { !$0.endsSentence }.prefix(1)
+            let words = Set(clause.filter { !$0.quoted }.map(\.norm))
+            if !words.isDisjoint(with: describingVerbs), words.isDisjoint(with: askingSignals),
+                !words.contains(where: isChangeDone)
+            {
+                return Array(tokens[..<start])
+            }
         }
         for start in 2..<max(2, tokens.count) {
             for marker in reasonMarkers where start + marker.count <= tokens.count {
@@ -526,9 +546,17 @@ extension RuleCatalog {
     /// with none, or several, the words stay as they are.
     static func valuesSaidElsewhere(in sentences: [[RequestToken]]) -> [[RequestToken]] {
         guard sentences.count > 1 else { return sentences }
-        let sorts: [(nouns: Set<String>, value: (RequestToken) -> Bool)] = [
-            (["host", "hostname", "domain", "address", "url"], { SlotParsing.host($0.norm) != nil && $0.norm.contains(".") }),
-            (["image", "build"], { !$0.quoted || $0.code ? $0.text.contains(":") && SlotParsing.image($0.text) != nil : false }),
+        // Each sort: the nouns "that" goes with, which words of another sentence are such a value (given the word
+        // before), and the noun said before the value, if any ("that revision" → "revision 3").
+        let sorts: [(nouns: Set<String>, value: (RequestToken, RequestToken?) -> Bool, noun: String?)] = [
+            (["host", "hostname", "domain", "address", "url"], { word, _ in SlotParsing.host(word.norm) != nil && word.norm.contains(".") }, nil),
+            (["image", "build"], { word, _ in !word.quoted || word.code ? word.text.contains(":") && SlotParsing.image(word.text) != nil : false }, nil),
+            // "Dana says revision 3 was fine. Roll the backend back to that revision."
+            (["revision", "rev"], { word, before in
+                Int(word.norm) != nil && before.map { !$0.quoted && ["revision", "rev", "revisions"].contains($0.norm) } == true }, "revision"),
+            // "… still has FEATURE_NEW_CART in its env. Please remove that variable."
+            (["variable", "var", "env", "setting", "flag", "key"], { word, _ in
+                !word.quoted && word.text.count > 2 && word.text.contains("_") && RequestFrame.isVariableName(Substring(word.text)) }, "variable"),
         ]
         var result = sentences
         for (index, sentence) in sentences.enumerated() {
@@ -543,8 +571,10 @@ extension RuleCatalog {
                     continue
                 }
                 let values = Set(
-                    sentences.enumerated().filter { $0.offset != index }.flatMap { $0.element.filter(sort.value) }
-                        .map(\.text))
+                    sentences.enumerated().filter { $0.offset != index }.flatMap { other in
+                        other.element.indices.filter { sort.value(other.element[$0], $0 > 0 ? other.element[$0 - 1] : nil) }
+                            .map { other.element[$0].text }
+                    })
                 guard values.count == 1, let value = values.first else {
                     at += 1
                     continue
@@ -552,7 +582,7 @@ extension RuleCatalog {
                 var token = RequestToken(text: value)
                 token.endsSentence = noun.endsSentence
                 token.endsClause = noun.endsClause
-                words.replaceSubrange(at...(at + 1), with: [token])
+                words.replaceSubrange(at...(at + 1), with: (sort.noun.map { [RequestToken(text: $0)] } ?? []) + [token])
                 at += 1
             }
             result[index] = words

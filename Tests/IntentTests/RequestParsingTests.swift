@@ -118,6 +118,11 @@ struct RequestParsingTests {
             ("fix is in, resume the api rollout in shop", "resume_rollout", "api"),
             // Values after a colon belong to the clause before it.
             ("set img on deploy/api -n shop: api=shop/api:3.2.1, leave envoy alone", "set_image", "api"),
+            // A clause after the request that says how something is.
+            ("compose logs for redis please, the cache init looks stuck", "compose_logs", nil),
+            // "that revision", "that variable": the one such value another sentence says.
+            ("Mia says revision 2 was fine. Roll the api in shop back to that revision.", "rollback", "api"),
+            ("The engine still has OLD_FLAG set. Please remove that variable from srvthreds-engine.", "set_env", "srvthreds-engine"),
         ]
         for (request, action, name) in cases {
             guard case .understood(let intents) = try catalog.parse(request) else {
