@@ -216,9 +216,18 @@ public struct RequestFrame: Sendable {
     /// Contractions ending in "'s" that are no possessive.
     static let contractions: Set<String> = ["what's", "that's", "it's", "there's", "who's", "where's", "here's", "let's"]
 
-    /// kubectl's options say what their values are: `--replicas=5` is read as `--replicas 5`.
+    /// kubectl's options say what their values are: `--replicas=5` is read as `--replicas 5`;
+    /// "localhost:8082" is the local port 8082, as "localhost 8082" says.
     static func splittingOptionValues(_ words: [RequestToken]) -> [RequestToken] {
         words.flatMap { token -> [RequestToken] in
+            for host in ["localhost:", "127.0.0.1:"] where !token.quoted && token.norm.hasPrefix(host) {
+                let port = String(token.norm.dropFirst(host.count))
+                guard !port.isEmpty, port.allSatisfy(\.isNumber) else { break }
+                var value = RequestToken(text: port)
+                value.endsClause = token.endsClause
+                value.endsSentence = token.endsSentence
+                return [RequestToken(text: "localhost"), value]
+            }
             guard !token.quoted, token.norm.hasPrefix("--"), let equals = token.text.firstIndex(of: "=") else {
                 return [token]
             }
@@ -829,8 +838,9 @@ public struct RequestFrame: Sendable {
                     found.append((.number(value), [index] + anchor))
                 }
             case .kind, .workload:
-                // "list the `configmaps`": a kind's word in quotes is still that kind.
-                let word = token.quoted ? token.text.lowercased() : token.norm
+                // "list the `configmaps`": a kind's word in quotes is still that kind; "the engine svc's 8080": its
+                // possessive too.
+                let word = token.quoted ? token.text.lowercased() : Self.withoutPossessive(token.norm)
                 guard let kind = lexicon.kind(named: word), kind.typos == 0 else { continue }
                 if slot.type == .workload && !["deployment", "statefulset"].contains(kind.kind) { continue }
                 // "between 2 and 8 pods": pods counted are a number's unit, not the kind acted on.
