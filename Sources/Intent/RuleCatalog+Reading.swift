@@ -612,7 +612,9 @@ extension RuleCatalog {
     /// Openings that ask for something to be done: "could you …", "can you …", "please …".
     static let askOpenings: [[String]] = [
         ["could", "you"], ["can", "you"], ["would", "you"], ["will", "you"], ["can", "u"], ["could", "u"], ["please"],
-        ["pls"], ["plz"], ["kindly"], ["would", "you", "mind"], ["any", "chance", "you"],
+        ["pls"], ["plz"], ["kindly"], ["would", "you", "mind"], ["any", "chance", "you"], ["can", "someone"],
+        ["could", "someone"], ["can", "somebody"], ["could", "somebody"], ["can", "anyone"], ["could", "anyone"],
+        ["would", "someone"], ["can", "we"], ["could", "we"],
     ]
 
     /// Whether a sentence opens by asking for something to be done ("Could you check …").

@@ -118,6 +118,8 @@ struct RequestParsingTests {
             ("fix is in, resume the api rollout in shop", "resume_rollout", "api"),
             // Values after a colon belong to the clause before it.
             ("set img on deploy/api -n shop: api=shop/api:3.2.1, leave envoy alone", "set_image", "api"),
+            // "can someone …", "can we …" ask, as "can you …" does.
+            ("Product wants more headroom on the shop frontend, can someone scale web-app in shop to 6? thx", "scale", "web-app"),
             // A clause after the request that says how something is.
             ("compose logs for redis please, the cache init looks stuck", "compose_logs", nil),
             // "that revision", "that variable": the one such value another sentence says.
