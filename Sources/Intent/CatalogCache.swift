@@ -82,7 +82,7 @@ struct CatalogCache: Sendable {
         }
     }
 
-    /// Stores a catalogue's bytes (``RuleCatalog/archive(rules:lexicon:frames:)``) under `key`. Failing to store
+    /// Stores a catalogue's bytes (``RuleCatalog/archive(rules:lexicon:frames:catalog:)``) under `key`. Failing to store
     /// is not an error: the next process compiles the YAML again.
     func write(_ payload: [UInt8], key: String) {
         var header = ArchiveWriter()

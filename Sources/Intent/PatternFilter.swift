@@ -28,6 +28,28 @@ struct PatternFilter: Sendable {
     private let startingWithSlot: [UInt64]
     private let wordsPerSet: Int
 
+    /// Read back from the compiled catalogue (``archive(to:)``): the entries and their words as built, the bit sets
+    /// made again from them.
+    private init(entries: [Entry], firstIDs: [Int], groups: [Range<Int>], groupIDs: [Int], vocabularySize: Int) {
+        self.entries = entries
+        self.firstIDs = firstIDs
+        self.groups = groups
+        self.groupIDs = groupIDs
+        let words = (entries.count + 63) / 64
+        var startedBy = [UInt64](repeating: 0, count: words * vocabularySize)
+        var startingWithSlot = [UInt64](repeating: 0, count: words)
+        for (number, entry) in entries.enumerated() {
+            guard let first = entry.first else {
+                startingWithSlot[number >> 6] |= 1 << UInt64(number & 63)
+                continue
+            }
+            for id in firstIDs[first] { startedBy[id * words + (number >> 6)] |= 1 << UInt64(number & 63) }
+        }
+        self.startedBy = startedBy
+        self.startingWithSlot = startingWithSlot
+        self.wordsPerSet = words
+    }
+
     init(rules: [IntentRule], vocabulary: Vocabulary) {
         var entries: [Entry] = []
         var firstIDs: [Int] = []
@@ -59,23 +81,9 @@ struct PatternFilter: Sendable {
                         requirement: WordRequirement.of(grouped) { vocabulary.ids[$0] }))
             }
         }
-        self.entries = entries
-        self.firstIDs = firstIDs
-        self.groups = groups
-        self.groupIDs = groupIDs
-        let words = (entries.count + 63) / 64
-        var startedBy = [UInt64](repeating: 0, count: words * vocabulary.words.count)
-        var startingWithSlot = [UInt64](repeating: 0, count: words)
-        for (number, entry) in entries.enumerated() {
-            guard let first = entry.first else {
-                startingWithSlot[number >> 6] |= 1 << UInt64(number & 63)
-                continue
-            }
-            for id in firstIDs[first] { startedBy[id * words + (number >> 6)] |= 1 << UInt64(number & 63) }
-        }
-        self.startedBy = startedBy
-        self.startingWithSlot = startingWithSlot
-        self.wordsPerSet = words
+        self.init(
+            entries: entries, firstIDs: firstIDs, groups: groups, groupIDs: groupIDs,
+            vocabularySize: vocabulary.words.count)
     }
 
     /// The entries that can match a request with these words, in entry order: those its first word can start (see
@@ -107,5 +115,64 @@ struct PatternFilter: Sendable {
             return false
         }
         return entry.requirement?.isMet(by: index.present) ?? true
+    }
+
+    // MARK: - The compiled catalogue
+
+    /// Writes what ``unarchive(_:vocabularySize:)`` reads back: building it walks every pattern's nodes.
+    func archive(to writer: inout ArchiveWriter) {
+        writer.write(entries) { writer, entry in
+            writer.write(entry.rule)
+            writer.write(entry.pattern)
+            writer.write(entry.fallback)
+            writer.write(entry.first?.lowerBound ?? -1)
+            writer.write(entry.first?.upperBound ?? -1)
+            writer.write(entry.required.lowerBound)
+            writer.write(entry.required.upperBound)
+            writer.write(entry.wordCounts.lowerBound)
+            writer.write(entry.wordCounts.upperBound == Int.max ? -1 : entry.wordCounts.upperBound)
+            writer.write(entry.requirement != nil)
+            if let requirement = entry.requirement { requirement.archive(to: &writer) }
+        }
+        writer.write(firstIDs) { $0.write($1) }
+        writer.write(groups) { writer, group in
+            writer.write(group.lowerBound)
+            writer.write(group.upperBound)
+        }
+        writer.write(groupIDs) { $0.write($1) }
+    }
+
+    /// The filter ``archive(to:)`` wrote, for a vocabulary of `vocabularySize` words; damage when a range does not fit.
+    static func unarchive(_ reader: inout ArchiveReader, vocabularySize: Int) throws(ArchiveReader.Damage) -> PatternFilter {
+        func range(_ reader: inout ArchiveReader) throws(ArchiveReader.Damage) -> Range<Int> {
+            let lower = try reader.int(), upper = try reader.int()
+            guard lower >= 0, lower <= upper else { throw ArchiveReader.Damage() }
+            return lower..<upper
+        }
+        let entries = try reader.array { (reader: inout ArchiveReader) throws(ArchiveReader.Damage) -> Entry in
+            let rule = try reader.int(), pattern = try reader.int(), fallback = try reader.bool()
+            let firstLower = try reader.int(), firstUpper = try reader.int()
+            var first: Range<Int>?
+            if firstLower >= 0 {
+                guard firstLower <= firstUpper else { throw ArchiveReader.Damage() }
+                first = firstLower..<firstUpper
+            }
+            let required = try range(&reader)
+            let least = try reader.int(), most = try reader.int()
+            guard least >= 0, most == -1 || most >= least else { throw ArchiveReader.Damage() }
+            let requirement = try reader.bool() ? try WordRequirement.unarchive(&reader) : nil
+            return Entry(
+                rule: rule, pattern: pattern, fallback: fallback, first: first, required: required,
+                wordCounts: least...(most == -1 ? Int.max : most), requirement: requirement)
+        }
+        let firstIDs = try reader.array { (reader: inout ArchiveReader) throws(ArchiveReader.Damage) in try reader.int() }
+        let groups = try reader.array { (reader: inout ArchiveReader) throws(ArchiveReader.Damage) in try range(&reader) }
+        let groupIDs = try reader.array { (reader: inout ArchiveReader) throws(ArchiveReader.Damage) in try reader.int() }
+        let ids = firstIDs + groupIDs
+        guard ids.allSatisfy({ (0..<vocabularySize).contains($0) }), groups.allSatisfy({ $0.upperBound <= groupIDs.count }),
+            entries.allSatisfy({ ($0.first?.upperBound ?? 0) <= firstIDs.count && $0.required.upperBound <= groups.count })
+        else { throw ArchiveReader.Damage() }
+        return PatternFilter(
+            entries: entries, firstIDs: firstIDs, groups: groups, groupIDs: groupIDs, vocabularySize: vocabularySize)
     }
 }

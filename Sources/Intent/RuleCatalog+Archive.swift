@@ -7,7 +7,10 @@
 extension RuleCatalog {
     /// The bytes of a catalogue; nil when a rule's frame is not among `frames` (then it is not cached).
     /// - Parameter frames: the YAML form of every frame, by rule id.
-    static func archive(rules: [IntentRule], lexicon: Lexicon, frames: [String: RuleFile.Frame]) -> [UInt8]? {
+    /// - Parameter catalog: the catalogue these rules make (its pattern filter is kept too).
+    static func archive(
+        rules: [IntentRule], lexicon: Lexicon, frames: [String: RuleFile.Frame], catalog: RuleCatalog
+    ) -> [UInt8]? {
         var writer = ArchiveWriter()
         writer.write(lexicon.fillers)
         writer.write(lexicon.numbers.sorted { $0.key < $1.key }) { writer, entry in
@@ -62,7 +65,8 @@ extension RuleCatalog {
                 writer.write(rule.nonMatchExamples)
             }
         }
-        writer.write(Vocabulary(patterns: rules.flatMap(\.patterns)).words)
+        writer.write(catalog.vocabulary.words)
+        catalog.patternFilter.archive(to: &writer)
         // So that loading builds no frame: the words every frame's reading needs at once.
         let words = RuleCatalog.words(of: rules)
         writer.write(words.frameWords.sorted())
@@ -70,7 +74,7 @@ extension RuleCatalog {
         return writer.bytes
     }
 
-    /// The catalogue ``archive(rules:lexicon:frames:)`` wrote.
+    /// The catalogue ``archive(rules:lexicon:frames:catalog:)`` wrote.
     static func unarchive(_ reader: inout ArchiveReader) throws(ArchiveReader.Damage) -> RuleCatalog {
         let fillers = try reader.strings()
         let numbers = try reader.array { (reader: inout ArchiveReader) throws(ArchiveReader.Damage) in
@@ -112,10 +116,15 @@ extension RuleCatalog {
                 examples: Lazy { examplesSection(bytes, examples) }, file: file, fallback: fallback, frame: frame)
         }
         let vocabulary = Vocabulary(words: try reader.strings())
+        let filter = try PatternFilter.unarchive(&reader, vocabularySize: vocabulary.words.count)
         let frameWords = Set(try reader.strings())
         let orderWords = Set(try reader.strings())
+        let ordered = rules.filter { !$0.fallback } + rules.filter(\.fallback)
+        guard filter.entries.allSatisfy({ $0.rule < ordered.count && $0.pattern < ordered[$0.rule].patterns.count }) else {
+            throw ArchiveReader.Damage()
+        }
         return RuleCatalog(
-            rules: rules, lexicon: lexicon, vocabulary: vocabulary, words: (frameWords, orderWords))
+            rules: rules, lexicon: lexicon, vocabulary: vocabulary, words: (frameWords, orderWords), patternFilter: filter)
     }
 
     // MARK: - Sections read when first asked for

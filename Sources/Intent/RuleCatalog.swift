@@ -14,16 +14,16 @@ public struct RuleCatalog: Sendable {
     }
 
     /// A catalogue whose vocabulary is known (read back from the compiled catalogue, ``CatalogCache``), and, when
-    /// the compiled catalogue kept them, the frames' action words and the order words: then no frame is built
-    /// until a request needs one.
+    /// the compiled catalogue kept them, the frames' action words, the order words and the pattern filter: then no
+    /// frame is built until a request needs one, and no pattern is walked.
     init(
         rules: [IntentRule], lexicon: Lexicon, vocabulary: Vocabulary,
-        words: (frameWords: Set<String>, orderWords: Set<String>)? = nil
+        words: (frameWords: Set<String>, orderWords: Set<String>)? = nil, patternFilter: PatternFilter? = nil
     ) {
         self.rules = rules
         self.vocabulary = vocabulary
         self.orderedRules = rules.filter { !$0.fallback } + rules.filter(\.fallback)
-        self.patternFilter = PatternFilter(rules: orderedRules, vocabulary: vocabulary)
+        self.patternFilter = patternFilter ?? PatternFilter(rules: orderedRules, vocabulary: vocabulary)
         self.suggestions = Lazy { SuggestionIndex(rules: rules) }
         self.frames = Lazy { FrameFilter(rules: rules) }
         let words = words ?? Self.words(of: rules)
@@ -137,10 +137,11 @@ public struct RuleCatalog: Sendable {
                 frames[entry.id] = entry.frame
             }
         }
-        if let key, let compiled, let bytes = archive(rules: rules, lexicon: lexicon, frames: frames) {
+        let catalog = RuleCatalog(rules: rules, lexicon: lexicon)
+        if let key, let compiled, let bytes = archive(rules: rules, lexicon: lexicon, frames: frames, catalog: catalog) {
             compiled.write(bytes, key: key)
         }
-        return RuleCatalog(rules: rules, lexicon: lexicon)
+        return catalog
     }
 
     private static func decode<T: Decodable>(

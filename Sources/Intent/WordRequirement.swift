@@ -41,4 +41,29 @@ indirect enum WordRequirement: Sendable {
         case .anyOf(let parts): parts.contains { $0.isMet(by: present) }
         }
     }
+
+    /// Writes what ``unarchive(_:)`` reads back.
+    func archive(to writer: inout ArchiveWriter) {
+        switch self {
+        case .anyWord(let ids):
+            writer.write(0)
+            writer.write(ids) { $0.write($1) }
+        case .all(let parts):
+            writer.write(1)
+            writer.write(parts) { writer, part in part.archive(to: &writer) }
+        case .anyOf(let parts):
+            writer.write(2)
+            writer.write(parts) { writer, part in part.archive(to: &writer) }
+        }
+    }
+
+    /// The requirement ``archive(to:)`` wrote.
+    static func unarchive(_ reader: inout ArchiveReader) throws(ArchiveReader.Damage) -> WordRequirement {
+        switch try reader.int() {
+        case 0: return .anyWord(try reader.array { (reader: inout ArchiveReader) throws(ArchiveReader.Damage) in try reader.int() })
+        case 1: return .all(try reader.array { (reader: inout ArchiveReader) throws(ArchiveReader.Damage) in try unarchive(&reader) })
+        case 2: return .anyOf(try reader.array { (reader: inout ArchiveReader) throws(ArchiveReader.Damage) in try unarchive(&reader) })
+        default: throw ArchiveReader.Damage()
+        }
+    }
 }

@@ -72,6 +72,21 @@ struct CatalogCacheTests {
         return (try RuleCatalog.load(from: rules.url, cacheDirectory: cache.url), stored[0])
     }
 
+    @Test("the repository's catalogue read back from the cache reads every rule example as the one built from YAML")
+    func repositoryReadBack() throws {
+        let cache = try TemporaryFolder()
+        let fresh = try RuleCatalog.load(from: Repository.rules)
+        _ = try RuleCatalog.load(from: Repository.rules, cacheDirectory: cache.url)
+        try #require(try Self.compiled(in: cache).count == 1)
+        let cached = try RuleCatalog.load(from: Repository.rules, cacheDirectory: cache.url)
+        // The pattern filter is read back, not built: it must admit what the built one admits.
+        let requests = fresh.rules.flatMap { $0.matchExamples.map(\.request) + $0.nonMatchExamples }
+        #expect(requests.count > 500)
+        for request in requests {
+            #expect(try cached.parse(request) == fresh.parse(request), "\(request)")
+        }
+    }
+
     @Test("a rule file changed, added or removed is compiled again, under a new key")
     func changedRulesAreCompiledAgain() throws {
         let rules = try Self.rulesFolder()
