@@ -150,8 +150,8 @@ extension RuleCatalog {
                 return Array(tokens[..<start])
             }
         }
-        for start in 2..<max(2, tokens.count) {
-            for marker in reasonMarkers where start + marker.count <= tokens.count {
+        for start in 2..<max(2, tokens.count) where !tokens[start].quoted {
+            for marker in reasonMarkersByFirstWord[tokens[start].norm] ?? [] where start + marker.count <= tokens.count {
                 if RequestToken.spell(tokens[start..<(start + marker.count)], marker) {
                     return Array(tokens[..<start])
                 }
@@ -159,6 +159,9 @@ extension RuleCatalog {
         }
         return tokens
     }
+
+    /// ``reasonMarkers`` by their first word, in their order.
+    static let reasonMarkersByFirstWord: [String: [[String]]] = Dictionary(grouping: reasonMarkers) { $0[0] }
 
     /// "check the health of namespace todo" → "check the health of todo": where a namespace is what the request
     /// is about, not where its object lives.
