@@ -103,6 +103,8 @@ public struct RequestFrame: Sendable {
         "pretty", "quite", "rather", "kinda", "sorta", "bit", "lot", "lots", "bunch", "even", "simply", "literally",
         "honestly", "seriously", "definitely", "certainly", "asap", "urgently", "super", "totally", "hmm", "um", "uh",
         "oh", "ah", "sorry", "cheers", "ty", "thx", "chance", "idea", "sec", "reason", "fyi",
+        // Of the question itself, or of how bad something is: "sorry for the basic question", "the bad deploy".
+        "dumb", "silly", "stupid", "newbie", "noob", "bad", "buggy", "faulty",
     ]
 
     /// Words that add nothing to what is to be shown ("any warnings lately?", "what has it had since", "the little
@@ -451,6 +453,9 @@ public struct RequestFrame: Sendable {
             if candidates.isEmpty, reading.slots[nameSlot.name] == nil,
                 let pronoun = tokens.indices.first(where: {
                     !claimed[$0] && !tokens[$0].quoted && ["it", "them", "that", "this", "it's"].contains(tokens[$0].norm)
+                        // "the services that exist": "that" after a kind's word names nothing.
+                        && !($0 > 0 && ["that", "which"].contains(tokens[$0].norm) && !tokens[$0 - 1].quoted
+                            && lexicon.kind(named: tokens[$0 - 1].norm)?.typos == 0)
                 })
             {
                 claimed[pronoun] = true

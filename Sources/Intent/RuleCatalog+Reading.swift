@@ -762,6 +762,14 @@ extension RuleCatalog {
                 && KubernetesName.subdomainProblem(word.norm) == nil && lexicon.kind(named: word.norm) == nil
         }
         if named.count == 1 { return named[0].norm }
+        // "backend bad deploy": a clause that is only a name and its kind, with words of chat.
+        let said = words.filter { !$0.quoted && !RequestFrame.chatWords.contains($0.norm) && !RequestFrame.joiningWords.contains($0.norm) }
+        let kinds = said.filter { lexicon.kind(named: $0.norm)?.typos == 0 }
+        if words.count <= 5, said.count == 2, kinds.count == 1, let name = said.first(where: { lexicon.kind(named: $0.norm) == nil }),
+            KubernetesName.subdomainProblem(name.norm) == nil, lexicon.number(from: name.norm) == nil
+        {
+            return name.norm
+        }
         let verbs: Set<String> = [
             "is", "are", "was", "were", "keeps", "kept", "has", "had", "runs", "seems", "looks", "isn't", "won't",
             "needs", "wants", "should", "must", "goes", "gets",

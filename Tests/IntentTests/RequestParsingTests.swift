@@ -120,6 +120,10 @@ struct RequestParsingTests {
             ("set img on deploy/api -n shop: api=shop/api:3.2.1, leave envoy alone", "set_image", "api"),
             // "can someone …", "can we …" ask, as "can you …" does.
             ("Product wants more headroom on the shop frontend, can someone scale web-app in shop to 6? thx", "scale", "web-app"),
+            // A clause that is only a name and its kind names "it"; "bad" is no part of a name.
+            ("web-app bad deploy, roll it back to rev 2", "rollback", "web-app"),
+            // "that" after a kind's word names nothing: "the services that exist".
+            ("show me all the services that exist in the shop namespace", "get", nil),
             // A clause after the request that says how something is.
             ("compose logs for redis please, the cache init looks stuck", "compose_logs", nil),
             // "that revision", "that variable": the one such value another sentence says.
