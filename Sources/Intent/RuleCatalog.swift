@@ -256,7 +256,7 @@ public struct RuleCatalog: Sendable {
         // Chat layout ("> quoted", "## Ask", "- step 1: …") goes first: its markers are no shell syntax.
         let text = request.count <= RequestValidator.maximumLength ? ChatMarkup.plain(request) : request
         try RequestValidator.validate(text)
-        let tokens = words(of: text)
+        let tokens = droppingHowTo(words(of: text))
         let lookups = WordLookups()
         // A message of several sentences is read sentence by sentence first: words of one sentence ("my laptop
         // fan is going crazy.") never fill the slots of another's request.
@@ -374,11 +374,47 @@ public struct RuleCatalog: Sendable {
         ["do", "we", "need", "to"], ["would", "it", "help", "to"], ["would", "it", "be", "wise", "to"],
         ["is", "it", "safe", "to"], ["is", "it", "ok", "to"], ["is", "it", "okay", "to"], ["ought", "we", "to"],
         ["is", "it", "a", "good", "idea", "to"], ["would", "you", "recommend"], ["should", "the"],
-        // How to do it, not to do it: "explain how to roll back the frontend".
-        ["how", "do", "i"], ["how", "do", "we"], ["how", "to"], ["how", "would", "i"], ["how", "would", "we"],
-        ["how", "can", "i"], ["how", "can", "we"], ["how", "should", "i"], ["explain", "how"], ["show", "me", "how"],
+        // How to do it, not to do it: "explain how to roll back the frontend", "how would I expose …?".
+        ["how", "would", "i"], ["how", "would", "we"], ["how", "should", "i"], ["explain", "how"], ["show", "me", "how"],
         ["tell", "me", "how"], ["what", "happens", "if"], ["what", "would", "happen"], ["what", "if"],
     ]
+
+    /// Openings that ask how to do something the person means to do now: "How do I restart the frontend?", "Is
+    /// it possible to go back to the version before?". With what to do right after, kagent answers with the plan,
+    /// shown and asked about like any other (``RuleCatalog/askOpenings``); said in general ("how do I undo a delete
+    /// in general?") or as a doubt ("how do I know whether it's safe to …"), it is advice (``adviceOpenings``).
+    static let howToOpenings: [[String]] = [
+        ["how", "do", "i"], ["how", "do", "we"], ["how", "can", "i"], ["how", "can", "we"], ["how", "to"],
+        ["is", "it", "possible", "to"], ["is", "there", "a", "way", "to"], ["can", "i"], ["could", "i"],
+    ]
+
+    /// Words that make a how-to question one of advice: in general, or whether it is safe.
+    static let howToHedges: Set<String> = [
+        "whether", "safe", "safely", "general", "generally", "usually", "normally", "typically", "if", "know",
+    ]
+
+    /// The words without the openings of sentences that ask how to do something now ("How do I restart the
+    /// frontend?" asks to restart it).
+    func droppingHowTo(_ tokens: [RequestToken]) -> [RequestToken] {
+        var kept: [RequestToken] = []
+        for sentence in Self.sentences(of: tokens) {
+            kept += sentence.dropFirst(howToOpening(sentence) ?? 0)
+        }
+        return kept
+    }
+
+    /// The opening's length when a sentence opens by asking how to do something now (``howToOpenings``): the next
+    /// word says what to do, and nothing hedges it.
+    func howToOpening(_ sentence: [RequestToken]) -> Int? {
+        guard let opening = Self.howToOpenings.first(where: { opening in
+            sentence.count > opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
+        }) else { return nil }
+        let next = sentence[opening.count]
+        guard !next.quoted, orderWords.contains(next.norm) || Self.changeVerbs.contains(next.norm) || ["make", "go"].contains(next.norm),
+            !sentence.contains(where: { !$0.quoted && Self.howToHedges.contains($0.norm) })
+        else { return nil }
+        return opening.count
+    }
 
     /// Openings that put a change off until something happens: "if the backend crashes again, restart it".
     static let conditionOpenings: [[String]] = [
@@ -409,7 +445,12 @@ public struct RuleCatalog: Sendable {
                     && sentence.dropLast().contains(where: \.endsClause)
                     && !(sentence.count > 1 && ["i", "we", "you", "they"].contains(sentence[1].norm))
             }
-        guard conditional || opens(Self.adviceOpenings) else { return outcome }
+        let howTo = sentences.contains { sentence in
+            Self.howToOpenings.contains { opening in
+                sentence.count > opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
+            } && howToOpening(sentence) == nil
+        }
+        guard conditional || opens(Self.adviceOpenings) || howTo else { return outcome }
         let looking = frameFilter.lookingActions
         guard let change = intents.first(where: { !looking.contains($0.action) }) else { return outcome }
         if conditional {

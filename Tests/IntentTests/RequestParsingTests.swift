@@ -82,7 +82,8 @@ struct RequestParsingTests {
             // A negation is never a name: "restart the pods that are not running" once restarted "not".
             "restart the pods that are not running",
             // How to do it, or do it later: no change now.
-            "explain how to roll back the frontend", "how do I scale the backend to 3",
+            "explain how to roll back the frontend", "how would I scale the backend to 3",
+            "how do I know whether it's safe to roll back the backend", "how do i undo a kubectl delete in general?",
             "if the backend crashes again, restart it",
             // What was done is reported, not asked.
             "I already restarted the backend", "we scaled the backend to 3 yesterday",
@@ -120,6 +121,9 @@ struct RequestParsingTests {
             ("set img on deploy/api -n shop: api=shop/api:3.2.1, leave envoy alone", "set_image", "api"),
             // "can someone …", "can we …" ask, as "can you …" does.
             ("Product wants more headroom on the shop frontend, can someone scale web-app in shop to 6? thx", "scale", "web-app"),
+            // How to do it now asks for it: the plan is the answer, shown and asked about like any other.
+            ("How do I put a label team=payments on the checkout-blue deployment?", "label", "checkout-blue"),
+            ("Is it possible to make the session agent reachable inside the cluster on port 3000?", "expose", "session-agent"),
             // A clause that is only a name and its kind names "it"; "bad" is no part of a name.
             ("web-app bad deploy, roll it back to rev 2", "rollback", "web-app"),
             // "that" after a kind's word names nothing: "the services that exist".
