@@ -581,7 +581,15 @@ public struct RuleCatalog: Sendable {
         }
         // A line that starts with the tool's name and is that tool's syntax ("helm repo list") is a literal
         // command; only the rules' own patterns read it as something else.
-        let literal = try readOnce(tokens, suggesting: false, fallback: true, lookups: lookups)
+        var literal = try readOnce(tokens, suggesting: false, fallback: true, lookups: lookups)
+        // "helm upgrade the frontend chart --values …": an article among a command's words is English, never a
+        // command line, though the fillers dropped it before the syntax was checked.
+        if case .understood(let intents) = literal, intents.contains(where: { $0.action == "passthrough" }),
+            let tool = tokens.firstIndex(where: { !$0.quoted && ["kubectl", "helm", "docker"].contains($0.norm) }),
+            tokens[(tool + 1)...].contains(where: { !$0.quoted && Self.articles.contains($0.norm) })
+        {
+            literal = .notUnderstood(reason: "no rule understands this request", suggestions: [])
+        }
         if case .understood(let intents) = literal, let tool = tokens.first, !tool.quoted,
             ["kubectl", "helm", "docker"].contains(tool.norm) || intents.allSatisfy(Self.readsOnly)
         {
@@ -613,6 +621,9 @@ public struct RuleCatalog: Sendable {
         if let shown = try readWithoutVerb(readings.last ?? tokens) { return shown }
         return suggesting ? try readOnce(tokens, fallback: false, lookups: lookups) : first
     }
+
+    /// Articles and possessives: English, never a word of a command line.
+    static let articles: Set<String> = ["the", "a", "an", "my", "our", "your", "its", "their"]
 
     /// Whether an intent is a literal kubectl command that only reads ("get deploy web -o yaml"): never read as a
     /// change.
