@@ -28,7 +28,20 @@ struct LogsPlanner: ActionPlanner {
         guard (1...Self.maximumTail).contains(tail) else {
             throw .invalidValue(slot: "tail", value: String(tail), reason: "show 1 to \(Self.maximumTail) lines")
         }
-        let resolved = try await context.resolve(name, preferring: ResourceKind.logSources, for: intent)
+        let resolved: PlanningContext.Resolved
+        do {
+            resolved = try await context.resolve(name, preferring: ResourceKind.logSources, for: intent)
+        } catch {
+            // "pods of session agent, show me the logs": no pod has that name, but the workload whose pods they are
+            // does; its logs are those pods' logs.
+            guard case .notFound = error, intent.text("kind") == "pod" else { throw error }
+            var owner = intent
+            owner["kind"] = nil
+            guard let found = try? await context.resolve(name, preferring: ResourceKind.logSources, for: owner),
+                found.object.kind != "pod"
+            else { throw error }
+            resolved = found
+        }
         let object = resolved.object
         var notes = resolved.note.map { [$0] } ?? []
         var argv = ["logs", object.reference] + context.namespaceArguments(for: object) + ["--tail=\(tail)"]
