@@ -47,7 +47,18 @@ extension RuleCatalog {
         add(Self.cuttingReason(current))
         add(Self.namespaceAsObject(current))
         add(Self.droppingLeadingDeadline(current))
+        add(Self.droppingApology(current))
         return readings
+    }
+
+    /// "Sorry for the basic question, but which namespace am I in?": an apology before ", but" says nothing of what
+    /// is asked, and is dropped with its "but".
+    static func droppingApology(_ tokens: [RequestToken]) -> [RequestToken] {
+        guard let first = tokens.first, !first.quoted, ["sorry", "apologies", "apologize", "hate", "excuse"].contains(first.norm),
+            let end = tokens.prefix(12).firstIndex(where: \.endsClause), end + 2 < tokens.count,
+            !tokens[end + 1].quoted, tokens[end + 1].norm == "but"
+        else { return tokens }
+        return Array(tokens[(end + 2)...])
     }
 
     /// "Before the load test starts, please add two more replicas …": a clause that says what the change must come
