@@ -769,8 +769,10 @@ extension RuleCatalog {
         // "The live version is checkout-blue": a word shaped like an object's name says what the sentence is about.
         let named = words.filter { word in
             // "throwing 500s", "for 2h": a number with a letter after it is no name.
+            // ("ticket SEC-311": a word typed in capitals is a ticket's, never an object's.)
             !word.quoted && (word.norm.contains("-") || word.norm.contains(where: \.isNumber))
                 && word.norm.filter(\.isLetter).count >= 2 && !word.norm.hasPrefix("-")
+                && !word.text.contains(where: \.isUppercase)
                 && KubernetesName.subdomainProblem(word.norm) == nil && lexicon.kind(named: word.norm) == nil
         }
         if named.count == 1 { return named[0].norm }

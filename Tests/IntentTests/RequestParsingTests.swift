@@ -121,6 +121,8 @@ struct RequestParsingTests {
             ("set img on deploy/api -n shop: api=shop/api:3.2.1, leave envoy alone", "set_image", "api"),
             // "can someone …", "can we …" ask, as "can you …" does.
             ("Product wants more headroom on the shop frontend, can someone scale web-app in shop to 6? thx", "scale", "web-app"),
+            // A ticket's id (capitals) is no object: "it" is the web-app.
+            ("QA flagged a bug on the web-app (ticket QA-42). Please restart it.", "restart", "web-app"),
             // An apology before ", but" says nothing of what is asked.
             ("Sorry to bother you, but could you restart the api in shop?", "restart", "api"),
             // An article among a command's words is English: read by meaning, never passed through as typed.
