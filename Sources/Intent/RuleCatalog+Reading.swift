@@ -198,6 +198,46 @@ extension RuleCatalog {
         return sentences.filter { !$0.isEmpty }
     }
 
+    /// "Paul suggested an HPA for srvthreds-engine: min 1, max 5, 75% cpu. Can you set that up?": a sentence that
+    /// only asks to do "that" (``isBareAsk(_:)``) asks for what one other sentence describes, once who proposed it
+    /// is taken off ("Paul suggested"). Nil unless exactly one other sentence reads as a change.
+    func orderDescribedElsewhere(_ sentences: [[RequestToken]], lookups: WordLookups) throws(IntentError) -> ParseOutcome? {
+        guard let bare = sentences.firstIndex(where: isBareAsk) else { return nil }
+        var found: [[UserIntent]] = []
+        for (index, sentence) in sentences.enumerated() where index != bare {
+            let described = Self.droppingProposer(sentence)
+            guard described.count < sentence.count,
+                case .understood(let intents)? = try? read(described, suggesting: false, lookups: lookups),
+                !intents.allSatisfy({ frameFilter.lookingActions.contains($0.action) })
+            else { continue }
+            found.append(intents)
+        }
+        guard found.count == 1 else { return nil }
+        return .understood(found[0])
+    }
+
+    /// Whether a sentence only asks to do what was said ("Can you set that up?", "please do it", "go ahead").
+    func isBareAsk(_ sentence: [RequestToken]) -> Bool {
+        let words = dropFillers(sentence).filter { !$0.quoted }.map(\.norm)
+        let bare: [[String]] = [
+            ["set", "that", "up"], ["set", "it", "up"], ["set", "this", "up"], ["do", "that"], ["do", "it"], ["do", "this"],
+            ["make", "that", "happen"], ["make", "it", "happen"], ["make", "it", "so"], ["go", "ahead"],
+            ["apply", "that"], ["implement", "that"], ["take", "care", "of", "that"], ["take", "care", "of", "it"],
+        ]
+        return bare.contains(words) || bare.contains(words.filter { !["can", "you", "could", "would", "please", "for", "me", "us"].contains($0) })
+    }
+
+    /// The sentence without who proposed what it describes: "Paul suggested an HPA …" → "an HPA …".
+    static func droppingProposer(_ sentence: [RequestToken]) -> [RequestToken] {
+        let proposing: Set<String> = ["suggested", "proposed", "recommended", "requested", "asked", "wants", "wanted"]
+        guard let verb = sentence.prefix(4).firstIndex(where: { !$0.quoted && proposing.contains($0.norm) }) else {
+            return sentence
+        }
+        var rest = sentence[(verb + 1)...]
+        while let first = rest.first, !first.quoted, ["for", "that", "we", "to"].contains(first.norm) { rest = rest.dropFirst() }
+        return Array(rest)
+    }
+
     /// "the shop api isn't answering anymore, what went wrong with it?": a message none of whose sentences is
     /// understood whole, read clause by clause, as sentences are (one asks, the others are context).
     func readClauses(_ tokens: [RequestToken], lookups: WordLookups) throws(IntentError) -> ParseOutcome? {
@@ -230,6 +270,7 @@ extension RuleCatalog {
             if let whole { return whole }
             return try read(tokens, lookups: lookups)
         }
+        if let described = try orderDescribedElsewhere(sentences, lookups: lookups) { return described }
         var asking: (index: Int, intents: [UserIntent])?
         var understood: Set<Int> = []
         // A sentence that says how things are ("The website won't load.") is context when another asks.

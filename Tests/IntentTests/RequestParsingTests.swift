@@ -85,6 +85,8 @@ struct RequestParsingTests {
             "explain how to roll back the frontend", "how would I scale the backend to 3",
             "how do I know whether it's safe to roll back the backend", "how do i undo a kubectl delete in general?",
             "if the backend crashes again, restart it",
+            // Whether to do what someone proposed is advice, not an order.
+            "Paul suggested we delete the old pods in shop. Should we do that?",
             // What was done is reported, not asked.
             "I already restarted the backend", "we scaled the backend to 3 yesterday",
         ])
@@ -123,6 +125,8 @@ struct RequestParsingTests {
             ("Product wants more headroom on the shop frontend, can someone scale web-app in shop to 6? thx", "scale", "web-app"),
             // A ticket's id (capitals) is no object: "it" is the web-app.
             ("QA flagged a bug on the web-app (ticket QA-42). Please restart it.", "restart", "web-app"),
+            // "Can you set that up?" asks for what another sentence describes, once who proposed it is taken off.
+            ("Maria suggested an HPA for web-app: min 2, max 6, 70% cpu. Can you set that up?", "autoscale", "web-app"),
             // An apology before ", but" says nothing of what is asked.
             ("Sorry to bother you, but could you restart the api in shop?", "restart", "api"),
             // An article among a command's words is English: read by meaning, never passed through as typed.
