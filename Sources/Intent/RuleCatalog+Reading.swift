@@ -319,12 +319,17 @@ extension RuleCatalog {
                     found.intents.count == intents.count
                     && zip(found.intents, intents).allSatisfy { $0.sameRequest(as: $1) }
                 // "Which images run in todo? I mean the images.": the same ask said again with less is the same ask.
+                // ("… the cache statefulset. How do I describe it?": "it" is what the other sentence named.)
+                func holds(_ intent: UserIntent, _ slot: (key: String, value: SlotValue)) -> Bool {
+                    intent.slots[slot.key] == slot.value
+                        || ["name", "release"].contains(slot.key) && slot.value.text.map(Self.isPronoun) == true
+                }
                 let saidAgain =
                     found.intents.count == 1 && intents.count == 1 && found.intents[0].action == intents[0].action
-                    && intents[0].slots.allSatisfy { found.intents[0].slots[$0.key] == $0.value }
+                    && intents[0].slots.allSatisfy { holds(found.intents[0], $0) }
                 let saidFirstWithLess =
                     found.intents.count == 1 && intents.count == 1 && found.intents[0].action == intents[0].action
-                    && found.intents[0].slots.allSatisfy { intents[0].slots[$0.key] == $0.value }
+                    && found.intents[0].slots.allSatisfy { holds(intents[0], $0) }
                 if saidFirstWithLess && !saidAgain { asking = (index, intents) }
                 if !same && !saidAgain && !saidFirstWithLess {
                     return .notUnderstood(

@@ -127,6 +127,8 @@ struct RequestParsingTests {
             ("QA flagged a bug on the web-app (ticket QA-42). Please restart it.", "restart", "web-app"),
             // "Can you set that up?" asks for what another sentence describes, once who proposed it is taken off.
             ("Maria suggested an HPA for web-app: min 2, max 6, 70% cpu. Can you set that up?", "autoscale", "web-app"),
+            // The same ask said again of "it" is the one ask, of what the other sentence named.
+            ("I would like to see all the details of the api service in shop. How do I describe it?", "describe", "api"),
             // An apology before ", but" says nothing of what is asked.
             ("Sorry to bother you, but could you restart the api in shop?", "restart", "api"),
             // An article among a command's words is English: read by meaning, never passed through as typed.
