@@ -519,6 +519,10 @@ public struct RequestFrame: Sendable {
             }
             // "switch the engine over to 1.8.0", "move the traffic over to green": "over" before "to" adds nothing.
             if !token.quoted, token.norm == "over", index + 1 < tokens.count, tokens[index + 1].norm == "to" { continue }
+            // "start one pod debug …": "one" before a word the frame read says "a".
+            if !token.quoted, token.norm == "one", index + 1 < tokens.count, claimed[index + 1], !tokens[index + 1].quoted {
+                continue
+            }
             // "the cluster's control plane": a cue's possessive is the cue.
             if !token.quoted && (cueWords.contains(token.norm) || cueWords.contains(Self.withoutPossessive(token.norm))) {
                 continue
@@ -878,9 +882,10 @@ public struct RequestFrame: Sendable {
                     continue
                 }
                 // A bare name ("busybox") is an image only after or before its word ("image busybox", "--image"), and
-                // never a joining word ("with image …").
+                // never a joining word ("with image …") nor a number ("start one pod …").
                 let explicit = token.text.contains(":") || token.text.contains("/")
-                guard explicit || !anchor.isEmpty && !Self.joiningWords.contains(token.norm), !token.text.contains("="),
+                guard explicit || !anchor.isEmpty && !Self.joiningWords.contains(token.norm) && lexicon.number(from: token.norm) == nil,
+                    !token.text.contains("="),
                     let image = SlotParsing.image(token.text)
                 else { continue }
                 found.append((.text(image), [index] + anchor))

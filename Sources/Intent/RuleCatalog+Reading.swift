@@ -27,7 +27,8 @@ extension RuleCatalog {
         ["until"], ["till"], ["til"], ["while", "i"], ["while", "we"], ["while", "they"],
         // What a new thing is for: "a new space called staging where I can test things", "… for testing".
         ["where", "i"], ["where", "we"], ["for", "testing"], ["for", "experiments"], ["to", "test"], ["to", "try"],
-        ["for", "trying"], ["for", "playing"], ["to", "play"],
+        ["for", "trying"], ["for", "playing"], ["to", "play"], ["for", "test"], ["for", "check"], ["for", "checking"],
+        ["for", "debug"], ["for", "debugging"],
         // What it is now, said after what it should be: "… run 3 copies instead of just one".
         ["instead", "of"], ["rather", "than"], ["instead"],
     ]
