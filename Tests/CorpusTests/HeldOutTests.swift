@@ -19,13 +19,13 @@ import Testing
 /// the seventh session once printed part of them by mistake and fixed the one wrong changing plan); heldout13a.yaml and heldout13b.yaml, the
 /// even and odd cases of 160 written blind on 2026-12-07 in five voices (an SRE on call, a student, team chat, English
 /// as a second language, a developer of the example apps): 42/80 and 49/80 at 98b8e3f; part a is a development set,
-/// part b's misses are not read (68/80 and 50/80 at the seventh session's end). They measure understanding, not memory;
+/// part b's misses are not read (71/80 and 51/80 at the seventh session's end). They measure understanding, not memory;
 /// their cases are never tuned on. `kagent-bench heldout --misses` lists what they miss, to find general causes.
 @Suite("Held-out requests")
 struct HeldOutTests {
     /// The accuracy over all the sets (81.1% over eight when set 8 was added: 1,061/1,309; 84.7% over nine when set
     /// 11 was added: 1,244/1,469; 85.6% over ten when set 12 was: 1,394/1,629; 83.3% over twelve when set 13's two
-    /// parts were: 1,490/1,789; 85.1% at the seventh session's end: 1,522/1,789): a floor that only goes up.
+    /// parts were: 1,490/1,789; 85.3% at the seventh session's end: 1,526/1,789): a floor that only goes up.
     static let floor = 0.85
 
     /// Changing plans known to differ from their label, each said in the note, where the label and kagent
