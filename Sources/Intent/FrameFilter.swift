@@ -170,7 +170,7 @@ struct FrameFilter: Sendable {
             let index = exact.count - 1
             let named = token.named
                 || index > 0 && !tokens[index - 1].quoted && RuleCatalog.namingWords.contains(tokens[index - 1].norm)
-            if !named, norm.count >= 4, norm.utf8.count >= 4, norm.allSatisfy(\.isLetter) {
+            if !named, norm.count >= 4, norm.allSatisfy(\.isLetter) {
                 var bytes = norm
                 bytes.withUTF8 { bytes in long.forEach(near: bytes) { number, _ in near.append(number) } }
                 near.removeAll { !EditDistance.isWithinOne(norm, spelled[$0]) }

@@ -23,8 +23,6 @@ struct PreparedWords: Sendable {
     /// Every unquoted word as written (``RequestToken/norm``): a phrase with a word not among them is not said.
     let said: Set<String>
 
-    var count: Int { tokens.count }
-
     /// Whether every word of `phrase` but `_` is among `said` (``RequestToken/spell(_:_:)`` can then find it).
     static func mayBeSaid(_ phrase: [String], _ said: Set<String>) -> Bool {
         phrase.allSatisfy { $0 == "_" || said.contains($0) }

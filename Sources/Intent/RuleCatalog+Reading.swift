@@ -220,13 +220,16 @@ extension RuleCatalog {
     /// Whether a sentence only asks to do what was said ("Can you set that up?", "please do it", "go ahead").
     func isBareAsk(_ sentence: [RequestToken]) -> Bool {
         let words = dropFillers(sentence).filter { !$0.quoted }.map(\.norm)
-        let bare: [[String]] = [
-            ["set", "that", "up"], ["set", "it", "up"], ["set", "this", "up"], ["do", "that"], ["do", "it"], ["do", "this"],
-            ["make", "that", "happen"], ["make", "it", "happen"], ["make", "it", "so"], ["go", "ahead"],
-            ["apply", "that"], ["implement", "that"], ["take", "care", "of", "that"], ["take", "care", "of", "it"],
-        ]
-        return bare.contains(words) || bare.contains(words.filter { !["can", "you", "could", "would", "please", "for", "me", "us"].contains($0) })
+        return Self.bareAsks.contains(words)
+            || Self.bareAsks.contains(words.filter { !["can", "you", "could", "would", "please", "for", "me", "us"].contains($0) })
     }
+
+    /// The words of a sentence that only asks to do what was said (``isBareAsk(_:)``).
+    static let bareAsks: Set<[String]> = [
+        ["set", "that", "up"], ["set", "it", "up"], ["set", "this", "up"], ["do", "that"], ["do", "it"], ["do", "this"],
+        ["make", "that", "happen"], ["make", "it", "happen"], ["make", "it", "so"], ["go", "ahead"],
+        ["apply", "that"], ["implement", "that"], ["take", "care", "of", "that"], ["take", "care", "of", "it"],
+    ]
 
     /// The sentence without who proposed what it describes: "Paul suggested an HPA …" → "an HPA …".
     static func droppingProposer(_ sentence: [RequestToken]) -> [RequestToken] {
@@ -679,18 +682,19 @@ extension RuleCatalog {
         ["would", "someone"], ["can", "we"], ["could", "we"],
     ]
 
+    /// The first of `openings` the words open with, with at least one word after it; nil when none.
+    static func opening(of words: [RequestToken], among openings: [[String]]) -> [String]? {
+        openings.first { words.count > $0.count && RequestToken.spell(words.prefix($0.count), $0) }
+    }
+
     /// Whether a sentence opens by asking for something to be done ("Could you check …").
     static func opensWithAsk(_ sentence: [RequestToken]) -> Bool {
-        askOpenings.contains { opening in
-            sentence.count > opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
-        }
+        opening(of: sentence, among: askOpenings) != nil
     }
 
     /// Whether a sentence opens with what the person needs or wants to do ("I need to …", "I'm trying to …").
     static func opensWithWish(_ sentence: [RequestToken]) -> Bool {
-        wishOpenings.contains { opening in
-            sentence.count > opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
-        }
+        opening(of: sentence, among: wishOpenings) != nil
     }
 
     /// Phrases that take back what was just asked: "actually no", "wait", "don't do that", "never mind".

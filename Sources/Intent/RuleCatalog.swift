@@ -236,8 +236,9 @@ public struct RuleCatalog: Sendable {
     func words(of text: String) -> [RequestToken] {
         var tokens = RequestTokenizer.joiningValues(lexicon.expandingShorthand(RequestTokenizer.tokens(of: text)))
         // "would you mind restarting the web-service?", "how about scaling it": the -ing form asked for is the order.
-        for opening in [["would", "you", "mind"], ["do", "you", "mind"], ["how", "about"], ["could", "you", "try"]]
-        where tokens.count > opening.count && RequestToken.spell(tokens.prefix(opening.count), opening) {
+        if let opening = Self.opening(
+            of: tokens, among: [["would", "you", "mind"], ["do", "you", "mind"], ["how", "about"], ["could", "you", "try"]])
+        {
             let verb = tokens[opening.count]
             if !verb.quoted, let stem = RequestFrame.gerundStems(of: verb.norm).first(where: frameWords.contains) {
                 var order = RequestToken(text: stem, endsSentence: verb.endsSentence)
@@ -406,9 +407,7 @@ public struct RuleCatalog: Sendable {
     /// The opening's length when a sentence opens by asking how to do something now (``howToOpenings``): the next
     /// word says what to do, and nothing hedges it.
     func howToOpening(_ sentence: [RequestToken]) -> Int? {
-        guard let opening = Self.howToOpenings.first(where: { opening in
-            sentence.count > opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
-        }) else { return nil }
+        guard let opening = Self.opening(of: sentence, among: Self.howToOpenings) else { return nil }
         let next = sentence[opening.count]
         guard !next.quoted, orderWords.contains(next.norm) || Self.changeVerbs.contains(next.norm) || ["make", "go"].contains(next.norm),
             !sentence.contains(where: { !$0.quoted && Self.howToHedges.contains($0.norm) })
@@ -432,11 +431,7 @@ public struct RuleCatalog: Sendable {
         guard case .understood(let intents) = outcome else { return outcome }
         let sentences = Self.sentences(of: tokens)
         func opens(_ openings: [[String]]) -> Bool {
-            sentences.contains { sentence in
-                openings.contains { opening in
-                    sentence.count > opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
-                }
-            }
+            sentences.contains { Self.opening(of: $0, among: openings) != nil }
         }
         // "should worker-2 start misbehaving, drain it": "should" opening a clause is a condition too.
         let conditional = opens(Self.conditionOpenings)
@@ -445,11 +440,8 @@ public struct RuleCatalog: Sendable {
                     && sentence.dropLast().contains(where: \.endsClause)
                     && !(sentence.count > 1 && ["i", "we", "you", "they"].contains(sentence[1].norm))
             }
-        let howTo = sentences.contains { sentence in
-            Self.howToOpenings.contains { opening in
-                sentence.count > opening.count && RequestToken.spell(sentence.prefix(opening.count), opening)
-            } && howToOpening(sentence) == nil
-        }
+        // How to do it in general, or whether it is safe (``howToOpening(_:)`` kept its opening).
+        let howTo = sentences.contains { Self.opening(of: $0, among: Self.howToOpenings) != nil && howToOpening($0) == nil }
         guard conditional || opens(Self.adviceOpenings) || howTo else { return outcome }
         let looking = frameFilter.lookingActions
         guard let change = intents.first(where: { !looking.contains($0.action) }) else { return outcome }

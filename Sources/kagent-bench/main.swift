@@ -358,7 +358,7 @@ do {
     default:
         print(
             "usage: kagent-bench corpus | heldout [--misses] [--templates] | rules | speed [ROUNDS] | fuzz [COUNT] [SEED]"
-                + " | plan REQUEST [NAMESPACE]"
+                + " | plan REQUEST [NAMESPACE] | frames REQUEST | parse-loop [ROUNDS] [REQUEST]"
                 + " | troubleshoot [PODS] [FAILING]")
         exit(64)
     }
