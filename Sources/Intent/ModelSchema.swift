@@ -27,7 +27,7 @@ public struct ModelSchema: Sendable {
 
     /// Actions a model never produces: they run commands given as words, or refer to earlier requests.
     public static let excludedActions: Set<String> = [
-        "passthrough", "exec", "repeat", "create_job", "create_cronjob", "create_pod",
+        "passthrough", "exec", "repeat", "create_job", "create_cronjob", "create_pod", "create_deployment",
     ]
     /// Rules with slots of these types are left out: their values are command lines or secrets.
     static let excludedSlotTypes: [SlotType] = [.secrets, .kubectl, .kubectlArgs, .helmArgs, .dockerArgs, .rest]

@@ -795,6 +795,15 @@ public struct RequestFrame: Sendable {
             }
             return nil
         }
+        /// The words of the longest phrase the value at `index` is said with; 0 when it has none.
+        func anchorSize(_ index: Int) -> Int {
+            let afterSizes = after.filter { index >= $0.count && RequestToken.spell(tokens[(index - $0.count)..<index], $0) }
+            let beforeSizes = before.filter {
+                index + 1 + $0.count <= tokens.count && !tokens[index].endsClause
+                    && RequestToken.spell(tokens[(index + 1)...(index + $0.count)], $0)
+            }
+            return (afterSizes + beforeSizes).map { $0.filter { $0 != "_" }.count }.max() ?? 0
+        }
         var found: [(SlotValue, [Int])] = []
         var readUpTo = 0
         // After `--` the words are a container's command: no other slot's value is there.
@@ -860,13 +869,26 @@ public struct RequestFrame: Sendable {
                 }
                 found.append((.text(kind.kind), [index] + anchor))
             case .pairs, .secrets:
-                let pairs = tokens.indices.filter { !claimed[$0] && SlotParsing.pair(tokens[$0].text) != nil }
+                var pairs = tokens.indices.filter { !claimed[$0] && SlotParsing.pair(tokens[$0].text) != nil }
                 guard !pairs.isEmpty else { return .absent }
-                // With anchors ("pairs after set|--set"), the first pair follows one; the others come with it.
+                // With anchors ("pairs after set|--set"), the first pair follows one; the others said with it (next
+                // to it, or after "and" or a comma) come with it. Pairs said elsewhere are left to the frame's other
+                // slots ("with MODE=batch and label team=data": the label is one pair, the variable another).
                 var anchors: [Int] = []
                 if !slot.after.isEmpty || !slot.before.isEmpty {
-                    guard let first = pairs.first, let words = anchored(first) else { return .absent }
+                    guard let first = pairs.firstIndex(where: { anchored($0) != nil }), let words = anchored(pairs[first])
+                    else { return .absent }
                     anchors = words
+                    var run = [pairs[first]], index = pairs[first] + 1
+                    while index < tokens.count {
+                        if pairs.contains(index) {
+                            run.append(index)
+                        } else if !["and", ",", "&"].contains(tokens[index].norm) || !pairs.contains(index + 1) {
+                            break
+                        }
+                        index += 1
+                    }
+                    pairs = run
                 }
                 if slot.variablesOnly, !pairs.allSatisfy({ Self.isVariableName(tokens[$0].text.prefix { $0 != "=" }) }) {
                     return .absent
@@ -1070,12 +1092,16 @@ public struct RequestFrame: Sendable {
         }
         // One value, or the same value said twice; several different ones are not a reading, unless one phrase
         // says it more exactly ("local port 6380 to port 6379": "local port" is the local one's, "port" anyone's).
+        // A value said after its phrase is said more exactly than one found by its shape alone ("with image
+        // nginx:1.25, init container busybox:1.36": the image is nginx, the other is the init container's).
         guard let first = found.first else { return .absent }
         if !found.allSatisfy({ $0.0 == first.0 }), !slot.after.isEmpty || !slot.before.isEmpty {
-            let sizes = found.map { anchored($0.1[0])?.count ?? 0 }
+            let sizes = found.map { anchorSize($0.1[0]) }
             let best = sizes.max() ?? 0
             let exact = zip(found, sizes).filter { $0.1 == best }.map(\.0)
-            if best > 1, let chosen = exact.first, exact.allSatisfy({ $0.0 == chosen.0 }) {
+            if best > 1 || best == 1 && sizes.filter({ $0 > 0 }).count == exact.count,
+                let chosen = exact.first, exact.allSatisfy({ $0.0 == chosen.0 })
+            {
                 return .found(chosen.0, used: exact.flatMap(\.1))
             }
         }

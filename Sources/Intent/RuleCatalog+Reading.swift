@@ -71,8 +71,8 @@ extension RuleCatalog {
         return Array(tokens[(end + 1)...])
     }
 
-    /// kubectl's options that carry what the words would say: `--from-literal=KEY=VALUE` (and `--env`) is the pair
-    /// `KEY=VALUE`; `--limits=memory=256Mi` is "memory limit 256Mi", `--requests=cpu=100m` "cpu request 100m".
+    /// kubectl's options that carry what the words would say: `--from-literal=KEY=VALUE` is the pair `KEY=VALUE`
+    /// (`--env=KEY=VALUE` is "env KEY=VALUE"); `--limits=memory=256Mi` is "memory limit 256Mi", `--requests=cpu=100m` "cpu request 100m".
     /// A secret's values typed as options stay as typed: the literal command is refused for carrying them.
     static func optionValues(_ tokens: [RequestToken]) -> [RequestToken] {
         if tokens.contains(where: { !$0.quoted && ["secret", "secrets"].contains($0.norm) }) { return tokens }
@@ -99,8 +99,12 @@ extension RuleCatalog {
                 continue
             }
             switch option {
-            case "--from-literal", "--env":
+            case "--from-literal":
                 result.append(RequestToken(text: value))
+            case "--env":
+                // Said as "env KEY=VALUE": a pair next to another option's pairs (`--labels=a=b --env=K=V`) is not
+                // one of them.
+                result += [RequestToken(text: "env"), RequestToken(text: value)]
             case "--limits", "--requests":
                 option = option == "--limits" ? "limit" : "request"
                 for pair in value.split(separator: ",") {
@@ -166,12 +170,20 @@ extension RuleCatalog {
         for start in 2..<max(2, tokens.count) where !tokens[start].quoted {
             for marker in reasonMarkersByFirstWord[tokens[start].norm] ?? [] where start + marker.count <= tokens.count {
                 if RequestToken.spell(tokens[start..<(start + marker.count)], marker) {
+                    // "lock down outgoing traffic so nothing goes out except DNS": a part that makes an exception
+                    // is part of the order, never a reason to cut away.
+                    if tokens[start...].contains(where: { !$0.quoted && exceptionWords.contains($0.norm) }) {
+                        return tokens
+                    }
                     return Array(tokens[..<start])
                 }
             }
         }
         return tokens
     }
+
+    /// Words that make an exception to what a part of a request says.
+    static let exceptionWords: Set<String> = ["except", "excepting", "besides", "apart", "excluding", "but"]
 
     /// ``reasonMarkers`` by their first word, in their order.
     static let reasonMarkersByFirstWord: [String: [[String]]] = Dictionary(grouping: reasonMarkers) { $0[0] }
@@ -396,7 +408,8 @@ extension RuleCatalog {
                 suggestions: [])
         }
         // Sentences that asked the same again ("Restart the backend. Restart it!") are no context.
-        let context = sentences.enumerated().filter { !understood.contains($0.offset) }.map(\.element)
+        let contextIndices = sentences.indices.filter { !understood.contains($0) }
+        let context = contextIndices.map { sentences[$0] }
         var namespaces: Set<String> = []
         var bare: Set<String> = []
         var subjects: [String] = []
@@ -404,7 +417,7 @@ extension RuleCatalog {
         var newNames: [String] = []
         let creating = asking.intents.contains { $0.action.hasPrefix("create_") && $0.action != "create_namespace" }
         var places: Set<String> = []
-        for sentence in context {
+        for (sentence, index) in zip(context, contextIndices) {
             var words = dropFillers(sentence)
             // "Context: namespace `todo`": a sentence that only names the namespace says where.
             if words.count == 2, !words[0].quoted, ["namespace", "ns"].contains(words[0].norm),
@@ -432,7 +445,13 @@ extension RuleCatalog {
             // "Before I delete anything, …", "when we're done": what the speaker will do, said as a time, is context.
             let wish = Self.opensWithWish(sentence) || (sentence.count > 2 && !sentence[0].quoted && Self.timeOpeners.contains(sentence[0].norm)
                 && ["i", "we", "i'm", "we're", "i've", "we've", "i'll", "we'll"].contains(sentence[1].norm))
-            guard contentFree || wish || Self.isCourtesy(sentence) || Self.isStatement(words) || !startsAsOrder else {
+            // "Can I get two of them running in todo named todo-api, and give it …": a part that asks for something
+            // kagent did not read is a request, never context for another part.
+            // ("Get two of them running …": "get" opens an order too.)
+            let asksUnread = Self.opensWithAsk(sentence) || Self.opening(of: sentence, among: Self.selfAskOpenings) != nil
+                || words.first.map { !$0.quoted && $0.norm == "get" } == true
+            guard contentFree || wish || Self.isCourtesy(sentence) || Self.isStatement(words) || !startsAsOrder && !asksUnread
+            else {
                 let text = sentence.map(\.text).joined(separator: " ")
                 return .notUnderstood(
                     reason: "the message has a part kagent does not understand: '\(text)'; "
@@ -454,7 +473,7 @@ extension RuleCatalog {
             // What is made new is described by every part of the message: a part that holds a value kagent did not
             // read ("…, with the env var ECHO_TEXT=hi and listening on port 5678", "have it run sh -c '…'") is not
             // passed over for a plan without it.
-            if creating, let value = unreadValue(in: words, besides: name) {
+            if creating, let value = unreadValue(in: words, besides: name, amounts: index > asking.index) {
                 return .notUnderstood(
                     reason: "part of the message describes what to make ('\(value)'), and kagent did not read it "
                         + "there; say it all in one sentence",
@@ -516,9 +535,9 @@ extension RuleCatalog {
         return .understood(intents)
     }
 
-    /// A value a sentence holds that no reading took: quoted or code text, a KEY=VALUE pair, an option (`-c`), or a
-    /// port; nil when there is none (`besides`: the name the sentence gives, which is read).
-    func unreadValue(in words: [RequestToken], besides name: String?) -> String? {
+    /// A value a sentence holds that no reading took: quoted or code text, a KEY=VALUE pair, an option (`-c`), a
+    /// port, and with `amounts` any number or amount; nil when there is none (`besides`: the name the sentence gives, which is read).
+    func unreadValue(in words: [RequestToken], besides name: String?, amounts: Bool = false) -> String? {
         for (index, word) in words.enumerated() {
             let text = word.quoted ? word.text : word.norm
             if text == name || text.isEmpty { continue }
@@ -526,7 +545,10 @@ extension RuleCatalog {
             // "cal it todo-requests": a name of dashed words is a value too.
             let dashedName = !word.quoted && text.contains("-") && text.first?.isLetter == true
                 && KubernetesName.subdomainProblem(text) == nil && lexicon.kind(named: text) == nil
-            if word.quoted || SlotParsing.pair(word.text) != nil || port || dashedName
+            // "It listens on 6379.", "Give each one a 100m cpu request.": said after the ask (`amounts`), a number or
+            // an amount describes what is made too. (Before it, "a container grabbed 6Gi yesterday" is what happened.)
+            let amount = amounts && !word.quoted && word.norm.first?.isNumber == true
+            if word.quoted || SlotParsing.pair(word.text) != nil || port || dashedName || amount
                 || (word.norm.hasPrefix("-") && word.norm.count > 1 && word.norm.dropFirst().first?.isLetter == true)
             {
                 return word.text
@@ -686,6 +708,9 @@ extension RuleCatalog {
     static func opening(of words: [RequestToken], among openings: [[String]]) -> [String]? {
         openings.first { words.count > $0.count && RequestToken.spell(words.prefix($0.count), $0) }
     }
+
+    /// Openings that ask for something for the speaker: "Can I get two of them running …".
+    static let selfAskOpenings: [[String]] = [["can", "i", "get"], ["could", "i", "get"], ["can", "we", "get"], ["could", "we", "get"], ["can", "i", "have"], ["could", "i", "have"]]
 
     /// Whether a sentence opens by asking for something to be done ("Could you check …").
     static func opensWithAsk(_ sentence: [RequestToken]) -> Bool {

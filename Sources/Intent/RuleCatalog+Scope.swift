@@ -28,6 +28,14 @@ extension RuleCatalog {
                 continue
             }
             // Only a phrase that starts with this word can be here (``Lexicon/everyNamespaceByFirstWord``).
+            // "from anywhere", "from everywhere" say where traffic comes from, not where to look ("allow traffic from
+            // anywhere to the api"): they stay for the frames that read them.
+            if !token.quoted, index > 0, !tokens[index - 1].quoted, tokens[index - 1].norm == "from",
+                ["anywhere", "everywhere"].contains(token.norm)
+            {
+                index += 1
+                continue
+            }
             if !token.quoted, let phrases = lexicon.everyNamespaceByFirstWord[token.norm],
                 let phrase = phrases.first(where: { phrase in
                     index + phrase.count <= tokens.count

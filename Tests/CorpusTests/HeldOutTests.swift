@@ -80,14 +80,17 @@ struct HeldOutTests {
     /// The template families' sets (Tests/HeldOut/Templates): set 9, 120 requests written blind before the families
     /// existed (0 of its 85 first-built cases understood before; its misses were then read: a development set), and
     /// set 10, 120 more written blind while they were built (31 of 84 at d25dc0d; misses then read). 94/240 (39.2%)
-    /// at the end of the fifth session, 103/240 (42.9%) at the sixth's, 104/240 (43.3%) at the seventh's: a floor that
-    /// only goes up. A case kagent cannot yet plan at all has `steps: []`.
-    static let templatesFloor = 0.43
+    /// at the end of the fifth session, 103/240 (42.9%) at the sixth's, 104/240 (43.3%) at the seventh's. Set 14, 60
+    /// written blind in the eighth session for the families built then (a deployment created in the cluster, pod
+    /// labels and init containers, egress and open-ingress policies): 0/60 at ec6811b; its even half (14a) is a
+    /// development set, its odd half's (14b) misses are not read. 128/300 (42.7%) with it: a floor that only goes up.
+    /// A case kagent cannot yet plan at all has `steps: []`.
+    static let templatesFloor = 0.42
 
     @Test("the template families' held-out sets stay at their measured accuracy, and no changing plan is a guess")
     func templates() async throws {
         let results = try await Self.evaluate(
-            RequestCorpus.templatesHeldOutDirectory, cases: 240, floor: Self.templatesFloor,
+            RequestCorpus.templatesHeldOutDirectory, cases: 300, floor: Self.templatesFloor,
             bench: "kagent-bench heldout --templates --misses")
         let wrong = results.filter(\.isWrongChangingPlan)
         #expect(wrong.isEmpty, "changing plans that are not what was asked:\n\(wrong.map(\.missDescription).joined(separator: "\n"))")

@@ -20,7 +20,7 @@ struct NetworkPolicyPlanner: ActionPlanner {
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
     {
-        let allowing = ["from", "from_namespace", "dns"].filter { intent[$0] != nil }
+        let allowing = ["from", "from_namespace", "anywhere"].filter { intent[$0] != nil }
         if intent["deny"] != nil {
             guard allowing.isEmpty else {
                 throw .invalidValue(
@@ -31,6 +31,8 @@ struct NetworkPolicyPlanner: ActionPlanner {
             return try await deny(intent, request: request, context: context)
         }
         if intent["dns"] != nil { return try await dns(intent, request: request, context: context) }
+        if intent["egress"] != nil { return try await egress(intent, request: request, context: context) }
+        if intent["anywhere"] != nil { return try await anySource(intent, request: request, context: context) }
         if intent["from"] != nil || intent["from_namespace"] != nil {
             return try await allow(intent, request: request, context: context)
         }
@@ -179,14 +181,34 @@ struct NetworkPolicyPlanner: ActionPlanner {
                 reason: "say which traffic to block: incoming (ingress), outgoing (egress) or both, for example: "
                     + "block all incoming traffic in shop")
         }
+        // "block all outgoing traffic except DNS": the one egress rule left is DNS's.
+        let keepDNS = intent["dns"] != nil
+        if keepDNS && !egress {
+            throw .invalidValue(
+                slot: "dns", value: "",
+                reason: "DNS lookups are outgoing traffic; say: block all outgoing traffic in NAMESPACE except dns")
+        }
         let namespace = try await context.creationNamespace(of: scoped)
-        let fallback = ingress && egress ? "deny-all" : ingress ? "deny-all-ingress" : "deny-all-egress"
+        let fallback =
+            keepDNS
+            ? (ingress ? "deny-all-but-dns" : "deny-egress-but-dns")
+            : ingress && egress ? "deny-all" : ingress ? "deny-all-ingress" : "deny-all-egress"
         let name = try PlanningContext.newName(
             scoped, default: fallback, label: false, example: "block all incoming traffic in shop")
         let policy = Policy(
-            name: name, namespace: namespace, podLabels: [:], ingress: ingress ? [] : nil, egress: egress ? [] : nil)
+            name: name, namespace: namespace, podLabels: [:], ingress: ingress ? [] : nil,
+            egress: egress ? (keepDNS ? [Self.dnsRule] : []) : nil)
         let direction = ingress && egress ? "incoming and outgoing" : ingress ? "incoming" : "outgoing"
         var notes = [Self.enforcementNote]
+        if keepDNS {
+            notes.append(
+                "DNS stays allowed: port 53 (UDP and TCP) of pods in any namespace, wherever the cluster's DNS runs")
+            return try await context.creationPlan(
+                [policy.object(what: "network policy \(name) in \(namespace)")], intent: scoped, request: request,
+                notes: notes,
+                outcome: "every pod in \(namespace) is cut off from all \(direction) traffic but DNS lookups (network "
+                    + "policy \(name)), but for what other policies there allow")
+        }
         if egress {
             notes.append(
                 "blocking outgoing traffic blocks DNS too: pods in \(namespace) cannot look up names until you allow "
@@ -226,10 +248,7 @@ struct NetworkPolicyPlanner: ActionPlanner {
     private func allow(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
     {
-        guard let cluster = context.cluster else {
-            throw .needsCluster(
-                "a network policy selects pods by their workload's labels, which kagent reads from the cluster")
-        }
+        let cluster = try Self.cluster(context)
         var notes: [String] = []
         var said = try context.namespace(of: intent)
         // The pods that receive: one workload's, or every pod of the namespace.
@@ -275,23 +294,11 @@ struct NetworkPolicyPlanner: ActionPlanner {
             }
         } else {
             let from = intent.text("from_namespace") ?? ""
-            guard namespaces.isEmpty || namespaces.contains(where: { $0.name == from }) else {
-                throw .notFound(
-                    kind: "namespace", name: from, namespace: nil,
-                    nearby: namespaces.map(\.name).filter { EditDistance.isWithinOne($0, from) })
-            }
-            peer = Peer(namespaceLabels: [Self.namespaceNameLabel: from], podLabels: nil)
+            peer = try Self.namespacePeer(from, among: namespaces, notes: &notes)
             source = "every pod in namespace \(from)"
             namePart = "ns-\(from)"
-            notes += Self.labelNotes(from, among: namespaces)
         }
-        var ports: [(transport: String, port: Int)] = []
-        if let port = intent.number("port") {
-            if let target { try await Self.checkPort(port, of: target.object, cluster: cluster) }
-            ports = [("TCP", port)]
-        } else if intent["port"] != nil {
-            throw .invalidValue(slot: "port", value: intent.text("port") ?? "", reason: "a port is a number, 1 to 65535")
-        }
+        let ports = try await Self.ports(intent, of: target, cluster: cluster)
         let receivers = target.map { "the pods of \($0.object.displayName)" } ?? "every pod in \(namespace)"
         let name = try PlanningContext.newName(
             intent, default: "\(target?.object.name ?? "allow")-from-\(namePart)",
@@ -330,6 +337,44 @@ struct NetworkPolicyPlanner: ActionPlanner {
         ]
     }
 
+    /// Every pod of a namespace the cluster has, as a policy's peer (with a note when the namespace lacks the label
+    /// that selects it).
+    static func namespacePeer(_ name: String, among namespaces: [ClusterObject], notes: inout [String])
+        throws(PlannerError) -> Peer
+    {
+        guard namespaces.isEmpty || namespaces.contains(where: { $0.name == name }) else {
+            throw .notFound(
+                kind: "namespace", name: name, namespace: nil,
+                nearby: namespaces.map(\.name).filter { EditDistance.isWithinOne($0, name) })
+        }
+        notes += labelNotes(name, among: namespaces)
+        return Peer(namespaceLabels: [namespaceNameLabel: name], podLabels: nil)
+    }
+
+    /// The cluster, which a policy that selects a workload's pods needs: kagent reads their labels there.
+    static func cluster(_ context: PlanningContext) throws(PlannerError) -> any ClusterReader {
+        guard let cluster = context.cluster else {
+            throw .needsCluster(
+                "a network policy selects pods by their workload's labels, which kagent reads from the cluster")
+        }
+        return cluster
+    }
+
+    /// The TCP port said, checked against the target workload's services (``checkPort``); none when none was said.
+    static func ports(_ intent: UserIntent, of target: Workload?, cluster: any ClusterReader)
+        async throws(PlannerError) -> [(transport: String, port: Int)]
+    {
+        guard let port = intent.number("port") else {
+            if intent["port"] != nil {
+                throw .invalidValue(
+                    slot: "port", value: intent.text("port") ?? "", reason: "a port is a number, 1 to 65535")
+            }
+            return []
+        }
+        if let target { try await checkPort(port, of: target.object, cluster: cluster) }
+        return [("TCP", port)]
+    }
+
     /// A policy matches the pods' own port, not a service's: a port that a service of the workload maps to another
     /// port of the pods is said back with the port to use.
     static func checkPort(_ port: Int, of target: ClusterObject, cluster: any ClusterReader) async throws(PlannerError)
@@ -348,7 +393,143 @@ struct NetworkPolicyPlanner: ActionPlanner {
         }
     }
 
+    // MARK: - Outgoing traffic
+
+    /// "allow egress from api in shop only to todo-backend in todo on port 8000", "let the pods in todo send traffic
+    /// only to namespace srvthreds": the pods that send (one workload's, or every pod of a namespace) may reach
+    /// only the pods said (one workload's, or every pod of a namespace), on the port said. A namespace said apart
+    /// ("in shop") is the senders' unless their own was said ("from api in shop"), then the receivers'.
+    private func egress(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
+        let cluster = try Self.cluster(context)
+        var notes: [String] = []
+        let namespaces = try await cluster.objects(kinds: ["namespace"], namespace: nil)
+        let said = try context.namespace(of: intent)
+        let sendersSaid = intent.text("from_namespace") ?? intent.text("from_in")
+        var receiversSaid = intent.text("to_namespace") ?? intent.text("to_in")
+        if receiversSaid == nil, sendersSaid != nil { receiversSaid = intent.text("namespace") }
+        let sendersPlace = sendersSaid ?? said
+
+        // Who sends: one workload's pods, or every pod of the namespace.
+        var sender: Workload?
+        if let from = intent.text("from") {
+            do {
+                sender = try await Self.workload(from, slot: "from", in: sendersPlace, intent: intent, context: context)
+            } catch .notFound where sendersPlace == nil {
+                sender = try await Self.workload(from, slot: "from", in: nil, intent: intent, context: context)
+            }
+            if let note = sender?.note { notes.append(note) }
+        }
+        var scoped = intent
+        scoped["namespace"] = (sender?.object.namespace ?? sendersPlace).map(SlotValue.text)
+        let namespace = try await context.creationNamespace(of: scoped)
+
+        // Whom they may reach: one workload's pods (here, or in the namespace said), or every pod of a namespace.
+        var peer: Peer
+        var receivers: String
+        var namePart: String
+        var target: Workload?
+        if let to = intent.text("to") {
+            let found: Workload
+            do {
+                found = try await Self.workload(
+                    to, slot: "to", in: receiversSaid ?? namespace, intent: intent, context: context)
+            } catch .notFound where receiversSaid == nil {
+                found = try await Self.workload(to, slot: "to", in: nil, intent: intent, context: context)
+            }
+            if let note = found.note { notes.append(note) }
+            target = found
+            peer = Peer(namespaceLabels: nil, podLabels: found.object.selector)
+            receivers = "the pods of \(found.object.displayName)"
+            namePart = found.object.name
+            if found.object.namespace != namespace {
+                peer.namespaceLabels = [Self.namespaceNameLabel: found.object.namespace]
+                notes += Self.labelNotes(found.object.namespace, among: namespaces)
+            }
+        } else if let place = receiversSaid {
+            peer = try Self.namespacePeer(place, among: namespaces, notes: &notes)
+            receivers = "every pod in namespace \(place)"
+            namePart = "ns-\(place)"
+        } else {
+            throw .invalidValue(
+                slot: "to", value: "",
+                reason: "say where the pods may send traffic, for example: allow egress from all pods in todo only to "
+                    + "namespace srvthreds, or: let api in shop send traffic only to todo-backend in todo")
+        }
+        let ports = try await Self.ports(intent, of: target, cluster: cluster)
+        let senders = sender.map { "the pods of \($0.object.displayName)" } ?? "every pod in \(namespace)"
+        let name = try PlanningContext.newName(
+            intent, default: "\(sender?.object.name ?? "all")-egress-to-\(namePart)",
+            example: "allow egress from all pods in todo only to namespace srvthreds")
+        let policy = Policy(
+            name: name, namespace: namespace, podLabels: sender?.object.selector ?? [:], ingress: nil,
+            egress: [Rule(peers: [peer], ports: ports)])
+        let on = ports.first.map { " on TCP port \($0.port)" } ?? ""
+        notes.append(
+            "an egress policy isolates the pods it selects: \(senders) may now send only what this and other egress "
+                + "policies allow, and DNS lookups are blocked too unless one allows them (allow dns egress in "
+                + "\(namespace))")
+        notes.append(Self.enforcementNote)
+        return try await context.creationPlan(
+            [policy.object(what: "network policy \(name) in \(namespace)")], intent: scoped, request: request,
+            notes: notes,
+            outcome: "\(senders) may send traffic only to \(receivers)\(on) (network policy \(name)), unless another "
+                + "policy allows more")
+    }
+
+    // MARK: - Incoming traffic from anywhere
+
+    /// "allow incoming traffic from anywhere to web-app in shop on port 80": an ingress rule with no source, so any
+    /// pod or address may reach the workload's pods (on the port said). It matters beside a policy that blocks
+    /// incoming traffic: pods no policy selects accept everything already.
+    private func anySource(_ intent: UserIntent, request: String, context: PlanningContext)
+        async throws(PlannerError) -> ExecutionPlan
+    {
+        let cluster = try Self.cluster(context)
+        var notes: [String] = []
+        guard let to = intent.text("to") else {
+            throw .invalidValue(
+                slot: "to", value: "",
+                reason: "say which workload may be reached, for example: allow traffic from anywhere to web-app in shop")
+        }
+        var said = try context.namespace(of: intent)
+        let namespaces = try await cluster.objects(kinds: ["namespace"], namespace: nil)
+        var target: Workload?
+        if try await Self.isWholeNamespace(to, said: said, among: namespaces, in: cluster) {
+            said = to
+        } else {
+            let found = try await Self.workload(to, slot: "to", in: said, intent: intent, context: context)
+            target = found
+            said = found.object.namespace
+            if let note = found.note { notes.append(note) }
+        }
+        var scoped = intent
+        scoped["namespace"] = said.map(SlotValue.text)
+        let namespace = try await context.creationNamespace(of: scoped)
+        let ports = try await Self.ports(intent, of: target, cluster: cluster)
+        let receivers = target.map { "the pods of \($0.object.displayName)" } ?? "every pod in \(namespace)"
+        let name = try PlanningContext.newName(
+            intent, default: "\(target?.object.name ?? "all")-from-anywhere",
+            example: "allow traffic from anywhere to web-app in shop")
+        let policy = Policy(
+            name: name, namespace: namespace, podLabels: target?.object.selector ?? [:],
+            ingress: [Rule(peers: [], ports: ports)], egress: nil)
+        let on = ports.first.map { " on TCP port \($0.port)" } ?? ""
+        notes.append(
+            "pods that no policy selects accept traffic from anywhere already; this policy opens \(receivers) where a "
+                + "policy blocks incoming traffic\(ports.isEmpty ? "" : ", and only on that port")")
+        notes.append(Self.enforcementNote)
+        return try await context.creationPlan(
+            [policy.object(what: "network policy \(name) in \(namespace)")], intent: scoped, request: request,
+            notes: notes,
+            outcome: "\(receivers) accept traffic from anywhere\(on) (network policy \(name))")
+    }
+
     // MARK: - DNS
+
+    /// DNS lookups out: UDP and TCP port 53 of pods in any namespace.
+    static let dnsRule = Rule(peers: [Peer(namespaceLabels: [:], podLabels: nil)], ports: [("UDP", 53), ("TCP", 53)])
 
     /// DNS out of a namespace: UDP and TCP port 53 of pods in any namespace. Not kube-dns's labels: they differ
     /// between distributions, and any namespace's port 53 is where the cluster's DNS runs, whatever it is called. A
@@ -358,9 +539,7 @@ struct NetworkPolicyPlanner: ActionPlanner {
     {
         let namespace = try await context.creationNamespace(of: intent)
         let name = try PlanningContext.newName(intent, default: "allow-dns", example: "allow dns egress in shop")
-        let policy = Policy(
-            name: name, namespace: namespace, podLabels: [:], ingress: nil,
-            egress: [Rule(peers: [Peer(namespaceLabels: [:], podLabels: nil)], ports: [("UDP", 53), ("TCP", 53)])])
+        let policy = Policy(name: name, namespace: namespace, podLabels: [:], ingress: nil, egress: [Self.dnsRule])
         return try await context.creationPlan(
             [policy.object(what: "network policy \(name) in \(namespace)")], intent: intent, request: request,
             notes: [

@@ -26,6 +26,45 @@ struct NewObject: Sendable {
     }
 }
 
+extension NewObject {
+    /// Labels said as `KEY=VALUE` (several with commas between), checked as Kubernetes checks them. The
+    /// `selector` label (a deployment's `app: NAME`) is the object's own: said with another value, it is refused
+    /// rather than the selector changed; said with its own value, it is not repeated.
+    static func labels(_ pairs: [String], selector: (key: String, value: String)? = nil) throws(PlannerError)
+        -> [(String, String)]
+    {
+        var labels: [(String, String)] = []
+        // `--labels=team=data,tier=back` is two labels.
+        for pair in pairs.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            guard let equals = pair.firstIndex(of: "=") else {
+                throw .invalidValue(slot: "labels", value: pair, reason: "a label is KEY=VALUE, for example: team=data")
+            }
+            let key = String(pair[..<equals]), value = String(pair[pair.index(after: equals)...])
+            try LabelPlanner.checkKey(key, noun: "label")
+            guard LabelPlanner.isLabelValue(value) else {
+                throw .invalidValue(
+                    slot: "labels", value: pair,
+                    reason: "a label value is at most 63 letters, digits, '-', '_' or '.', "
+                        + "starting and ending with a letter or digit")
+            }
+            if let selector, key == selector.key {
+                guard value == selector.value else {
+                    throw .invalidValue(
+                        slot: "labels", value: pair,
+                        reason: "\(selector.key)=\(selector.value) is its own selector label; name it \(value) "
+                            + "instead, or use another key")
+                }
+                continue
+            }
+            if let said = labels.first(where: { $0.0 == key }), said.1 != value {
+                throw .invalidValue(slot: "labels", value: pair, reason: "label \(key) is said twice; say it once")
+            }
+            if !labels.contains(where: { $0.0 == key }) { labels.append((key, value)) }
+        }
+        return labels
+    }
+}
+
 extension PlanningContext {
     /// The plan that creates objects from templates, in order. For each object: `kubectl create --filename=-` fed
     /// its manifest (the YAML shown is the YAML sent; the API server validates it with `--dry-run=server` first),

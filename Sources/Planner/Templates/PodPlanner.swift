@@ -2,7 +2,7 @@ import Intent
 
 /// Plans `create_pod`: one Pod from an image, with what was said of it and nothing else: a command, environment
 /// variables (values, or one key of a Secret or ConfigMap), a container port, CPU and memory requests and limits, an
-/// emptyDir or ConfigMap volume mounted at a path, and a restart policy (`Always` unless "once", "never restart" or
+/// emptyDir or ConfigMap volume mounted at a path, labels, an init container, and a restart policy (`Always` unless "once", "never restart" or
 /// "on failure" is said).
 ///
 /// A pod that keeps running is verified by `kubectl wait --for=condition=Ready`. A pod that runs once never becomes
@@ -18,13 +18,7 @@ struct PodPlanner: ActionPlanner {
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
     {
-        guard let image = intent.text("image") else {
-            throw .invalidValue(
-                slot: "image", value: "", reason: "say which image the pod runs, for example: \(Self.example)")
-        }
-        guard SlotParsing.image(image) != nil else {
-            throw .invalidValue(slot: "image", value: image, reason: "not an image reference (repository[:tag])")
-        }
+        let image = try Self.image(intent, what: "the pod", example: Self.example)
         let name = try PlanningContext.newName(
             intent, default: BatchPlanner.imageBaseName(image), label: true, example: Self.example)
         let namespace = try await context.creationNamespace(of: intent)
@@ -39,22 +33,19 @@ struct PodPlanner: ActionPlanner {
             environment.append(reference)
         }
         let volume = try await Self.volume(intent, namespace: namespace, context: context, notes: &notes)
-        let container = Manifest.fields([
-            ("name", .string(name)),
-            ("image", .string(image)),
-            ("command", command.isEmpty ? nil : .list(command.map(Manifest.string))),
-            ("ports", intent.number("port").map { [["containerPort": .int($0)]] }),
-            ("env", environment.isEmpty ? nil : .list(environment)),
-            ("resources", Self.resources(intent)),
-            ("volumeMounts", volume.map { [["name": .string($0.name), "mountPath": .string($0.path)]] }),
-        ])
+        let labels = try NewObject.labels(intent["labels"]?.list ?? [])
+        let initContainer = try Self.initContainer(intent, mainName: name)
+        let container = try Self.container(
+            intent, name: name, image: image, command: command, environment: environment,
+            mounts: volume.map { [["name": .string($0.name), "mountPath": .string($0.path)]] })
         let object = NewObject(
             kind: "pod", name: name, namespace: namespace,
             manifest: [
                 "apiVersion": "v1", "kind": "Pod",
-                "metadata": NewObject.metadata(name: name, namespace: namespace),
+                "metadata": NewObject.metadata(name: name, namespace: namespace, labels: labels),
                 "spec": .fields([
                     ("restartPolicy", .string(restartPolicy)),
+                    ("initContainers", initContainer.map { [$0] }),
                     ("containers", [container]),
                     ("volumes", volume.map { [$0.source] }),
                 ]),
@@ -90,6 +81,59 @@ struct PodPlanner: ActionPlanner {
         }
         return try await context.creationPlan(
             [object], intent: intent, request: request, notes: notes, outcome: outcome, after: [wait])
+    }
+
+    /// The container said: its image, command, port, environment and resources (and volume mounts).
+    static func container(
+        _ intent: UserIntent, name: String, image: String, command: [String], environment: [Manifest],
+        mounts: Manifest? = nil
+    ) throws(PlannerError) -> Manifest {
+        Manifest.fields([
+            ("name", .string(name)),
+            ("image", .string(image)),
+            ("command", command.isEmpty ? nil : .list(command.map(Manifest.string))),
+            ("ports", intent.number("port").map { [["containerPort": .int($0)]] }),
+            ("env", environment.isEmpty ? nil : .list(environment)),
+            ("resources", try resources(intent)),
+            ("volumeMounts", mounts),
+        ])
+    }
+
+    /// The image said, checked to be an image reference.
+    static func image(_ intent: UserIntent, what: String, example: String) throws(PlannerError) -> String {
+        guard let image = intent.text("image") else {
+            throw .invalidValue(slot: "image", value: "", reason: "say which image \(what) runs, for example: \(example)")
+        }
+        guard SlotParsing.image(image) != nil else {
+            throw .invalidValue(slot: "image", value: image, reason: "not an image reference (repository[:tag])")
+        }
+        return image
+    }
+
+    // MARK: - Init container
+
+    /// The init container said ("with an init container busybox:1.36 running sleep 5"): run to completion before
+    /// the pod's own container starts. A command said for it without its image is refused.
+    static func initContainer(_ intent: UserIntent, mainName: String) throws(PlannerError) -> Manifest? {
+        let command = try BatchPlanner.command(intent["init_command"])
+        guard let image = intent.text("init_image") else {
+            guard command.isEmpty else {
+                throw .invalidValue(
+                    slot: "init_image", value: "",
+                    reason: "say the init container's image, for example: with an init container busybox:1.36 "
+                        + "running \(command.joined(separator: " "))")
+            }
+            return nil
+        }
+        guard SlotParsing.image(image) != nil else {
+            throw .invalidValue(slot: "init_image", value: image, reason: "not an image reference (repository[:tag])")
+        }
+        let name = mainName == "init" ? "init-0" : "init"
+        return Manifest.fields([
+            ("name", .string(name)),
+            ("image", .string(image)),
+            ("command", command.isEmpty ? nil : .list(command.map(Manifest.string))),
+        ])
     }
 
     // MARK: - Restart policy
@@ -210,16 +254,45 @@ struct PodPlanner: ActionPlanner {
 
     // MARK: - Resources and volumes
 
-    /// `resources.limits` and `resources.requests` from the amounts said; nil when none was.
-    static func resources(_ intent: UserIntent) -> Manifest? {
-        func amounts(cpu: String, memory: String) -> Manifest? {
+    /// `resources.limits` and `resources.requests` from the amounts said, each by its own slot ("memory limit
+    /// 256Mi") or together (`amounts`: "limits cpu 500m memory 256Mi", "128Mi memory request and limit 256Mi");
+    /// nil when none was. One amount said twice with two values is refused.
+    static func resources(_ intent: UserIntent) throws(PlannerError) -> Manifest? {
+        var said: [String: String] = [:]
+        func add(_ key: String, _ value: String) throws(PlannerError) {
+            if let other = said[key], other != value {
+                throw .invalidValue(
+                    slot: "resources", value: "\(other), \(value)",
+                    reason: "two amounts for the \(key.replacingOccurrences(of: ".", with: " ")); say one")
+            }
+            said[key] = value
+        }
+        for (slot, key) in [
+            ("cpu", "limits.cpu"), ("memory", "limits.memory"), ("request_cpu", "requests.cpu"),
+            ("request_memory", "requests.memory"),
+        ] {
+            if let value = intent.text(slot) { try add(key, value) }
+        }
+        // LimitAmounts' sections: "default" is what a limit word said, "defaultRequest" a request word.
+        for entry in intent["amounts"]?.list ?? [] {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            let path = parts[0].split(separator: ".").map(String.init)
+            guard parts.count == 2, path.count == 2, ["default", "defaultRequest"].contains(path[0]) else {
+                throw .invalidValue(
+                    slot: "resources", value: entry,
+                    reason: "a container has requests and limits (say: cpu request 100m, memory limit 256Mi); min and "
+                        + "max are a limit range's")
+            }
+            try add((path[0] == "default" ? "limits." : "requests.") + path[1], parts[1])
+        }
+        func amounts(_ section: String) -> Manifest? {
             let fields: [(String, Manifest?)] = [
-                ("cpu", intent.text(cpu).map(Manifest.string)), ("memory", intent.text(memory).map(Manifest.string)),
+                ("cpu", said["\(section).cpu"].map(Manifest.string)),
+                ("memory", said["\(section).memory"].map(Manifest.string)),
             ]
             return fields.allSatisfy({ $0.1 == nil }) ? nil : .fields(fields)
         }
-        let limits = amounts(cpu: "cpu", memory: "memory")
-        let requests = amounts(cpu: "request_cpu", memory: "request_memory")
+        let limits = amounts("limits"), requests = amounts("requests")
         guard limits != nil || requests != nil else { return nil }
         return .fields([("limits", limits), ("requests", requests)])
     }
