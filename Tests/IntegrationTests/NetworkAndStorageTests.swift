@@ -76,6 +76,52 @@ struct NetworkAndStorageTests {
         }
     }
 
+    @Test("egress only to one workload: the senders' pods are selected, the receivers' admitted on one port; all outgoing blocked but DNS")
+    func egressOnly() async throws {
+        try await Sandbox.withNamespace("netegress") { ns in
+            try await Sandbox.deploy(["web": 1, "api": 1], namespace: ns)
+            let kagent = try Session(namespace: ns)
+            let made = try await kagent.run("--yes", "allow egress from web only to api on port 8080")
+            #expect(made.exitCode == 0, "\(made.stdout)\(made.stderr)")
+            #expect(made.stdout.contains("DNS lookups are blocked too"), "the plan warns about DNS: \(made.stdout)")
+            let stored = try await Sandbox.kubectlOK(
+                "get", "networkpolicy/web-egress-to-api", "--namespace=\(ns)",
+                "--output=jsonpath={.spec.policyTypes[*]} {.spec.podSelector.matchLabels.app} "
+                    + "{.spec.egress[0].to[0].podSelector.matchLabels.app} {.spec.egress[0].ports[0].port} {.spec.ingress}")
+            #expect(stored == "Egress web api 8080 ", "\(stored)")
+            // The senders the policy selects are web's pods.
+            let selected = try await Sandbox.kubectlOK(
+                "get", "pods", "--namespace=\(ns)", "-l", "app=web", "--output=name")
+            #expect(selected.contains("pod/web-"), "\(selected)")
+
+            let closed = try await kagent.run("--yes", "block all outgoing traffic except dns")
+            #expect(closed.exitCode == 0, "\(closed.stdout)\(closed.stderr)")
+            let dns = try await Sandbox.kubectlOK(
+                "get", "networkpolicy/deny-egress-but-dns", "--namespace=\(ns)",
+                "--output=jsonpath={.spec.policyTypes[*]} {.spec.podSelector} {range .spec.egress[*]}[{.ports[*].port}]{end}")
+            #expect(dns == "Egress {} [53 53]", "every pod, one rule: DNS only: \(dns)")
+        }
+    }
+
+    @Test("traffic from anywhere to one workload on a port: an ingress rule with no source; undo deletes it")
+    func fromAnywhere() async throws {
+        try await Sandbox.withNamespace("netopen") { ns in
+            try await Sandbox.deploy(["web": 1], namespace: ns)
+            let kagent = try Session(namespace: ns)
+            let made = try await kagent.run("--yes", "allow incoming traffic from anywhere to web on port 80")
+            #expect(made.exitCode == 0, "\(made.stdout)\(made.stderr)")
+            let stored = try await Sandbox.kubectlOK(
+                "get", "networkpolicy/web-from-anywhere", "--namespace=\(ns)",
+                "--output=jsonpath={.spec.policyTypes[*]} {.spec.podSelector.matchLabels.app} "
+                    + "{.spec.ingress[0].ports[0].port} [{.spec.ingress[0].from}]")
+            #expect(stored == "Ingress web 80 []", "no source: anyone: \(stored)")
+            let undone = try await kagent.run("--yes", "undo")
+            #expect(undone.exitCode == 0, "\(undone.stdout)\(undone.stderr)")
+            let gone = try await Sandbox.kubectl("get", "networkpolicy/web-from-anywhere", "--namespace=\(ns)")
+            #expect(!gone.succeeded && gone.stderr.contains("NotFound"), "\(gone.stderr)")
+        }
+    }
+
     @Test("DNS egress: UDP and TCP port 53 to any namespace, from every pod of the namespace")
     func dnsEgress() async throws {
         try await Sandbox.withNamespace("netdns") { ns in

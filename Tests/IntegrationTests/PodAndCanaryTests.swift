@@ -52,6 +52,71 @@ struct PodAndCanaryTests {
         }
     }
 
+    @Test("a pod with labels and an init container: the init container runs to completion first, then the pod is ready")
+    func podWithInitContainer() async throws {
+        try await Sandbox.withNamespace("podinit") { ns in
+            let kagent = try Session(namespace: ns)
+            let made = try await kagent.run(
+                "--yes",
+                "create pod web-check with image nginx:1.25, labels team=data,tier=web, with an init container "
+                    + "busybox:1.36 running sleep 1")
+            #expect(made.exitCode == 0, "\(made.stdout)\(made.stderr)")
+            #expect(made.stdout.contains("initContainers:"), "the manifest is shown: \(made.stdout)")
+            #expect(
+                try await Self.field("pod/web-check", "{.metadata.labels.team} {.metadata.labels.tier}", in: ns)
+                    == "data web")
+            #expect(
+                try await Self.field(
+                    "pod/web-check", "{.spec.initContainers[0].image} {.spec.initContainers[0].command}", in: ns)
+                    == "busybox:1.36 [\"sleep\",\"1\"]")
+            #expect(try await Self.field("pod/web-check", "{.status.phase}", in: ns) == "Running")
+            let selected = try await Sandbox.kubectlOK(
+                "get", "pods", "--namespace=\(ns)", "-l", "team=data", "--output=name")
+            #expect(selected.split(separator: "\n") == ["pod/web-check"], "\(selected)")
+        }
+    }
+
+    // MARK: - Deployments
+
+    @Test(
+        "a deployment is created from an image with replicas, port, env, resources and labels; its pods are ready before the outcome; undo deletes it"
+    )
+    func deploymentFromImage() async throws {
+        try await Sandbox.withNamespace("newdeploy") { ns in
+            let kagent = try Session(namespace: ns)
+            let made = try await kagent.run(
+                "--yes",
+                "create a deployment web with image nginx:1.25, 2 replicas, port 8080, env MODE=demo, "
+                    + "memory limit 128Mi and label tier=front")
+            #expect(made.exitCode == 0, "\(made.stdout)\(made.stderr)")
+            #expect(made.stdout.contains("kind: Deployment"), "the manifest is shown: \(made.stdout)")
+            #expect(made.stdout.contains("the API server accepts the change"), "validated first: \(made.stdout)")
+            #expect(made.stdout.contains("rollout status deployment/web"), "\(made.stdout)")
+            let c = ".spec.template.spec.containers[0]"
+            #expect(
+                try await Self.field(
+                    "deployment/web", "{.spec.replicas} {.status.readyReplicas} {\(c).image} {\(c).ports[0].containerPort}",
+                    in: ns) == "2 2 nginx:1.25 8080")
+            #expect(
+                try await Self.field(
+                    "deployment/web", "{\(c).env[0].name}={\(c).env[0].value} {\(c).resources.limits.memory}", in: ns)
+                    == "MODE=demo 128Mi")
+            let pods = try await Sandbox.kubectlOK(
+                "get", "pods", "--namespace=\(ns)", "-l", "app=web,tier=front", "--output=name")
+            #expect(pods.split(separator: "\n").count == 2, "two pods carry the labels: \(pods)")
+
+            let again = try await kagent.run("--yes", "create a deployment web with image nginx:1.26")
+            #expect(again.exitCode == 1)
+            #expect(again.stderr.contains("already exists"), "never overwritten: \(again.stderr)")
+            #expect(try await Self.field("deployment/web", "{\(c).image}", in: ns) == "nginx:1.25")
+
+            let undone = try await kagent.run("--yes", "undo")
+            #expect(undone.exitCode == 0, "\(undone.stdout)\(undone.stderr)")
+            let gone = try await Sandbox.kubectl("get", "deployment/web", "--namespace=\(ns)")
+            #expect(!gone.succeeded && gone.stderr.contains("NotFound"), "undo deleted the deployment: \(gone.stderr)")
+        }
+    }
+
     @Test("a pod said to run once has restart policy Never and is waited for until it has succeeded")
     func podThatRunsOnce() async throws {
         try await Sandbox.withNamespace("once") { ns in
