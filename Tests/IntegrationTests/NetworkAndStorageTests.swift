@@ -192,6 +192,47 @@ struct NetworkAndStorageTests {
         Issue.record("pvc/\(claim) in \(namespace) was not bound within 40 seconds")
     }
 
+    @Test("a claim Pending on a class one letter from a real one: the fix makes it again on that class, and it binds")
+    func pendingClaimFixed() async throws {
+        try await Sandbox.withNamespace("pvcfix") { ns in
+            let storageClass = "\(ns)-local"
+            try await Self.withStorageClass(storageClass, expansion: false, volumes: ["\(ns)-vol"]) {
+                // A volume of the class, free for any claim that asks for it (a volume reserved for the claim by
+                // name would be bound to it whatever class the claim asks for).
+                try await Sandbox.apply(
+                    """
+                    apiVersion: v1
+                    kind: PersistentVolume
+                    metadata: {name: \(ns)-vol}
+                    spec:
+                      capacity: {storage: 1Gi}
+                      accessModes: [ReadWriteOnce]
+                      storageClassName: \(storageClass)
+                      hostPath: {path: /tmp/\(ns)-vol}
+                    """, namespace: ns)
+                try await Sandbox.apply(
+                    """
+                    apiVersion: v1
+                    kind: PersistentVolumeClaim
+                    metadata: {name: uploads, labels: {app: db}}
+                    spec: {storageClassName: \(ns)-locl, accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+                    """, namespace: ns)
+                let pending = try await Sandbox.kubectlOK(
+                    "get", "pvc/uploads", "--namespace=\(ns)", "--output=jsonpath={.status.phase}")
+                #expect(pending == "Pending", "\(pending)")
+                let kagent = try Session(namespace: ns)
+                let fixed = try await kagent.run("--yes", "fix the pending uploads claim")
+                #expect(fixed.exitCode == 0, "\(fixed.stdout)\(fixed.stderr)")
+                #expect(fixed.stdout.contains("\(storageClass) is one letter from it"), "\(fixed.stdout)")
+                let claim = try await Sandbox.kubectlOK(
+                    "get", "pvc/uploads", "--namespace=\(ns)",
+                    "--output=jsonpath={.spec.storageClassName} {.status.phase} {.metadata.labels.app} "
+                        + "{.spec.resources.requests.storage}")
+                #expect(claim == "\(storageClass) Bound db 1Gi", "made again on the class, and bound: \(claim)")
+            }
+        }
+    }
+
     @Test("a 1Gi claim on a class said is stored with its size, access mode and class; with no class said the plan says the sandbox has no default")
     func createClaim() async throws {
         try await Sandbox.withNamespace("pvc") { ns in

@@ -97,8 +97,14 @@ struct AnalyzerExampleTests {
                 for (command, prefix) in zip(commands, fix) {
                     #expect(command.hasPrefix(prefix), "fix step '\(command)' is not '\(prefix)'")
                 }
-                for step in finding.fix where step.mutating {
-                    #expect(step.validationArgv == step.argv + ["--dry-run=server"], "\(step.argv) is not validated")
+                for (index, step) in finding.fix.enumerated() where step.mutating {
+                    // An object made again under its own name (a claim on another class) can be checked by the
+                    // server only once the step before has deleted it.
+                    let madeAgain = index > 0 && finding.fix[index - 1].argv.contains("delete")
+                        && step.argv.contains("create") && step.argv.contains("--filename=-")
+                    #expect(
+                        step.validationArgv == step.argv + ["--dry-run=server"] || madeAgain && step.validationArgv == nil,
+                        "\(step.argv) is not validated")
                     // Every fix says how undo puts it back, or why it cannot.
                     #expect(step.reversal != nil, "fix \(step.argv) does not say how to undo it")
                     for undo in step.reversal?.steps ?? [] where undo.mutating {
