@@ -1051,6 +1051,18 @@ public struct RequestFrame: Sendable {
                         run.removeLast()
                     }
                 }
+                // …and for another slot's pairs said after it with their word ("cmd sleep infinity label tier=tools").
+                if tokens[anchor[0]].norm != "--" {
+                    let pairWords = Set(
+                        slots.filter { ($0.type == .pairs || $0.type == .secrets) && $0.name != slot.name }
+                            .flatMap(\.after).filter { $0.count == 1 }.map { $0[0] })
+                    if let at = run.firstIndex(where: { position in
+                        position > run.startIndex && !tokens[position].quoted && pairWords.contains(tokens[position].norm)
+                            && position + 1 < tokens.count && SlotParsing.pair(tokens[position + 1].text) != nil
+                    }) {
+                        run = Array(run[..<at])
+                    }
+                }
                 // …and for its environment said after it ("running ./seed with MODE=full and LOG_LEVEL=info").
                 if tokens[anchor[0]].norm != "--",
                     let with = run.lastIndex(where: { !tokens[$0].quoted && tokens[$0].norm == "with" }),
@@ -1103,6 +1115,14 @@ public struct RequestFrame: Sendable {
                 let chosen = exact.first, exact.allSatisfy({ $0.0 == chosen.0 })
             {
                 return .found(chosen.0, used: exact.flatMap(\.1))
+            }
+            // "deployment ticker image busybox:1.36": a reference with a tag or a registry is the image, not the
+            // bare word before "image".
+            if slot.type == .image {
+                let shaped = found.filter { $0.0.text.map { $0.contains(":") || $0.contains("/") } == true }
+                if let chosen = shaped.first, shaped.allSatisfy({ $0.0 == chosen.0 }) {
+                    return .found(chosen.0, used: shaped.flatMap(\.1))
+                }
             }
         }
         guard found.allSatisfy({ $0.0 == first.0 }) else { return .conflict }
