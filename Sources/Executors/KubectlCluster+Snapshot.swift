@@ -75,6 +75,15 @@ extension KubectlCluster: ClusterSnapshotReader {
             return logs
         }
         snapshot.logs = logs
+        // A log that says the API server refused a service account something: the namespace's Roles and their
+        // bindings say what it may do (one more read, only then; a user who may not read them gets no such evidence).
+        if logs.values.contains(where: { $0.contains(where: ClusterSnapshot.reportsRefusal) }) {
+            let rbacArgv = kubectl([
+                "get", "roles.rbac.authorization.k8s.io,rolebindings.rbac.authorization.k8s.io", scope, "--output=json",
+            ])
+            commands.append(rbacArgv)
+            if let roles = try? await items(rbacArgv, timeout: 30) { snapshot.objects += roles }
+        }
         snapshot.commands = commands
         return snapshot
     }

@@ -256,6 +256,62 @@ struct RealNodeTests {
         }
     }
 
+    @Test(
+        "a service account whose Role grants the wrong resource: the API server's real refusal, logged by a running container, is found, and the fix really grants it; undo takes it back"
+    )
+    func forbiddenByRole() async throws {
+        try await RealNode.withNamespace("rn-rbac") { ns in
+            // The Role names "pod" where Kubernetes says "pods": it grants nothing the app uses.
+            try await Sandbox.apply(
+                """
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata: {name: reporter}
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: Role
+                metadata: {name: reader}
+                rules: [{apiGroups: [""], resources: [pod], verbs: [get, list]}]
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: RoleBinding
+                metadata: {name: reader-binding}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: reader}
+                subjects: [{kind: ServiceAccount, name: reporter, namespace: \(ns)}]
+                """, namespace: ns)
+            let account = "system:serviceaccount:\(ns):reporter"
+            // The API server's own refusal (pods on the real node cannot reach it, so the container logs what a
+            // client of that account is told).
+            let refused = try await Sandbox.kubectl("get", "pods", "--namespace=\(ns)", "--as=\(account)")
+            #expect(!refused.succeeded, "\(refused.stdout)")
+            let refusal = try #require(
+                refused.stderr.split(separator: "\n").first(where: { $0.contains("is forbidden") }).map(String.init),
+                "\(refused.stderr)")
+            try await Sandbox.apply(
+                RealNode.deployment(
+                    "reporter", script: "echo 'report loop started'; echo \(RealNode.shellQuoted(refusal)); exec sleep 100000"),
+                namespace: ns)
+            try await Sandbox.kubectlOK(
+                "rollout", "status", "deployment/reporter", "--namespace=\(ns)", "--timeout=90s", timeout: 100)
+            let found = try await TroubleshootTests.findings(
+                "what's wrong with the reporter", namespace: ns, until: "Forbidden", seconds: 60)
+            let forbidden = try TroubleshootTests.finding("Forbidden", in: found)
+            #expect(forbidden.evidence.contains("grants: get,list on pod"), "\(forbidden.evidence)")
+            #expect(!found.contains { $0["problem"] as? String == "ErrorsInLogs" }, "one finding for the line: \(found)")
+
+            let fixed = try await Kagent.onSandbox("-n", ns, "--yes", "fix the reporter deployment")
+            #expect(fixed.exitCode == 0, "\(fixed.stdout)\(fixed.stderr)")
+            let allowed = try await Sandbox.kubectlOK(
+                "auth", "can-i", "list", "pods", "--namespace=\(ns)", "--as=\(account)")
+            #expect(allowed.trimmingCharacters(in: .whitespacesAndNewlines) == "yes", "\(allowed)")
+
+            let undone = try await Kagent.onSandbox("-n", ns, "--yes", "undo")
+            #expect(undone.exitCode == 0, "\(undone.stdout)\(undone.stderr)")
+            let again = try await Sandbox.kubectl("auth", "can-i", "list", "pods", "--namespace=\(ns)", "--as=\(account)")
+            #expect(again.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "no", "\(again.stdout)")
+        }
+    }
+
     @Test("ImagePullBackOff for an image that is not on the node: kagent's fix rolls back and the pod really runs")
     func imagePullRollback() async throws {
         try await RealNode.withNamespace("rn-pull") { ns in

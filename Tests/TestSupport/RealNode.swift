@@ -97,6 +97,11 @@ public enum RealNode {
             """
     }
 
+    /// A string as one word for sh, in single quotes.
+    public static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     /// Every line of `text` indented by `spaces`.
     public static func indented(_ text: String, _ spaces: Int) -> String {
         let pad = String(repeating: " ", count: spaces)

@@ -4,7 +4,7 @@ public enum Analyzers {
         CrashLoopAnalyzer(), OOMKilledAnalyzer(), ImagePullAnalyzer(), ContainerConfigAnalyzer(),
         UnschedulableAnalyzer(), PVCPendingAnalyzer(), ProbeFailureAnalyzer(), ServiceEndpointsAnalyzer(),
         IngressAnalyzer(), RolloutStuckAnalyzer(), EvictedAnalyzer(), JobFailedAnalyzer(), HPARequestsAnalyzer(),
-        LogErrorsAnalyzer(),
+        ForbiddenAnalyzer(), LogErrorsAnalyzer(),
     ]
 
     /// Every finding of every analyzer, most severe first.

@@ -15,7 +15,10 @@ struct LogErrorsAnalyzer: Analyzer {
             PodFacts.containers(of: pod).compactMap { status, _ -> Finding? in
                 guard !status["state"]["running"].isNull, let container = status["name"].string else { return nil }
                 let logged = snapshot.logs[ClusterSnapshot.logKey(pod: pod.name, container: container)] ?? []
-                let errors = logged.filter { line in Self.markers.contains { line.contains($0) } }
+                // A refusal of the API server is the Forbidden finding's, with what the account's roles grant.
+                let errors = logged.filter { line in
+                    Self.markers.contains { line.contains($0) } && ForbiddenAnalyzer.denial(in: line) == nil
+                }
                 guard !errors.isEmpty else { return nil }
                 let evidence =
                     ["container \(container) is running; \(errors.count) of its last \(logged.count) log lines report errors"]
