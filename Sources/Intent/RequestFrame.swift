@@ -706,7 +706,7 @@ public struct RequestFrame: Sendable {
         if !slot.after.isEmpty || !slot.before.isEmpty { return 0 }
         switch slot.type {
         case .percent, .pairs, .image, .quantity, .host, .duration, .ports, .path, .shape, .memory, .schedule: return 1
-        case .kind, .workload, .kinds, .verbs, .limits: return 2
+        case .kind, .workload, .kinds, .verbs, .limits, .grants: return 2
         default: return 3
         }
     }
@@ -1007,6 +1007,9 @@ public struct RequestFrame: Sendable {
                 return .found(.list(list), used: said + anchor)
             case .limits:
                 guard let read = LimitAmounts.read(tokens, claimed: claimed) else { return .absent }
+                return .found(.list(read.entries), used: read.used + anchor)
+            case .grants:
+                guard let read = AccessGrants.read(tokens, claimed: claimed, lexicon: lexicon) else { return .absent }
                 return .found(.list(read.entries), used: read.used + anchor)
             case .rest, .words:
                 // A command said after its word ("running echo hi", "command: `date`"): every word to the sentence's end.

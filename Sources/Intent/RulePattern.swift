@@ -183,6 +183,9 @@ public enum SlotType: String, Sendable, CaseIterable {
     case verbs
     /// Amounts of CPU and memory with what they are for (``LimitAmounts``): `default.memory=512Mi`, `max.cpu=2`.
     case limits
+    /// Access said kind by kind (``AccessGrants``): "read pods and manage deployments" → `read=pod`,
+    /// `manage=deployment`; "get and list pods, delete jobs" → `get,list=pod`, `delete=job`.
+    case grants
 }
 
 extension SlotType {
@@ -194,7 +197,7 @@ extension SlotType {
             .memory: 1
         case .percent, .image, .duration, .quantity: 2
         case .pairs, .secrets, .rest, .kubectl, .kubectlArgs, .helmArgs, .dockerArgs, .words, .names, .schedule,
-            .kinds, .verbs, .limits: nil
+            .kinds, .verbs, .limits, .grants: nil
         }
     }
 }
@@ -504,7 +507,7 @@ extension RulePattern {
                 states.append(State(position: end + 1, match: taken))
             }
             return states
-        case .verbs, .limits:
+        case .verbs, .limits, .grants:
             // Read by frames only.
             return []
         case .kinds:

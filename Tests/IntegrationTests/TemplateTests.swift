@@ -51,6 +51,25 @@ struct TemplateTests {
         }
     }
 
+    @Test("access said kind by kind: reading pods and managing deployments gives exactly that, not managing pods")
+    func accessKindByKind() async throws {
+        try await Sandbox.withNamespace("rbackinds") { ns in
+            let kagent = try Session(namespace: ns)
+            let user = "system:serviceaccount:\(ns):ops-bot"
+            let made = try await kagent.run(
+                "--yes", "create a role app-ops that can read pods and manage deployments")
+            #expect(made.exitCode == 0, "\(made.stdout)\(made.stderr)")
+            #expect(made.stdout.contains("it may read pods; manage deployments"), "\(made.stdout)")
+            _ = try await Sandbox.kubectlOK("create", "serviceaccount", "ops-bot", "--namespace=\(ns)")
+            let bound = try await kagent.run("--yes", "bind role app-ops to service account ops-bot")
+            #expect(bound.exitCode == 0, "\(bound.stdout)\(bound.stderr)")
+            #expect(try await Self.canI("list", "pods", as: user, in: ns) == "yes")
+            #expect(try await Self.canI("delete", "pods", as: user, in: ns) == "no", "pods are only read")
+            #expect(try await Self.canI("delete", "deployments.apps", as: user, in: ns) == "yes", "deployments managed")
+            #expect(try await Self.canI("list", "secrets", as: user, in: ns) == "no", "and nothing more")
+        }
+    }
+
     @Test("the built-in edit access for a user, and a second binding of the same name is refused before anything runs")
     func builtInAccess() async throws {
         try await Sandbox.withNamespace("edit") { ns in

@@ -97,13 +97,53 @@ struct AccessPlanner: ActionPlanner {
         }.joined()
     }
 
+    /// The rules of access said kind by kind (`read=pod`, `manage=deployment`, `get,list=pod`): one rule per API
+    /// group and set of verbs, in the order said; a kind said with two accesses gets both sets of verbs.
+    static func rules(grants: [String]) throws(PlannerError) -> [Manifest] {
+        var verbsByKind: [(kind: String, verbs: [String])] = []
+        for entry in grants {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            let verbs =
+                parts[0] == "read" ? readVerbs : parts[0] == "manage" ? manageVerbs : parts[0].split(separator: ",").map(String.init)
+            if let at = verbsByKind.firstIndex(where: { $0.kind == parts[1] }) {
+                verbsByKind[at].verbs += verbs.filter { !verbsByKind[at].verbs.contains($0) }
+            } else {
+                verbsByKind.append((parts[1], verbs))
+            }
+        }
+        var rules: [Manifest] = []
+        var seen: [(verbs: [String], group: String, index: Int)] = []
+        for (kind, verbs) in verbsByKind {
+            for case .map(let rule) in try Self.rules(kinds: [kind], everything: false, verbs: verbs) {
+                let group = rule.first { $0.key == "apiGroups" }.map { "\($0.value)" } ?? ""
+                if let same = seen.first(where: { $0.verbs == verbs && $0.group == group }),
+                    case .map(var entries) = rules[same.index],
+                    let at = entries.firstIndex(where: { $0.key == "resources" }),
+                    case .list(let resources) = entries[at].value,
+                    let added = rule.first(where: { $0.key == "resources" }), case .list(let more) = added.value
+                {
+                    entries[at].value = .list(resources + more)
+                    rules[same.index] = .map(entries)
+                } else {
+                    seen.append((verbs, group, rules.count))
+                    rules.append(.map(rule))
+                }
+            }
+        }
+        return rules
+    }
+
     private func role(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
     {
-        let verbs = try Self.verbs(of: intent)
-        let kinds = intent["kinds"]?.list ?? []
-        let everything = intent["everything"] != nil || kinds.isEmpty && intent["read"] != nil && intent["only"] != nil
-        let rules = try Self.rules(kinds: kinds, everything: everything, verbs: verbs)
+        // "read pods and manage deployments": access kind by kind, never one access for every kind said.
+        let grants = intent["grants"]?.list ?? []
+        let verbs = grants.isEmpty ? try Self.verbs(of: intent) : []
+        let kinds = grants.isEmpty ? intent["kinds"]?.list ?? [] : grants.compactMap { $0.split(separator: "=").last.map(String.init) }
+        let everything =
+            grants.isEmpty && (intent["everything"] != nil || kinds.isEmpty && intent["read"] != nil && intent["only"] != nil)
+        let rules = grants.isEmpty ? try Self.rules(kinds: kinds, everything: everything, verbs: verbs) : try Self.rules(grants: grants)
         var notes: [String] = []
         let clusterWideKinds = kinds.filter { ResourceKind.named($0)?.namespaced == false }
         var clusterWide = intent.wantsEveryNamespace || intent["cluster"] != nil
@@ -122,7 +162,7 @@ struct AccessPlanner: ActionPlanner {
                 slot: "namespace", value: intent.text("namespace") ?? "",
                 reason: "a cluster role belongs to no namespace; leave the namespace out, or say a role")
         }
-        let suffix = verbs == Self.manageVerbs ? "manager" : verbs == Self.readVerbs ? "reader" : "role"
+        let suffix = grants.isEmpty && verbs == Self.manageVerbs ? "manager" : grants.isEmpty && verbs == Self.readVerbs ? "reader" : "role"
         let fallback =
             everything
             ? (verbs == Self.manageVerbs ? "full-access" : "read-only")
@@ -131,12 +171,26 @@ struct AccessPlanner: ActionPlanner {
             intent, default: fallback, example: "create a role pod-reader that can read pods in shop")
         let namespace = clusterWide ? nil : try await context.creationNamespace(of: intent)
         let kind = clusterWide ? "ClusterRole" : "Role"
-        let access =
+        func said(_ verbs: [String]) -> String {
             verbs == Self.manageVerbs ? "manage" : verbs == Self.readVerbs ? "read" : verbs.joined(separator: ", ")
-        let what = rules.flatMap { rule -> [String] in
+        }
+        func resources(_ rule: Manifest) -> [String] {
             guard case .list(let items)? = rule["resources"] else { return [] }
             return items.compactMap { if case .string(let text) = $0 { text == "*" ? "everything" : text } else { nil } }
-        }.joined(separator: ", ")
+        }
+        // What it may do: "read pods; manage deployments" when access was said kind by kind.
+        let mayDo =
+            grants.isEmpty
+            ? "\(said(verbs)) \(rules.flatMap(resources).joined(separator: ", "))"
+            : rules.map { rule -> String in
+                let ruleVerbs: [String]
+                if case .list(let items)? = rule["verbs"] {
+                    ruleVerbs = items.compactMap { if case .string(let text) = $0 { text } else { nil } }
+                } else {
+                    ruleVerbs = []
+                }
+                return "\(said(ruleVerbs)) \(resources(rule).joined(separator: ", "))"
+            }.joined(separator: "; ")
         let described = clusterWide ? "cluster role \(name)" : "role \(name) in \(namespace ?? "")"
         let object = NewObject(
             kind: clusterWide ? "clusterrole" : "role", name: name, namespace: namespace,
@@ -152,7 +206,7 @@ struct AccessPlanner: ActionPlanner {
             what: described)
         return try await context.creationPlan(
             [object], intent: intent, request: request, notes: notes,
-            outcome: "created \(described): it may \(access) \(what); bind it to someone to use it "
+            outcome: "created \(described): it may \(mayDo); bind it to someone to use it "
                 + "(for example: bind \(clusterWide ? "clusterrole" : "role") \(name) to service account NAME)")
     }
 
