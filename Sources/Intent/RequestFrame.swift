@@ -645,7 +645,7 @@ public struct RequestFrame: Sendable {
     }
 
     /// Text slots whose value keeps its case: names of variables, keys, users and groups are case-sensitive.
-    static let caseKeepingSlots: Set<String> = ["unset", "remove", "key", "user", "group"]
+    static let caseKeepingSlots: Set<String> = ["unset", "remove", "key", "user", "group", "users", "groups"]
 
     /// Verbs that ask to be shown something, whatever it is.
     static let lookingVerbs: Set<String> = [
@@ -1008,6 +1008,28 @@ public struct RequestFrame: Sendable {
             case .limits:
                 guard let read = LimitAmounts.read(tokens, claimed: claimed) else { return .absent }
                 return .found(.list(read.entries), used: read.used + anchor)
+            case .nameList:
+                // "users alice and bob", "service accounts ci-bot, deployer": the names right after the anchor.
+                guard !anchor.isEmpty else { continue }
+                var run: [Int] = []
+                var at = index
+                while at < tokens.count, !claimed[at], isNameCandidate(tokens[at], lexicon: lexicon),
+                    tokens[at].quoted || !ownWords.contains(tokens[at].norm)
+                {
+                    run.append(at)
+                    if tokens[at].endsClause && !tokens[at].endsSentence, at + 1 < tokens.count {
+                        at += 1
+                    } else if at + 2 < tokens.count, !tokens[at + 1].quoted, ["and", "&"].contains(tokens[at + 1].norm) {
+                        at += 2
+                    } else {
+                        break
+                    }
+                }
+                guard !run.isEmpty else { continue }
+                let names = run.map { tokens[$0].quoted || Self.caseKeepingSlots.contains(slot.name) ? tokens[$0].text : tokens[$0].norm }
+                // The joining words between them are the list's too.
+                let joins = (run.first ?? 0)...(run.last ?? 0)
+                return .found(.list(names), used: Array(joins) + anchor)
             case .grants:
                 guard let read = AccessGrants.read(tokens, claimed: claimed, lexicon: lexicon) else { return .absent }
                 return .found(.list(read.entries), used: read.used + anchor)

@@ -186,6 +186,8 @@ public enum SlotType: String, Sendable, CaseIterable {
     /// Access said kind by kind (``AccessGrants``): "read pods and manage deployments" → `read=pod`,
     /// `manage=deployment`; "get and list pods, delete jobs" → `get,list=pod`, `delete=job`.
     case grants
+    /// One or more names said after an anchor, joined by "and" or commas ("users alice and bob"): frames only.
+    case nameList
 }
 
 extension SlotType {
@@ -197,7 +199,7 @@ extension SlotType {
             .memory: 1
         case .percent, .image, .duration, .quantity: 2
         case .pairs, .secrets, .rest, .kubectl, .kubectlArgs, .helmArgs, .dockerArgs, .words, .names, .schedule,
-            .kinds, .verbs, .limits, .grants: nil
+            .kinds, .verbs, .limits, .grants, .nameList: nil
         }
     }
 }
@@ -507,7 +509,7 @@ extension RulePattern {
                 states.append(State(position: end + 1, match: taken))
             }
             return states
-        case .verbs, .limits, .grants:
+        case .verbs, .limits, .grants, .nameList:
             // Read by frames only.
             return []
         case .kinds:

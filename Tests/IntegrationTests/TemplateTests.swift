@@ -70,6 +70,23 @@ struct TemplateTests {
         }
     }
 
+    @Test("one binding for several subjects: both service accounts get the role, nobody else")
+    func severalSubjects() async throws {
+        try await Sandbox.withNamespace("rbacmany") { ns in
+            let kagent = try Session(namespace: ns)
+            let bound = try await kagent.run("--yes", "give service accounts ci-bot and deployer view access")
+            #expect(bound.exitCode == 0, "\(bound.stdout)\(bound.stderr)")
+            let subjects = try await Sandbox.kubectlOK(
+                "get", "rolebinding/view-binding", "--namespace=\(ns)", "--output=jsonpath={.subjects[*].name}")
+            #expect(subjects == "ci-bot deployer", "\(subjects)")
+            for account in ["ci-bot", "deployer"] {
+                #expect(
+                    try await Self.canI("list", "pods", as: "system:serviceaccount:\(ns):\(account)", in: ns) == "yes")
+            }
+            #expect(try await Self.canI("list", "pods", as: "system:serviceaccount:\(ns):other", in: ns) == "no")
+        }
+    }
+
     @Test("the built-in edit access for a user, and a second binding of the same name is refused before anything runs")
     func builtInAccess() async throws {
         try await Sandbox.withNamespace("edit") { ns in

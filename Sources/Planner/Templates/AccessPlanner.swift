@@ -233,15 +233,28 @@ struct AccessPlanner: ActionPlanner {
         return one
     }
 
-    static func subject(of intent: UserIntent, namespace: String?) throws(PlannerError) -> Subject {
+    /// Who a binding gives the role to: every user, group and service account said ("users alice and bob",
+    /// "service accounts ci-bot and deployer"), each once, in the order of those kinds.
+    static func subjects(of intent: UserIntent, namespace: String?) throws(PlannerError) -> [Subject] {
         var said: [(kind: String, name: String)] = []
-        if let user = intent.text("user") { said.append(("User", user)) }
-        if let group = intent.text("group") { said.append(("Group", group)) }
-        if let account = intent.text("serviceaccount") { said.append(("ServiceAccount", account)) }
-        let subject = try only(
-            said, slot: "subject",
-            missing: "say who gets the access: a user, a group or a service account, for example: "
-                + "give service account ci-bot edit access in shop")
+        for (kind, one, several) in [
+            ("User", "user", "users"), ("Group", "group", "groups"), ("ServiceAccount", "serviceaccount", "serviceaccounts"),
+        ] {
+            for name in (intent.text(one).map { [$0] } ?? []) + (intent[several]?.list ?? [])
+            where !said.contains(where: { $0.kind == kind && $0.name == name }) {
+                said.append((kind, name))
+            }
+        }
+        guard !said.isEmpty else {
+            throw .invalidValue(
+                slot: "subject", value: "",
+                reason: "say who gets the access: a user, a group or a service account, for example: "
+                    + "give service account ci-bot edit access in shop")
+        }
+        return try said.map { subject throws(PlannerError) in try Self.subject(subject, namespace: namespace) }
+    }
+
+    static func subject(_ subject: (kind: String, name: String), namespace: String?) throws(PlannerError) -> Subject {
         if subject.kind == "ServiceAccount" {
             // kubectl's form `namespace:name` (or `namespace/name`) says the account's own namespace.
             let parts = subject.name.split(maxSplits: 1, whereSeparator: { $0 == ":" || $0 == "/" }).map(String.init)
@@ -315,10 +328,11 @@ struct AccessPlanner: ActionPlanner {
                 }
             }
         }
-        let subject = try Self.subject(of: intent, namespace: namespace)
-        if let cluster = context.cluster, case .string(let account)? = subject.manifest["name"],
-            case .string(let accountNamespace)? = subject.manifest["namespace"]
-        {
+        let subjects = try Self.subjects(of: intent, namespace: namespace)
+        for subject in subjects {
+            guard let cluster = context.cluster, case .string(let account)? = subject.manifest["name"],
+                case .string(let accountNamespace)? = subject.manifest["namespace"]
+            else { continue }
             let accounts = try await cluster.objects(kinds: ["serviceaccount"], namespace: accountNamespace)
             if !accounts.isEmpty, !accounts.contains(where: { $0.name == account }) {
                 notes.append(
@@ -326,8 +340,10 @@ struct AccessPlanner: ActionPlanner {
                         + "it does (create service account \(account) in \(accountNamespace))")
             }
         }
+        // One subject names the binding after it; several, after the role.
+        let fallback = subjects.count == 1 ? "\(subjects[0].namePart)-\(role.name)" : "\(role.name)-binding"
         let name = try PlanningContext.newName(
-            intent, default: "\(subject.namePart)-\(role.name)", example: "give service account ci-bot edit access in shop")
+            intent, default: fallback, example: "give service account ci-bot edit access in shop")
         let kind = clusterWide ? "ClusterRoleBinding" : "RoleBinding"
         let described = clusterWide ? "cluster role binding \(name)" : "role binding \(name) in \(namespace ?? "")"
         let object = NewObject(
@@ -336,17 +352,18 @@ struct AccessPlanner: ActionPlanner {
                 "apiVersion": .string("\(Self.rbacGroup)/v1"), "kind": .string(kind),
                 "metadata": NewObject.metadata(name: name, namespace: namespace),
                 "roleRef": ["apiGroup": .string(Self.rbacGroup), "kind": .string(role.kind), "name": .string(role.name)],
-                "subjects": [subject.manifest],
+                "subjects": .list(subjects.map(\.manifest)),
             ],
             check: (
                 "{{.roleRef.kind}}/{{.roleRef.name}}{{range .subjects}} {{.kind}}:{{.name}}{{end}}",
-                "\(role.kind)/\(role.name) \(subject.check)"
+                "\(role.kind)/\(role.name) " + subjects.map(\.check).joined(separator: " ")
             ),
             what: described)
         let scope = clusterWide ? "in every namespace" : "in \(namespace ?? "")"
         return try await context.creationPlan(
             [object], intent: intent, request: request, notes: notes,
-            outcome: "\(subject.text) now has \(role.kind == "ClusterRole" ? "cluster role" : "role") \(role.name) "
+            outcome: "\(subjects.map(\.text).joined(separator: ", ")) now \(subjects.count == 1 ? "has" : "have") "
+                + "\(role.kind == "ClusterRole" ? "cluster role" : "role") \(role.name) "
                 + "\(scope) (\(described))")
     }
 }
