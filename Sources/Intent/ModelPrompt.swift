@@ -22,6 +22,10 @@ public struct ModelPrompt: Sendable {
         Use only the actions and slots listed below, with values taken from the request.
         Never write shell commands, kubectl commands or explanations.
         If the request cannot be expressed with these actions, answer {"intents": []}.
+        When no action fits but Kubernetes objects would, answer {"intents": [], "objects": [...]} instead: at most 5
+        complete objects of these kinds only: {{object_kinds}}. Never a Secret, never command, args, exec,
+        lifecycle, host paths, host namespaces or privileged settings; amounts as strings ("500m", "256Mi").
+        kagent shows them, has the API server check them, and asks before creating them.
 
         Actions and their slots:
         {{actions}}
@@ -56,6 +60,7 @@ public struct ModelPrompt: Sendable {
             .replacingOccurrences(of: "{{actions}}", with: actions.joined(separator: "\n"))
             .replacingOccurrences(of: "{{examples}}", with: examples.joined(separator: "\n"))
             .replacingOccurrences(of: "{{context}}", with: context.isEmpty ? "unknown" : context)
+            .replacingOccurrences(of: "{{object_kinds}}", with: ModelObjects.allowed.keys.sorted().joined(separator: ", "))
     }
 
     /// The JSON schema of an answer (for `response_format: json_schema`): one branch per action, no extra keys.
@@ -77,7 +82,10 @@ public struct ModelPrompt: Sendable {
         }
         return [
             "type": "object", "additionalProperties": false, "required": ["intents"],
-            "properties": ["intents": ["type": "array", "items": ["anyOf": branches]]],
+            "properties": [
+                "intents": ["type": "array", "items": ["anyOf": branches]],
+                "objects": ["type": "array", "items": ["type": "object"]],
+            ],
         ]
     }
 }

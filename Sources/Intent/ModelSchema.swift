@@ -94,8 +94,15 @@ public struct ModelSchema: Sendable {
         guard case .object(let object) = value else {
             throw .modelAnswerRejected("the answer is not a JSON object: \(Self.excerpt(text))")
         }
-        if let extra = object.keys.sorted().first(where: { $0 != "intents" }) {
+        if let extra = object.keys.sorted().first(where: { $0 != "intents" && $0 != "objects" }) {
             throw .modelAnswerRejected(Self.unexpectedKey(extra, in: "the answer"))
+        }
+        // Kubernetes objects instead of intents (``ModelObjects``): one intent that creates them.
+        if case .array(let objects) = object["objects"], !objects.isEmpty {
+            if case .array(let items) = object["intents"], !items.isEmpty {
+                throw .modelAnswerRejected("the answer holds both intents and objects; kagent takes one or the other")
+            }
+            return [UserIntent(action: ModelObjects.action, slots: [ModelObjects.slot: .list(try ModelObjects.read(objects))])]
         }
         guard case .array(let items) = object["intents"] else {
             throw .modelAnswerRejected("the answer has no \"intents\" list")

@@ -1,5 +1,5 @@
 extension Planner {
     /// The create actions' planners: namespaces, configmaps, secrets; access, limits and batch work from templates.
     static let createPlanners: [any ActionPlanner] = [CreatePlanner(), AccessPlanner(), LimitsPlanner(), BatchPlanner(),
-        NetworkPolicyPlanner(), StoragePlanner(), PodPlanner(), DeploymentPlanner(), CanaryPlanner()]
+        NetworkPolicyPlanner(), StoragePlanner(), PodPlanner(), DeploymentPlanner(), CanaryPlanner(), ModelObjectsPlanner()]
 }

@@ -118,6 +118,51 @@ struct ModelFlowTests {
         Self.expectNoKey(result)
     }
 
+    @Test(
+        "a model may answer with Kubernetes objects: shown, validated by the API server, created through stdin, read back, and undone",
+        .enabled(if: Sandbox.enabled))
+    func objectsAnswer() async throws {
+        try await Sandbox.withNamespace("modelobj") { ns in
+            let answer =
+                #"{"intents": [], "objects": [{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "echo", "labels": {"app": "echo"}}, "spec": {"replicas": 1, "selector": {"matchLabels": {"app": "echo"}}, "template": {"metadata": {"labels": {"app": "echo"}}, "spec": {"containers": [{"name": "echo", "image": "hashicorp/http-echo:1.0", "ports": [{"containerPort": 5678}]}]}}}}, {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "echo"}, "spec": {"selector": {"app": "echo"}, "ports": [{"port": 80, "targetPort": 5678}]}}]}"#
+            let server = try await FakeModelServer.start(mode: "fixed", answer: answer)
+            let request = "put an http echo server behind a service on port 80"
+            let made = try await Self.kagent(
+                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", request], server: server, timeout: 10)
+            #expect(made.exitCode == 0, "\(made.stdout)\(made.stderr)")
+            #expect(made.stdout.contains("written by the model"), "\(made.stdout)")
+            #expect(made.stdout.contains("kind: Deployment") && made.stdout.contains("kind: Service"), "\(made.stdout)")
+            #expect(made.stdout.contains("the API server accepts the change"), "validated first: \(made.stdout)")
+            let image = try await Sandbox.kubectlOK(
+                "get", "deployment/echo", "--namespace=\(ns)",
+                "--output=jsonpath={.spec.template.spec.containers[0].image} {.status.readyReplicas}")
+            #expect(image == "hashicorp/http-echo:1.0 1", "\(image)")
+            let port = try await Sandbox.kubectlOK(
+                "get", "service/echo", "--namespace=\(ns)", "--output=jsonpath={.spec.ports[0].port}")
+            #expect(port == "80")
+            Self.expectNoKey(made)
+
+            let undone = try await Self.kagent(
+                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "undo"], server: server)
+            #expect(undone.exitCode == 0, "\(undone.stdout)\(undone.stderr)")
+            for object in ["deployment/echo", "service/echo"] {
+                let gone = try await Sandbox.kubectl("get", object, "--namespace=\(ns)")
+                #expect(!gone.succeeded && gone.stderr.contains("NotFound"), "\(object): \(gone.stderr)")
+            }
+
+            // A Secret in the answer: refused, nothing planned, nothing created.
+            let secret = try await FakeModelServer.start(
+                mode: "fixed",
+                answer: #"{"intents": [], "objects": [{"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "db"}, "stringData": {"password": "hunter2"}}]}"#)
+            let refused = try await Self.kagent(
+                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "store the db password"], server: secret)
+            #expect(refused.exitCode == 3, "\(refused.stdout)\(refused.stderr)")
+            #expect(!(refused.stdout + refused.stderr).contains("hunter2"), "the value is never printed")
+            let none = try await Sandbox.kubectl("get", "secret/db", "--namespace=\(ns)")
+            #expect(!none.succeeded, "\(none.stdout)")
+        }
+    }
+
     @Test("a model that understands nothing leaves the request not understood")
     func nothing() async throws {
         let server = try await FakeModelServer.start(mode: "none")

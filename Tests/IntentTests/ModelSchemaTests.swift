@@ -38,6 +38,38 @@ struct ModelSchemaTests {
         #expect(intents[1].number("replicas") == 2)
     }
 
+    @Test("Kubernetes objects of an allowed kind become one apply_objects intent, each as compact JSON")
+    func objects() throws {
+        let intents = try Self.schema.read(
+            #"{"intents": [], "objects": [{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "flags", "namespace": "shop"}, "data": {"MODE": "fast"}}]}"#)
+        #expect(intents.map(\.action) == ["apply_objects"])
+        #expect(
+            intents.first?["objects"]?.list == [
+                #"{"apiVersion":"v1","data":{"MODE":"fast"},"kind":"ConfigMap","metadata":{"name":"flags","namespace":"shop"}}"#
+            ])
+    }
+
+    @Test(
+        "objects a model may not write are refused with the reason, and nothing of the answer is used",
+        arguments: [
+            (#"{"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "db"}, "data": {"password": "eA=="}}"#, "secret values never come from a model"),
+            (#"{"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRoleBinding", "metadata": {"name": "x"}}"#, "cluster-wide access"),
+            (#"{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "x"}, "spec": {"template": {"spec": {"containers": [{"name": "x", "image": "busybox", "command": ["sh", "-c", "rm -rf /"]}]}}}}"#, "never runs commands written by a model"),
+            (#"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "x"}, "spec": {"hostNetwork": true, "containers": [{"name": "x", "image": "busybox"}]}}"#, "reach the node"),
+            (#"{"apiVersion": "v1", "kind": "Node", "metadata": {"name": "x"}}"#, "not a kind a model may create"),
+            (#"{"apiVersion": "extensions/v1beta1", "kind": "Deployment", "metadata": {"name": "x"}}"#, "is apiVersion apps/v1"),
+            (#"{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"generateName": "x-"}}"#, "has no metadata.name"),
+            (#"{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x; rm"}}"#, "not a valid resource name"),
+            (#"{"apiVersion": "v1", "kind": "ResourceQuota", "metadata": {"name": "q"}, "spec": {"hard": {"cpu": 0.5}}}"#, "fractional number"),
+        ])
+    func refusedObjects(object: String, expected: String) {
+        let message = refusal(#"{"intents": [], "objects": ["# + object + #"]}"#) ?? "accepted"
+        #expect(message.contains(expected), "\(message)")
+        let both = refusal(
+            #"{"intents": [{"action": "scale", "name": "backend", "replicas": 3}], "objects": [{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}}]}"#)
+        #expect(both?.contains("both intents and objects") == true, "\(both ?? "accepted")")
+    }
+
     @Test("an empty list means not understood")
     func emptyList() throws {
         #expect(try Self.schema.read(#"{"intents": []}"#).isEmpty)

@@ -19,10 +19,11 @@ struct ActionRegistryTests {
         #expect(!Planner.plannableActions.contains(ConversationMemory.repeatAction))
     }
 
-    @Test("every planned action is named by a rule, and by one planner only")
+    @Test("every planned action is named by a rule (or is the model's objects), and by one planner only")
     func everyPlannedActionIsReachable() throws {
         let ruled = Set(try RuleCatalog.load(from: Repository.rules).rules.map(\.action))
-        let unreachable = Planner.plannableActions.subtracting(ruled).sorted()
+        // Objects a model answered with are no rule's: only ModelSchema makes that intent.
+        let unreachable = Planner.plannableActions.subtracting(ruled).subtracting([ModelObjects.action]).sorted()
         #expect(unreachable.isEmpty, "planned actions no rule names: \(unreachable)")
         #expect(Planner.doublyPlannedActions.isEmpty, "actions listed by two planners: \(Planner.doublyPlannedActions)")
     }

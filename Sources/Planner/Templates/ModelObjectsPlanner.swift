@@ -1,0 +1,111 @@
+import Intent
+
+/// Plans `apply_objects`: the Kubernetes objects a model answered with (checked by ``ModelObjects`` when the answer
+/// was read), created as a template's objects are: each shown as YAML and fed to `kubectl create --filename=-`,
+/// validated by the API server, confirmed, read back, and undone by deleting it. A namespace among them is created
+/// first; deployments and statefulsets are waited for until rolled out. kagent creates, it never overwrites: an
+/// object that exists is refused before anything runs.
+struct ModelObjectsPlanner: ActionPlanner {
+    let actions = [ModelObjects.action]
+
+    func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
+        -> ExecutionPlan
+    {
+        let texts = intent[ModelObjects.slot]?.list ?? []
+        guard !texts.isEmpty else {
+            throw .invalidValue(slot: ModelObjects.slot, value: "", reason: "the model's answer holds no object")
+        }
+        var parsed: [(kind: String, object: JSONValue)] = []
+        for text in texts {
+            guard let object = try? JSONValue.parse(text), let kind = object["kind"].string else {
+                throw .invalidValue(slot: ModelObjects.slot, value: "", reason: "an object of the model's answer is not JSON")
+            }
+            parsed.append((kind, object))
+        }
+        // Namespaces first: what goes in them is created once they exist.
+        parsed = parsed.filter { $0.kind == "Namespace" } + parsed.filter { $0.kind != "Namespace" }
+        let namespacesMade = Set(parsed.filter { $0.kind == "Namespace" }.map(\.object.name))
+        var scoped = context
+        scoped.plannedNamespaces.formUnion(namespacesMade)
+        var objects: [NewObject] = []
+        var waits: [PlanStep] = []
+        for (kind, object) in parsed {
+            guard let resource = ResourceKind.named(kind.lowercased()) else {
+                throw .invalidValue(slot: ModelObjects.slot, value: kind, reason: "not a kind kagent knows")
+            }
+            let name = object.name
+            var namespace: String?
+            if resource.namespaced {
+                if let said = object["metadata"]["namespace"].string {
+                    namespace = said
+                } else {
+                    var asked = intent
+                    asked[ModelObjects.slot] = nil
+                    namespace = try await scoped.creationNamespace(of: asked)
+                }
+            }
+            guard var manifest = Self.manifest(object) else {
+                throw .invalidValue(slot: ModelObjects.slot, value: kind, reason: "an object holds a value kagent cannot write")
+            }
+            // The namespace it goes in is written in it, as kagent shows it.
+            if let namespace, case .map(var entries) = manifest,
+                let at = entries.firstIndex(where: { $0.key == "metadata" }), case .map(var metadata) = entries[at].value
+            {
+                metadata.removeAll { $0.key == "namespace" }
+                metadata.insert(.init(key: "namespace", value: .string(namespace)), at: min(1, metadata.count))
+                entries[at].value = .map(metadata)
+                manifest = .map(entries)
+            }
+            let what = "\(resource.name) \(name)" + (namespace.map { " in \($0)" } ?? "")
+            objects.append(
+                NewObject(
+                    kind: resource.name, name: name, namespace: namespace, manifest: manifest,
+                    check: ("{{.metadata.name}}", name), what: what))
+            if ["deployment", "statefulset"].contains(resource.name), let namespace {
+                waits.append(
+                    PlanStep(
+                        argv: context.kubectl(
+                            "rollout", "status", "\(resource.name)/\(name)", "--namespace=\(namespace)", "--timeout=180s"),
+                        mutating: false, summary: "wait until \(what) is rolled out", timeoutSeconds: 195))
+            }
+        }
+        return try await scoped.creationPlan(
+            objects, intent: intent, request: request,
+            notes: ["these objects were written by the model: read them before you confirm"],
+            outcome: "created " + objects.map(\.what).joined(separator: ", "), after: waits)
+    }
+
+    /// An object as a manifest, its keys in Kubernetes' usual order first; nil for a fractional number.
+    static func manifest(_ value: JSONValue) -> Manifest? {
+        switch value {
+        case .string(let text): return .string(text)
+        case .bool(let flag): return .bool(flag)
+        case .number(let number):
+            guard number == number.rounded(), abs(number) < 1e15 else { return nil }
+            return .int(Int(number))
+        case .array(let items):
+            var list: [Manifest] = []
+            for item in items {
+                guard let converted = manifest(item) else { return nil }
+                list.append(converted)
+            }
+            return .list(list)
+        case .object(let fields):
+            let first = ["apiVersion", "kind", "metadata", "name", "namespace"]
+            let keys = fields.keys.sorted { a, b in
+                let (x, y) = (first.firstIndex(of: a) ?? first.count, first.firstIndex(of: b) ?? first.count)
+                return x != y ? x < y : a < b
+            }
+            var entries: [Manifest.Entry] = []
+            for key in keys {
+                guard let field = fields[key] else { continue }
+                if case .null = field { continue }
+                guard let converted = manifest(field) else { return nil }
+                entries.append(.init(key: key, value: converted))
+            }
+            return .map(entries)
+        case .null:
+            return nil
+        }
+    }
+}
