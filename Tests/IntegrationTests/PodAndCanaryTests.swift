@@ -76,6 +76,27 @@ struct PodAndCanaryTests {
         }
     }
 
+    @Test("a secret mounted read-only at a path: refused while the secret is missing, then mounted by name")
+    func podWithSecretVolume() async throws {
+        try await Sandbox.withNamespace("podsecret") { ns in
+            let kagent = try Session(namespace: ns)
+            let request = "create a pod tls-check with image busybox:1.36 and mount secret web-tls at /etc/tls"
+            let refused = try await kagent.run("--yes", request)
+            #expect(refused.exitCode == 1, "\(refused.stdout)")
+            #expect(refused.stderr.contains("there is no secret web-tls in namespace \(ns)"), "\(refused.stderr)")
+            _ = try await Sandbox.kubectlOK(
+                "create", "secret", "generic", "web-tls", "--from-literal=tls.key=not-a-real-key", "--namespace=\(ns)")
+            let made = try await kagent.run("--yes", request)
+            #expect(made.exitCode == 0, "\(made.stdout)\(made.stderr)")
+            #expect(!made.stdout.contains("not-a-real-key"), "the secret's data is never read or shown")
+            #expect(
+                try await Self.field(
+                    "pod/tls-check",
+                    "{.spec.volumes[0].secret.secretName} {.spec.containers[0].volumeMounts[0].mountPath} "
+                        + "{.spec.containers[0].volumeMounts[0].readOnly}", in: ns) == "web-tls /etc/tls true")
+        }
+    }
+
     // MARK: - Deployments
 
     @Test(

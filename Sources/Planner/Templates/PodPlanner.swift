@@ -37,7 +37,12 @@ struct PodPlanner: ActionPlanner {
         let initContainer = try Self.initContainer(intent, mainName: name)
         let container = try Self.container(
             intent, name: name, image: image, command: command, environment: environment,
-            mounts: volume.map { [["name": .string($0.name), "mountPath": .string($0.path)]] })
+            mounts: volume.map { volume in
+                [.fields([
+                    ("name", .string(volume.name)), ("mountPath", .string(volume.path)),
+                    ("readOnly", volume.readOnly ? .bool(true) : nil),
+                ])]
+            })
         let object = NewObject(
             kind: "pod", name: name, namespace: namespace,
             manifest: [
@@ -301,21 +306,25 @@ struct PodPlanner: ActionPlanner {
         var name: String
         var path: String
         var source: Manifest
+        var readOnly: Bool
     }
 
-    /// The one volume said (an emptyDir, or a ConfigMap, which must exist) and where it is mounted.
+    /// The one volume said (an emptyDir, or a ConfigMap or Secret, which must exist) and where it is mounted. A
+    /// Secret is mounted read-only; kagent reads its name only, never its data.
     static func volume(_ intent: UserIntent, namespace: String, context: PlanningContext, notes: inout [String])
         async throws(PlannerError) -> Volume?
     {
-        let configMap = intent.text("mount_configmap")
-        let emptyDir = intent["emptydir"] != nil
+        var sources: [(kind: String, name: String?)] = []
+        if let configMap = intent.text("mount_configmap") { sources.append(("configmap", configMap)) }
+        if let secret = intent.text("mount_secret") { sources.append(("secret", secret)) }
+        if intent["emptydir"] != nil { sources.append(("emptydir", nil)) }
         let path = intent.text("mount_path")
-        if configMap != nil && emptyDir {
+        guard sources.count <= 1 else {
             throw .invalidValue(
-                slot: "volume", value: configMap ?? "",
-                reason: "kagent mounts one volume in a new pod; say an emptyDir or a configmap, with one path")
+                slot: "volume", value: sources.compactMap(\.name).joined(separator: ", "),
+                reason: "kagent mounts one volume in a new pod; say an emptyDir, a configmap or a secret, with one path")
         }
-        guard configMap != nil || emptyDir else {
+        guard let source = sources.first else {
             if let path {
                 throw .invalidValue(
                     slot: "mount_path", value: path,
@@ -324,7 +333,7 @@ struct PodPlanner: ActionPlanner {
             }
             return nil
         }
-        let what = configMap.map { "configmap \($0)" } ?? "the emptydir"
+        let what = source.name.map { "\(source.kind) \($0)" } ?? "the emptydir"
         guard let path else {
             throw .invalidValue(
                 slot: "mount_path", value: "", reason: "say where to mount \(what), for example: at /data")
@@ -333,16 +342,21 @@ struct PodPlanner: ActionPlanner {
             throw .invalidValue(
                 slot: "mount_path", value: path, reason: "a mount path is absolute (/data), without ':'")
         }
-        guard let configMap else {
-            return Volume(name: "scratch", path: path, source: ["name": "scratch", "emptyDir": .map([])])
+        guard let object = source.name else {
+            return Volume(name: "scratch", path: path, source: ["name": "scratch", "emptyDir": .map([])], readOnly: false)
         }
-        if let problem = KubernetesName.subdomainProblem(configMap) {
-            throw .invalidValue(slot: "configmap", value: configMap, reason: problem)
+        if let problem = KubernetesName.subdomainProblem(object) {
+            throw .invalidValue(slot: source.kind, value: object, reason: problem)
         }
-        try await requireExisting("configmap", named: configMap, namespace: namespace, context: context, notes: &notes)
-        let name = KubernetesName.labelProblem(configMap) == nil ? configMap : "config"
+        try await requireExisting(source.kind, named: object, namespace: namespace, context: context, notes: &notes)
+        let name = KubernetesName.labelProblem(object) == nil ? object : source.kind
+        if source.kind == "secret" {
+            return Volume(
+                name: name, path: path,
+                source: ["name": .string(name), "secret": ["secretName": .string(object)]], readOnly: true)
+        }
         return Volume(
             name: name, path: path,
-            source: ["name": .string(name), "configMap": ["name": .string(configMap)]])
+            source: ["name": .string(name), "configMap": ["name": .string(object)]], readOnly: false)
     }
 }
