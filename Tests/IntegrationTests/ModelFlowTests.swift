@@ -14,12 +14,14 @@ struct ModelFlowTests {
     /// kagent with the model configured through the environment, the config folder empty.
     static func kagent(
         _ arguments: [String], server: FakeModelServer?, url: String? = nil, model: String? = "test-model",
-        key: String = key, timeout: Int = 5
+        key: String = key, timeout: Int = 5, state: TemporaryFolder? = nil
     ) async throws -> CommandResult {
         let config = try TemporaryFolder()
         var environment = [
             "XDG_CONFIG_HOME": config.path, "KAGENT_LLM_API_KEY": key, "KAGENT_LLM_TIMEOUT": String(timeout),
         ]
+        // A state folder of the test's own: its undo takes back its own change, not another test's.
+        if let state { environment["XDG_STATE_HOME"] = state.path }
         if let address = url ?? server?.url { environment["KAGENT_LLM_URL"] = address }
         if let model { environment["KAGENT_LLM_MODEL"] = model }
         return try await Kagent.run(arguments, environment: environment)
@@ -127,8 +129,10 @@ struct ModelFlowTests {
                 #"{"intents": [], "objects": [{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "echo", "labels": {"app": "echo"}}, "spec": {"replicas": 1, "selector": {"matchLabels": {"app": "echo"}}, "template": {"metadata": {"labels": {"app": "echo"}}, "spec": {"containers": [{"name": "echo", "image": "hashicorp/http-echo:1.0", "ports": [{"containerPort": 5678}]}]}}}}, {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "echo"}, "spec": {"selector": {"app": "echo"}, "ports": [{"port": 80, "targetPort": 5678}]}}]}"#
             let server = try await FakeModelServer.start(mode: "fixed", answer: answer)
             let request = "put an http echo server behind a service on port 80"
+            let state = try TemporaryFolder()
             let made = try await Self.kagent(
-                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", request], server: server, timeout: 10)
+                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", request], server: server, timeout: 10,
+                state: state)
             #expect(made.exitCode == 0, "\(made.stdout)\(made.stderr)")
             #expect(made.stdout.contains("written by the model"), "\(made.stdout)")
             #expect(made.stdout.contains("kind: Deployment") && made.stdout.contains("kind: Service"), "\(made.stdout)")
@@ -143,7 +147,7 @@ struct ModelFlowTests {
             Self.expectNoKey(made)
 
             let undone = try await Self.kagent(
-                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "undo"], server: server)
+                ["--kubeconfig", Sandbox.kubeconfig, "-n", ns, "--yes", "undo"], server: server, state: state)
             #expect(undone.exitCode == 0, "\(undone.stdout)\(undone.stderr)")
             for object in ["deployment/echo", "service/echo"] {
                 let gone = try await Sandbox.kubectl("get", object, "--namespace=\(ns)")

@@ -52,7 +52,7 @@ struct PodAndCanaryTests {
         }
     }
 
-    @Test("a pod with labels and an init container: the init container runs to completion first, then the pod is ready")
+    @Test("a pod with labels and an init container, ready after it ran; a pod with a sidecar: two containers")
     func podWithInitContainer() async throws {
         try await Sandbox.withNamespace("podinit") { ns in
             let kagent = try Session(namespace: ns)
@@ -70,6 +70,13 @@ struct PodAndCanaryTests {
                     "pod/web-check", "{.spec.initContainers[0].image} {.spec.initContainers[0].command}", in: ns)
                     == "busybox:1.36 [\"sleep\",\"1\"]")
             #expect(try await Self.field("pod/web-check", "{.status.phase}", in: ns) == "Running")
+
+            let pair = try await kagent.run(
+                "--yes", "create a pod logger with image nginx:1.25 and a busybox:1.36 sidecar running tail -f /dev/null")
+            #expect(pair.exitCode == 0, "\(pair.stdout)\(pair.stderr)")
+            #expect(
+                try await Self.field("pod/logger", "{.spec.containers[*].name} {.spec.containers[1].command}", in: ns)
+                    == "logger sidecar [\"tail\",\"-f\",\"/dev/null\"]")
             let selected = try await Sandbox.kubectlOK(
                 "get", "pods", "--namespace=\(ns)", "-l", "team=data", "--output=name")
             #expect(selected.split(separator: "\n") == ["pod/web-check"], "\(selected)")

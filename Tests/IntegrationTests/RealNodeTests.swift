@@ -299,13 +299,15 @@ struct RealNodeTests {
             #expect(forbidden.evidence.contains("grants: get,list on pod"), "\(forbidden.evidence)")
             #expect(!found.contains { $0["problem"] as? String == "ErrorsInLogs" }, "one finding for the line: \(found)")
 
-            let fixed = try await Kagent.onSandbox("-n", ns, "--yes", "fix the reporter deployment")
+            // A session of its own: undo below takes back this fix, not another test's change.
+            let kagent = try SandboxSession(namespace: ns)
+            let fixed = try await kagent.run("--yes", "fix the reporter deployment")
             #expect(fixed.exitCode == 0, "\(fixed.stdout)\(fixed.stderr)")
             let allowed = try await Sandbox.kubectlOK(
                 "auth", "can-i", "list", "pods", "--namespace=\(ns)", "--as=\(account)")
             #expect(allowed.trimmingCharacters(in: .whitespacesAndNewlines) == "yes", "\(allowed)")
 
-            let undone = try await Kagent.onSandbox("-n", ns, "--yes", "undo")
+            let undone = try await kagent.run("--yes", "undo")
             #expect(undone.exitCode == 0, "\(undone.stdout)\(undone.stderr)")
             let again = try await Sandbox.kubectl("auth", "can-i", "list", "pods", "--namespace=\(ns)", "--as=\(account)")
             #expect(again.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "no", "\(again.stdout)")

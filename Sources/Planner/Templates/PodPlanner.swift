@@ -34,7 +34,8 @@ struct PodPlanner: ActionPlanner {
         }
         let volume = try await Self.volume(intent, namespace: namespace, context: context, notes: &notes)
         let labels = try NewObject.labels(intent["labels"]?.list ?? [])
-        let initContainer = try Self.initContainer(intent, mainName: name)
+        let initContainer = try Self.extraContainer(intent, role: "init", mainName: name)
+        let sidecar = try Self.extraContainer(intent, role: "sidecar", mainName: name)
         let container = try Self.container(
             intent, name: name, image: image, command: command, environment: environment,
             mounts: volume.map { volume in
@@ -51,11 +52,13 @@ struct PodPlanner: ActionPlanner {
                 "spec": .fields([
                     ("restartPolicy", .string(restartPolicy)),
                     ("initContainers", initContainer.map { [$0] }),
-                    ("containers", [container]),
+                    ("containers", .list([container] + (sidecar.map { [$0] } ?? []))),
                     ("volumes", volume.map { [$0.source] }),
                 ]),
             ],
-            check: ("{{range .spec.containers}}{{.image}}{{end}}", image), what: "pod \(name) in \(namespace)")
+            // The images of its containers, one after the other (a sidecar's after the pod's own).
+            check: ("{{range .spec.containers}}{{.image}}{{end}}", image + (intent.text("sidecar_image") ?? "")),
+            what: "pod \(name) in \(namespace)")
         let running = command.isEmpty ? "its image's default command" : command.joined(separator: " ")
         let scope = "--namespace=\(namespace)"
         let wait: PlanStep
@@ -115,27 +118,29 @@ struct PodPlanner: ActionPlanner {
         return image
     }
 
-    // MARK: - Init container
+    // MARK: - Init and sidecar containers
 
-    /// The init container said ("with an init container busybox:1.36 running sleep 5"): run to completion before
-    /// the pod's own container starts. A command said for it without its image is refused.
-    static func initContainer(_ intent: UserIntent, mainName: String) throws(PlannerError) -> Manifest? {
-        let command = try BatchPlanner.command(intent["init_command"])
-        guard let image = intent.text("init_image") else {
+    /// A second container said with its own image and command: an init container ("with an init container
+    /// busybox:1.36 running sleep 5"), run to completion before the pod's own starts, or a sidecar ("and a
+    /// busybox:1.36 sidecar running tail -f /logs/app.log"), run beside it. `role` is the slots' prefix ("init",
+    /// "sidecar"), which is also its name (unless the pod's container has that name). A command said for it without
+    /// its image is refused.
+    static func extraContainer(_ intent: UserIntent, role: String, mainName: String) throws(PlannerError) -> Manifest? {
+        let command = try BatchPlanner.command(intent["\(role)_command"])
+        guard let image = intent.text("\(role)_image") else {
             guard command.isEmpty else {
                 throw .invalidValue(
-                    slot: "init_image", value: "",
-                    reason: "say the init container's image, for example: with an init container busybox:1.36 "
-                        + "running \(command.joined(separator: " "))")
+                    slot: "\(role)_image", value: "",
+                    reason: "say the \(role) container's image, for example: with a\(role == "init" ? "n" : "") \(role) "
+                        + "container busybox:1.36 running \(command.joined(separator: " "))")
             }
             return nil
         }
         guard SlotParsing.image(image) != nil else {
-            throw .invalidValue(slot: "init_image", value: image, reason: "not an image reference (repository[:tag])")
+            throw .invalidValue(slot: "\(role)_image", value: image, reason: "not an image reference (repository[:tag])")
         }
-        let name = mainName == "init" ? "init-0" : "init"
         return Manifest.fields([
-            ("name", .string(name)),
+            ("name", .string(mainName == role ? "\(role)-0" : role)),
             ("image", .string(image)),
             ("command", command.isEmpty ? nil : .list(command.map(Manifest.string))),
         ])
