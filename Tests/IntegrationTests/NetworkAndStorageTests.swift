@@ -103,6 +103,24 @@ struct NetworkAndStorageTests {
         }
     }
 
+    @Test("pods said by their labels: the policy selects and admits exactly those labels")
+    func byLabels() async throws {
+        try await Sandbox.withNamespace("netlabels") { ns in
+            try await Sandbox.deploy(["web": 1, "api": 1], namespace: ns)
+            let kagent = try Session(namespace: ns)
+            let made = try await kagent.run("--yes", "allow traffic from app=web to app=api on port 8080")
+            #expect(made.exitCode == 0, "\(made.stdout)\(made.stderr)")
+            #expect(made.stdout.contains("the pods labelled app=web"), "\(made.stdout)")
+            let stored = try await Sandbox.kubectlOK(
+                "get", "networkpolicy/app-api-from-app-web", "--namespace=\(ns)",
+                "--output=jsonpath={.spec.podSelector.matchLabels.app} {.spec.ingress[0].from[0].podSelector.matchLabels.app} "
+                    + "{.spec.ingress[0].ports[0].port}")
+            #expect(stored == "api web 8080", "\(stored)")
+            let selected = try await Sandbox.kubectlOK("get", "pods", "--namespace=\(ns)", "-l", "app=api", "--output=name")
+            #expect(selected.contains("pod/api-"), "\(selected)")
+        }
+    }
+
     @Test("traffic from anywhere to one workload on a port: an ingress rule with no source; undo deletes it")
     func fromAnywhere() async throws {
         try await Sandbox.withNamespace("netopen") { ns in

@@ -223,15 +223,44 @@ struct NetworkPolicyPlanner: ActionPlanner {
 
     // MARK: - Allowing
 
-    /// A workload of the cluster with the labels its pods carry (its selector's matchLabels).
+    /// A workload of the cluster with the labels its pods carry (its selector's matchLabels); or pods said by their
+    /// labels ("from app=api"), `labelled` then.
     struct Workload {
         var object: ClusterObject
         var note: String?
+        var labelled = false
+
+        /// Whose pods, for people: "the pods of deployment/api in shop", "the pods labelled app=api in shop".
+        var pods: String {
+            guard labelled else { return "the pods of \(object.displayName)" }
+            let labels = object.selector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            return "the pods labelled \(labels) in \(object.namespace)"
+        }
+    }
+
+    /// Pods said by their labels (`app=api`, `tier=web,team=data`): nil for a name.
+    static func labels(_ text: String) throws(PlannerError) -> [String: String]? {
+        guard text.contains("=") else { return nil }
+        var labels: [String: String] = [:]
+        for (key, value) in try NewObject.labels([text]) { labels[key] = value }
+        return labels.isEmpty ? nil : labels
     }
 
     private static func workload(
         _ name: String, slot: String, in namespace: String?, intent: UserIntent, context: PlanningContext
     ) async throws(PlannerError) -> Workload {
+        // "from app=api": the pods that carry those labels, in the namespace said (or the policy's).
+        if let labels = try labels(name) {
+            var place = namespace ?? context.defaultNamespace
+            if namespace == nil, let said = try context.namespace(of: intent) { place = said }
+            let part = labels.sorted { $0.key < $1.key }.map { "\($0.key)-\($0.value)" }.joined(separator: "-")
+                .lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+            return Workload(
+                object: ClusterObject(
+                    kind: "pods", name: String(part).split(separator: "-").joined(separator: "-"), namespace: place,
+                    selector: labels),
+                labelled: true)
+        }
         var narrowed = intent
         narrowed["namespace"] = namespace.map(SlotValue.text)
         narrowed["kind"] = nil
@@ -286,7 +315,7 @@ struct NetworkPolicyPlanner: ActionPlanner {
             }
             if let note = sender.note { notes.append(note) }
             peer = Peer(namespaceLabels: nil, podLabels: sender.object.selector)
-            source = "the pods of \(sender.object.displayName)"
+            source = sender.pods
             namePart = sender.object.name
             if sender.object.namespace != namespace {
                 peer.namespaceLabels = [Self.namespaceNameLabel: sender.object.namespace]
@@ -299,7 +328,7 @@ struct NetworkPolicyPlanner: ActionPlanner {
             namePart = "ns-\(from)"
         }
         let ports = try await Self.ports(intent, of: target, cluster: cluster)
-        let receivers = target.map { "the pods of \($0.object.displayName)" } ?? "every pod in \(namespace)"
+        let receivers = target.map(\.pods) ?? "every pod in \(namespace)"
         let name = try PlanningContext.newName(
             intent, default: "\(target?.object.name ?? "allow")-from-\(namePart)",
             example: "allow traffic from web-app to api in shop")
@@ -409,7 +438,11 @@ struct NetworkPolicyPlanner: ActionPlanner {
         let sendersSaid = intent.text("from_namespace") ?? intent.text("from_in")
         var receiversSaid = intent.text("to_namespace") ?? intent.text("to_in")
         if receiversSaid == nil, sendersSaid != nil { receiversSaid = intent.text("namespace") }
-        let sendersPlace = sendersSaid ?? said
+        var sendersPlace = sendersSaid ?? said
+        // "from app=api only to app=checkout in shop": pods said by labels, with one namespace said, are there too.
+        if sendersPlace == nil, let from = intent.text("from"), try Self.labels(from) != nil {
+            sendersPlace = receiversSaid
+        }
 
         // Who sends: one workload's pods, or every pod of the namespace.
         var sender: Workload?
@@ -441,7 +474,7 @@ struct NetworkPolicyPlanner: ActionPlanner {
             if let note = found.note { notes.append(note) }
             target = found
             peer = Peer(namespaceLabels: nil, podLabels: found.object.selector)
-            receivers = "the pods of \(found.object.displayName)"
+            receivers = found.pods
             namePart = found.object.name
             if found.object.namespace != namespace {
                 peer.namespaceLabels = [Self.namespaceNameLabel: found.object.namespace]
@@ -458,7 +491,7 @@ struct NetworkPolicyPlanner: ActionPlanner {
                     + "namespace srvthreds, or: let api in shop send traffic only to todo-backend in todo")
         }
         let ports = try await Self.ports(intent, of: target, cluster: cluster)
-        let senders = sender.map { "the pods of \($0.object.displayName)" } ?? "every pod in \(namespace)"
+        let senders = sender.map(\.pods) ?? "every pod in \(namespace)"
         let name = try PlanningContext.newName(
             intent, default: "\(sender?.object.name ?? "all")-egress-to-\(namePart)",
             example: "allow egress from all pods in todo only to namespace srvthreds")
@@ -508,7 +541,7 @@ struct NetworkPolicyPlanner: ActionPlanner {
         scoped["namespace"] = said.map(SlotValue.text)
         let namespace = try await context.creationNamespace(of: scoped)
         let ports = try await Self.ports(intent, of: target, cluster: cluster)
-        let receivers = target.map { "the pods of \($0.object.displayName)" } ?? "every pod in \(namespace)"
+        let receivers = target.map(\.pods) ?? "every pod in \(namespace)"
         let name = try PlanningContext.newName(
             intent, default: "\(target?.object.name ?? "all")-from-anywhere",
             example: "allow traffic from anywhere to web-app in shop")
