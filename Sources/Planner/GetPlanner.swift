@@ -86,7 +86,12 @@ struct GetPlanner: ActionPlanner {
         var argv = ["get", plural]
         var place = ""
         if resource?.namespaced ?? true {
-            let scope = try Self.scope(of: intent, context: context)
+            // "pods on node worker-2": a node runs pods of every namespace, unless one is said.
+            var scoped = intent
+            if intent.text("node") != nil, intent.text("namespace") == nil, context.namespace == nil {
+                scoped[UserIntent.everyNamespaceSlot] = "true"
+            }
+            let scope = try Self.scope(of: scoped, context: context)
             argv.append(scope.argument)
             place = scope.description
         }
@@ -98,6 +103,31 @@ struct GetPlanner: ActionPlanner {
             notes.append(
                 "pods whose phase is not Running (Pending, Failed, Unknown); a pod whose container keeps crashing "
                     + "is still Running: 'troubleshoot' checks the containers")
+        }
+        // "pending pods", "pods on node worker-2": kubectl's field selectors for a pod's phase and node.
+        let phases = [("pending", "Pending"), ("running", "Running"), ("failed", "Failed"), ("succeeded", "Succeeded")]
+            .filter { intent[$0.0] != nil }.map(\.1)
+        if phases.count > 1 {
+            throw .invalidValue(
+                slot: "phase", value: phases.joined(separator: ", "), reason: "a pod is in one phase; ask for one")
+        }
+        var fields = phases.map { "status.phase=\($0)" }
+        if let node = intent.text("node") {
+            guard kind == "pod" else {
+                throw .invalidValue(slot: "node", value: node, reason: "only pods run on a node")
+            }
+            var asked = intent
+            asked["kind"] = nil
+            asked["namespace"] = nil
+            let resolved = try await context.resolve(node, kinds: ["node"], for: asked)
+            if let note = resolved.note { notes.append(note) }
+            fields.append("spec.nodeName=\(resolved.object.name)")
+        }
+        if !fields.isEmpty {
+            argv.append("--field-selector=" + fields.joined(separator: ","))
+            if phases == ["Running"] {
+                notes.append("phase Running: a pod whose container keeps crashing is still Running ('troubleshoot' checks the containers)")
+            }
         }
         if let sort = intent.text("sort") {
             let (path, said) = try Self.sortKey(sort, kind: kind)

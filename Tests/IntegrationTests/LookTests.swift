@@ -68,6 +68,39 @@ struct LookTests {
         }
     }
 
+    @Test("pods by phase and by node: kubectl's field selectors list exactly the pods the cluster has so")
+    func podsByPhaseAndNode() async throws {
+        try await Sandbox.withNamespace("phase") { ns in
+            try await Sandbox.deploy(["runner": 1], namespace: ns)
+            // No node carries this label: the real scheduler keeps the pod Pending.
+            try await Sandbox.apply(
+                """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: waiting}
+                spec:
+                  nodeSelector: {disk: none-has-this}
+                  containers: [{name: app, image: registry.example/app:1}]
+                """, namespace: ns)
+            let pending = try await Kagent.onSandbox("-n", ns, "show pending pods")
+            #expect(pending.exitCode == 0, "\(pending.stdout)\(pending.stderr)")
+            #expect(pending.stdout.contains("--field-selector=status.phase=Pending"), "\(pending.stdout)")
+            #expect(pending.stdout.contains("waiting") && !pending.stdout.contains("runner-"), "\(pending.stdout)")
+
+            let running = try await Kagent.onSandbox("-n", ns, "show the pods that are in running state")
+            #expect(running.stdout.contains("runner-") && !running.stdout.contains("waiting "), "\(running.stdout)")
+
+            // The node the cluster put runner's pod on lists it; that node is found by its name.
+            let node = try await Sandbox.kubectlOK(
+                "get", "pods", "--namespace=\(ns)", "-l", "app=runner", "--output=jsonpath={.items[0].spec.nodeName}")
+            let onNode = try await Kagent.onSandbox("list pods on node \(node)")
+            #expect(onNode.exitCode == 0, "\(onNode.stdout)\(onNode.stderr)")
+            #expect(onNode.stdout.contains("--all-namespaces --field-selector=spec.nodeName=\(node)"), "\(onNode.stdout)")
+            #expect(onNode.stdout.contains("runner-"), "\(onNode.stdout)")
+            #expect(!onNode.stdout.contains("waiting"), "a Pending pod is on no node: \(onNode.stdout)")
+        }
+    }
+
     @Test("the cluster's version is answered from kubectl version's server line, and api-resources lists real kinds")
     func versionAndKinds() async throws {
         try Sandbox.require()
