@@ -49,7 +49,35 @@ extension RuleCatalog {
         add(Self.namespaceAsObject(current))
         add(Self.droppingLeadingDeadline(current))
         add(Self.droppingApology(current))
+        add(Self.droppingLeadingPurpose(current))
         return readings
+    }
+
+    /// Whether a part says the person needs or wants something made: "I need a pod named …", "we want a new
+    /// deployment called …".
+    func creatingWish(_ words: [RequestToken]) -> Bool {
+        Self.opening(of: words, among: Self.wantOpenings) != nil
+            && words.contains(where: { !$0.quoted && ["a", "an", "new"].contains($0.norm) })
+    }
+
+    /// Openings that say what the person needs or wants to have.
+    static let wantOpenings: [[String]] = [
+        ["i", "need"], ["we", "need"], ["i", "want"], ["we", "want"], ["i'd", "like"], ["we'd", "like"],
+        ["i", "would", "like"], ["we", "would", "like"], ["need"], ["want"],
+    ]
+
+    /// "For my data pipeline I need a pod named etl-shell …", "for the demo we want …": what it is for, said before
+    /// who needs it, says nothing of what to make, and is dropped up to "I"/"we".
+    static func droppingLeadingPurpose(_ tokens: [RequestToken]) -> [RequestToken] {
+        guard tokens.count > 4, !tokens[0].quoted, tokens[0].norm == "for", !tokens[1].quoted,
+            ["my", "our", "the", "this", "a", "an", "your"].contains(tokens[1].norm),
+            let who = tokens.prefix(8).indices.dropFirst(2).first(where: { index in
+                !tokens[index].quoted && ["i", "we"].contains(tokens[index].norm) && index + 1 < tokens.count
+                    && ["need", "want", "needs", "would", "'d", "require"].contains(tokens[index + 1].norm)
+            }),
+            !tokens[..<who].contains(where: \.endsSentence)
+        else { return tokens }
+        return Array(tokens[who...])
     }
 
     /// "Sorry for the basic question, but which namespace am I in?": an apology before ", but" says nothing of what
@@ -467,9 +495,12 @@ extension RuleCatalog {
                 // "The redis cache in srvthreds needs a snapshot.": where things are, for what is made new.
                 places.insert(place)
             }
-            if let subject = Self.subject(of: words, lexicon: lexicon) { subjects.append(subject) }
             let name = Self.newName(in: words)
             if let name { newNames.append(name) }
+            // "I need a pod named etl-shell …, labels team=data": what a part asks to be made is no object to change.
+            if let subject = Self.subject(of: words, lexicon: lexicon), !(creatingWish(sentence) && subject == name) {
+                subjects.append(subject)
+            }
             // What is made new is described by every part of the message: a part that holds a value kagent did not
             // read ("…, with the env var ECHO_TEXT=hi and listening on port 5678", "have it run sh -c '…'") is not
             // passed over for a plan without it.
