@@ -83,9 +83,10 @@ struct HeldOutTests {
     /// at the end of the fifth session, 103/240 (42.9%) at the sixth's, 104/240 (43.3%) at the seventh's. Set 14, 60
     /// written blind in the eighth session for the families built then (a deployment created in the cluster, pod
     /// labels and init containers, egress and open-ingress policies): 0/60 at ec6811b; its even half (14a) is a
-    /// development set, its odd half's (14b) misses are not read. 128/300 (42.7%) with it: a floor that only goes up.
+    /// development set, its odd half's (14b) misses are not read. 128/300 (42.7%) with it, 132/300 (44.0%) at the eighth
+    /// session's end: a floor that only goes up.
     /// A case kagent cannot yet plan at all has `steps: []`.
-    static let templatesFloor = 0.42
+    static let templatesFloor = 0.44
 
     @Test("the template families' held-out sets stay at their measured accuracy, and no changing plan is a guess")
     func templates() async throws {
