@@ -156,4 +156,16 @@ struct CreateContextDockerPlannerTests {
         let ps = try await plan("compose_ps", [:])
         #expect(ps.steps.count == 2 && ps.isReadOnly)
     }
+
+    @Test("a model's objects: created in the namespace said; one the model put elsewhere is refused, not chosen")
+    func modelObjects() async throws {
+        let configMap = #"{"apiVersion":"v1","data":{"MODE":"fast"},"kind":"ConfigMap","metadata":{"name":"flags","namespace":"todo"}}"#
+        let made = try await plan(ModelObjects.action, [ModelObjects.slot: .list([configMap])], namespace: "todo")
+        #expect(made.steps.first?.argv == ["kubectl", "--kubeconfig=/tmp/kc", "create", "--filename=-", "--namespace=todo"])
+        #expect(made.notes.contains { $0.contains("written by the model") })
+        #expect(made.steps.first?.validationArgv?.last == "--dry-run=server")
+        await #expect(throws: PlannerError.self) {
+            try await plan(ModelObjects.action, [ModelObjects.slot: .list([configMap])], namespace: "srvthreds")
+        }
+    }
 }

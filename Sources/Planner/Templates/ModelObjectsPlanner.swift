@@ -37,6 +37,13 @@ struct ModelObjectsPlanner: ActionPlanner {
             var namespace: String?
             if resource.namespaced {
                 if let said = object["metadata"]["namespace"].string {
+                    // The namespace the person said wins over the model's: a different one is refused, not chosen.
+                    if let asked = try context.namespace(of: intent), asked != said {
+                        throw .invalidValue(
+                            slot: "namespace", value: said,
+                            reason: "the model put \(kind) \(name) in namespace \(said), but you said \(asked); "
+                                + "nothing was planned")
+                    }
                     namespace = said
                 } else {
                     var asked = intent
