@@ -135,6 +135,17 @@ struct ComposePlanner: ActionPlanner {
         }
 
         if !named.isEmpty {
+            // "compose logs rabitmq": for a read, a word one slip from exactly one service is that service (the
+            // command shows its real name); a change never takes a name that was not said.
+            if ["compose_logs", "compose_ps"].contains(intent.action) {
+                named = named.map { word in
+                    guard word.count >= 5, !files.contains(where: { $0.services.contains { $0.isNamed(word) } }) else {
+                        return word
+                    }
+                    let near = Set(files.flatMap(\.services).map(\.name).filter { EditDistance.isWithinOne($0, word) })
+                    return near.count == 1 ? near.first ?? word : word
+                }
+            }
             return [try selectServices(named, in: files)]
         }
         if databases {
@@ -195,9 +206,11 @@ struct ComposePlanner: ActionPlanner {
             let candidates = chosen.map { current in holders.filter { $0 == current } } ?? holders
             guard let file = candidates.first else {
                 let known = files.map { "\($0.path) (\($0.services.map(\.name).joined(separator: ", ")))" }
+                let near = Set(files.flatMap(\.services).map(\.name).filter { EditDistance.isWithinOne($0, word) })
                 throw .invalidValue(
                     slot: "services", value: word,
                     reason: "no compose file \(chosen == nil ? "" : "with the other services ")defines it; "
+                        + (near.count == 1 ? "did you mean \(near.first ?? "")? " : "")
                         + "the services: \(known.joined(separator: "; "))")
             }
             guard candidates.count == 1 else {
