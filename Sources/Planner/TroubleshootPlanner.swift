@@ -34,10 +34,17 @@ struct TroubleshootPlanner: ActionPlanner {
                 namespace = name
             } else {
                 let resolved = try await context.resolve(name, preferring: Self.targetKinds, for: intent)
-                target = resolved.object
-                namespace = resolved.object.namespace
                 if let note = resolved.note { notes.append(note) }
+                // "the health of namespace srvthreds": a namespace is where to look, not an object in one.
+                if resolved.object.kind == "namespace" {
+                    namespace = resolved.object.name
+                } else {
+                    target = resolved.object
+                    namespace = resolved.object.namespace
+                }
             }
+        } else if let name, intent.text("kind") == "namespace" {
+            namespace = name
         } else if let name {
             let kind = intent.text("kind") ?? "deployment"
             target = ClusterObject(kind: kind, name: name, namespace: namespace ?? context.defaultNamespace)
