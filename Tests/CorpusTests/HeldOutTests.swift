@@ -25,7 +25,8 @@ import Testing
 struct HeldOutTests {
     /// The accuracy over all the sets (81.1% over eight when set 8 was added: 1,061/1,309; 84.7% over nine when set
     /// 11 was added: 1,244/1,469; 85.6% over ten when set 12 was: 1,394/1,629; 83.3% over twelve when set 13's two
-    /// parts were: 1,490/1,789; 85.3% at the seventh session's end: 1,526/1,789): a floor that only goes up.
+    /// parts were: 1,490/1,789; 85.3% at the seventh session's end: 1,526/1,789; 85.5% at the eighth's: 1,530/1,789): a
+    /// floor that only goes up.
     static let floor = 0.85
 
     /// Changing plans known to differ from their label, each said in the note, where the label and kagent
