@@ -1009,13 +1009,21 @@ public struct RequestFrame: Sendable {
                 guard let read = LimitAmounts.read(tokens, claimed: claimed) else { return .absent }
                 return .found(.list(read.entries), used: read.used + anchor)
             case .nameList:
-                // "users alice and bob", "service accounts ci-bot, deployer": the names right after the anchor.
+                // "users alice and bob", "service accounts ci-bot, deployer": the names right after the anchor. A
+                // user may be an address (erin@example.com), an account its namespace's (shop:default); another
+                // slot's word ("… and user grace") ends the list.
                 guard !anchor.isEmpty else { continue }
+                let otherWords = Set(slots.filter { $0.name != slot.name }.flatMap(\.after).filter { $0.count == 1 }.map { $0[0] })
+                func listed(_ token: RequestToken) -> Bool {
+                    if token.quoted { return !token.text.isEmpty }
+                    if otherWords.contains(token.norm) || ownWords.contains(token.norm) { return false }
+                    if isNameCandidate(token, lexicon: lexicon) { return true }
+                    let parts = token.norm.split(separator: token.norm.contains("@") ? "@" : ":", omittingEmptySubsequences: false)
+                    return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || "-._".contains($0) } }
+                }
                 var run: [Int] = []
                 var at = index
-                while at < tokens.count, !claimed[at], isNameCandidate(tokens[at], lexicon: lexicon),
-                    tokens[at].quoted || !ownWords.contains(tokens[at].norm)
-                {
+                while at < tokens.count, !claimed[at], listed(tokens[at]) {
                     run.append(at)
                     if tokens[at].endsClause && !tokens[at].endsSentence, at + 1 < tokens.count {
                         at += 1

@@ -85,14 +85,16 @@ struct HeldOutTests {
     /// written blind in the eighth session for the families built then (a deployment created in the cluster, pod
     /// labels and init containers, egress and open-ingress policies): 0/60 at ec6811b; its even half (14a) is a
     /// development set, its odd half's (14b) misses are not read. 128/300 (42.7%) with it, 132/300 (44.0%) at the eighth
-    /// session's end: a floor that only goes up.
+    /// session's end. Set 15, 28 more written blind at that session's end for the families built then (roles with
+    /// access kind by kind, bindings for several subjects, pods by phase or node, sidecars and secret volumes): 1/28
+    /// when added, its misses not read; 133/328 (40.5%) with it: a floor that only goes up.
     /// A case kagent cannot yet plan at all has `steps: []`.
-    static let templatesFloor = 0.43
+    static let templatesFloor = 0.40
 
     @Test("the template families' held-out sets stay at their measured accuracy, and no changing plan is a guess")
     func templates() async throws {
         let results = try await Self.evaluate(
-            RequestCorpus.templatesHeldOutDirectory, cases: 300, floor: Self.templatesFloor,
+            RequestCorpus.templatesHeldOutDirectory, cases: 328, floor: Self.templatesFloor,
             bench: "kagent-bench heldout --templates --misses")
         let wrong = results.filter(\.isWrongChangingPlan)
         #expect(wrong.isEmpty, "changing plans that are not what was asked:\n\(wrong.map(\.missDescription).joined(separator: "\n"))")
