@@ -146,10 +146,11 @@ struct NetworkPolicyPlanner: ActionPlanner {
                 + rules(ingress ?? [], word: "from") + rules(egress ?? [], word: "to")
         }
 
-        func object(what: String) -> NewObject {
+        /// The policy as the object the plan creates ("network policy NAME in NAMESPACE").
+        var object: NewObject {
             NewObject(
                 kind: "networkpolicy", name: name, namespace: namespace, manifest: manifest,
-                check: (checkTemplate, checkText), what: what)
+                check: (checkTemplate, checkText), what: "network policy \(name) in \(namespace)")
         }
     }
 
@@ -204,7 +205,7 @@ struct NetworkPolicyPlanner: ActionPlanner {
             notes.append(
                 "DNS stays allowed: port 53 (UDP and TCP) of pods in any namespace, wherever the cluster's DNS runs")
             return try await context.creationPlan(
-                [policy.object(what: "network policy \(name) in \(namespace)")], intent: scoped, request: request,
+                [policy.object], intent: scoped, request: request,
                 notes: notes,
                 outcome: "every pod in \(namespace) is cut off from all \(direction) traffic but DNS lookups (network "
                     + "policy \(name)), but for what other policies there allow")
@@ -215,7 +216,7 @@ struct NetworkPolicyPlanner: ActionPlanner {
                     + "it (allow dns egress in \(namespace))")
         }
         return try await context.creationPlan(
-            [policy.object(what: "network policy \(name) in \(namespace)")], intent: scoped, request: request,
+            [policy.object], intent: scoped, request: request,
             notes: notes,
             outcome: "every pod in \(namespace) is cut off from all \(direction) traffic (network policy \(name)), "
                 + "but for what other policies there allow")
@@ -244,6 +245,47 @@ struct NetworkPolicyPlanner: ActionPlanner {
         var labels: [String: String] = [:]
         for (key, value) in try NewObject.labels([text]) { labels[key] = value }
         return labels.isEmpty ? nil : labels
+    }
+
+    /// The workload said, in `namespace`; when it is not there and `orAnywhere`, wherever it is, if it is one.
+    /// Its note (a loose name taken as another) goes with the plan's.
+    private static func workload(
+        _ name: String, slot: String, in namespace: String?, orAnywhere: Bool, intent: UserIntent,
+        context: PlanningContext, notes: inout [String]
+    ) async throws(PlannerError) -> Workload {
+        let found: Workload
+        do {
+            found = try await workload(name, slot: slot, in: namespace, intent: intent, context: context)
+        } catch .notFound where orAnywhere {
+            found = try await workload(name, slot: slot, in: nil, intent: intent, context: context)
+        }
+        if let note = found.note { notes.append(note) }
+        return found
+    }
+
+    /// The pods a policy's rule admits or reaches: the workload's, and its namespace's when that is not the
+    /// policy's own (with a note when the namespace lacks the label that selects it).
+    static func peer(_ workload: Workload, seenFrom namespace: String, among namespaces: [ClusterObject],
+        notes: inout [String]) -> Peer
+    {
+        guard workload.object.namespace != namespace else {
+            return Peer(namespaceLabels: nil, podLabels: workload.object.selector)
+        }
+        notes += labelNotes(workload.object.namespace, among: namespaces)
+        return Peer(
+            namespaceLabels: [namespaceNameLabel: workload.object.namespace], podLabels: workload.object.selector)
+    }
+
+    /// The pods that receive, said by `to`: every pod of a namespace (its exact name, and no workload's: "let the
+    /// todo namespace reach shop"), or one workload's; and the namespace the policy then goes in.
+    private static func receivers(
+        _ to: String, said: String?, among namespaces: [ClusterObject], in cluster: any ClusterReader,
+        intent: UserIntent, context: PlanningContext, notes: inout [String]
+    ) async throws(PlannerError) -> (target: Workload?, namespace: String?) {
+        if try await isWholeNamespace(to, said: said, among: namespaces, in: cluster) { return (nil, to) }
+        let found = try await workload(
+            to, slot: "to", in: said, orAnywhere: false, intent: intent, context: context, notes: &notes)
+        return (found, found.object.namespace)
     }
 
     private static func workload(
@@ -283,14 +325,9 @@ struct NetworkPolicyPlanner: ActionPlanner {
         // The pods that receive: one workload's, or every pod of the namespace.
         var target: Workload?
         let namespaces = try await cluster.objects(kinds: ["namespace"], namespace: nil)
-        if let to = intent.text("to"), try await Self.isWholeNamespace(to, said: said, among: namespaces, in: cluster) {
-            // "let the todo namespace reach shop": a namespace's exact name, and no workload's, is every pod there.
-            said = to
-        } else if let to = intent.text("to") {
-            let found = try await Self.workload(to, slot: "to", in: said, intent: intent, context: context)
-            target = found
-            said = found.object.namespace
-            if let note = found.note { notes.append(note) }
+        if let to = intent.text("to") {
+            (target, said) = try await Self.receivers(
+                to, said: said, among: namespaces, in: cluster, intent: intent, context: context, notes: &notes)
         } else if intent["from"] != nil {
             throw .invalidValue(
                 slot: "to", value: "",
@@ -302,25 +339,18 @@ struct NetworkPolicyPlanner: ActionPlanner {
         let namespace = try await context.creationNamespace(of: scoped)
 
         // Who may send: pods of one workload (here, or in another namespace), or every pod of a namespace.
-        var peer: Peer
-        var source: String
-        var namePart: String
+        let peer: Peer
+        let source: String
+        let namePart: String
         if let from = intent.text("from") {
-            let sender: Workload
-            do {
-                sender = try await Self.workload(from, slot: "from", in: namespace, intent: intent, context: context)
-            } catch .notFound where intent.text("namespace") == nil && context.namespace == nil {
-                // Not in the target's namespace: wherever it is, if it is one workload.
-                sender = try await Self.workload(from, slot: "from", in: nil, intent: intent, context: context)
-            }
-            if let note = sender.note { notes.append(note) }
-            peer = Peer(namespaceLabels: nil, podLabels: sender.object.selector)
+            // Not in the target's namespace: wherever it is, if it is one workload (unless a namespace was said).
+            let sender = try await Self.workload(
+                from, slot: "from", in: namespace,
+                orAnywhere: intent.text("namespace") == nil && context.namespace == nil, intent: intent,
+                context: context, notes: &notes)
+            peer = Self.peer(sender, seenFrom: namespace, among: namespaces, notes: &notes)
             source = sender.pods
             namePart = sender.object.name
-            if sender.object.namespace != namespace {
-                peer.namespaceLabels = [Self.namespaceNameLabel: sender.object.namespace]
-                notes += Self.labelNotes(sender.object.namespace, among: namespaces)
-            }
         } else {
             let from = intent.text("from_namespace") ?? ""
             peer = try Self.namespacePeer(from, among: namespaces, notes: &notes)
@@ -338,7 +368,7 @@ struct NetworkPolicyPlanner: ActionPlanner {
         let on = ports.first.map { " on TCP port \($0.port)" } ?? ""
         notes.append(Self.enforcementNote)
         return try await context.creationPlan(
-            [policy.object(what: "network policy \(name) in \(namespace)")], intent: scoped, request: request,
+            [policy.object], intent: scoped, request: request,
             notes: notes,
             outcome: "\(receivers) accept traffic from \(source)\(on) (network policy \(name)); traffic from anywhere "
                 + "else no longer reaches them, unless another policy allows it")
@@ -447,39 +477,27 @@ struct NetworkPolicyPlanner: ActionPlanner {
         // Who sends: one workload's pods, or every pod of the namespace.
         var sender: Workload?
         if let from = intent.text("from") {
-            do {
-                sender = try await Self.workload(from, slot: "from", in: sendersPlace, intent: intent, context: context)
-            } catch .notFound where sendersPlace == nil {
-                sender = try await Self.workload(from, slot: "from", in: nil, intent: intent, context: context)
-            }
-            if let note = sender?.note { notes.append(note) }
+            sender = try await Self.workload(
+                from, slot: "from", in: sendersPlace, orAnywhere: sendersPlace == nil, intent: intent,
+                context: context, notes: &notes)
         }
         var scoped = intent
         scoped["namespace"] = (sender?.object.namespace ?? sendersPlace).map(SlotValue.text)
         let namespace = try await context.creationNamespace(of: scoped)
 
         // Whom they may reach: one workload's pods (here, or in the namespace said), or every pod of a namespace.
-        var peer: Peer
-        var receivers: String
-        var namePart: String
+        let peer: Peer
+        let receivers: String
+        let namePart: String
         var target: Workload?
         if let to = intent.text("to") {
-            let found: Workload
-            do {
-                found = try await Self.workload(
-                    to, slot: "to", in: receiversSaid ?? namespace, intent: intent, context: context)
-            } catch .notFound where receiversSaid == nil {
-                found = try await Self.workload(to, slot: "to", in: nil, intent: intent, context: context)
-            }
-            if let note = found.note { notes.append(note) }
+            let found = try await Self.workload(
+                to, slot: "to", in: receiversSaid ?? namespace, orAnywhere: receiversSaid == nil, intent: intent,
+                context: context, notes: &notes)
             target = found
-            peer = Peer(namespaceLabels: nil, podLabels: found.object.selector)
+            peer = Self.peer(found, seenFrom: namespace, among: namespaces, notes: &notes)
             receivers = found.pods
             namePart = found.object.name
-            if found.object.namespace != namespace {
-                peer.namespaceLabels = [Self.namespaceNameLabel: found.object.namespace]
-                notes += Self.labelNotes(found.object.namespace, among: namespaces)
-            }
         } else if let place = receiversSaid {
             peer = try Self.namespacePeer(place, among: namespaces, notes: &notes)
             receivers = "every pod in namespace \(place)"
@@ -505,7 +523,7 @@ struct NetworkPolicyPlanner: ActionPlanner {
                 + "\(namespace))")
         notes.append(Self.enforcementNote)
         return try await context.creationPlan(
-            [policy.object(what: "network policy \(name) in \(namespace)")], intent: scoped, request: request,
+            [policy.object], intent: scoped, request: request,
             notes: notes,
             outcome: "\(senders) may send traffic only to \(receivers)\(on) (network policy \(name)), unless another "
                 + "policy allows more")
@@ -528,15 +546,9 @@ struct NetworkPolicyPlanner: ActionPlanner {
         }
         var said = try context.namespace(of: intent)
         let namespaces = try await cluster.objects(kinds: ["namespace"], namespace: nil)
-        var target: Workload?
-        if try await Self.isWholeNamespace(to, said: said, among: namespaces, in: cluster) {
-            said = to
-        } else {
-            let found = try await Self.workload(to, slot: "to", in: said, intent: intent, context: context)
-            target = found
-            said = found.object.namespace
-            if let note = found.note { notes.append(note) }
-        }
+        let target: Workload?
+        (target, said) = try await Self.receivers(
+            to, said: said, among: namespaces, in: cluster, intent: intent, context: context, notes: &notes)
         var scoped = intent
         scoped["namespace"] = said.map(SlotValue.text)
         let namespace = try await context.creationNamespace(of: scoped)
@@ -554,7 +566,7 @@ struct NetworkPolicyPlanner: ActionPlanner {
                 + "policy blocks incoming traffic\(ports.isEmpty ? "" : ", and only on that port")")
         notes.append(Self.enforcementNote)
         return try await context.creationPlan(
-            [policy.object(what: "network policy \(name) in \(namespace)")], intent: scoped, request: request,
+            [policy.object], intent: scoped, request: request,
             notes: notes,
             outcome: "\(receivers) accept traffic from anywhere\(on) (network policy \(name))")
     }
@@ -574,7 +586,7 @@ struct NetworkPolicyPlanner: ActionPlanner {
         let name = try PlanningContext.newName(intent, default: "allow-dns", example: "allow dns egress in shop")
         let policy = Policy(name: name, namespace: namespace, podLabels: [:], ingress: nil, egress: [Self.dnsRule])
         return try await context.creationPlan(
-            [policy.object(what: "network policy \(name) in \(namespace)")], intent: intent, request: request,
+            [policy.object], intent: intent, request: request,
             notes: [
                 "DNS is allowed to port 53 (UDP and TCP) of pods in any namespace, wherever the cluster's DNS runs; a "
                     + "node-local DNS cache (an address on the node) is not covered",
