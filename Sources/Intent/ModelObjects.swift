@@ -83,7 +83,8 @@ public enum ModelObjects {
         try walk(.object(object), path: kind)
     }
 
-    /// Every key and value of an object: no refused key, no fractional number, no control character.
+    /// Every key and value of an object: no refused key, no fractional number, no null in a list, no control
+    /// character.
     static func walk(_ value: JSONValue, path: String) throws(IntentError) {
         switch value {
         case .object(let fields):
@@ -96,6 +97,8 @@ public enum ModelObjects {
                 try walk(field, path: "\(path).\(key)")
             }
         case .array(let items):
+            // A null in a list would be left out when the object is written: the object would not be the one shown.
+            if items.contains(.null) { throw .modelAnswerRejected("\(path) holds null in a list") }
             for item in items { try walk(item, path: path) }
         case .string(let text):
             if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {

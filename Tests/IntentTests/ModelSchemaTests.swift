@@ -61,6 +61,7 @@ struct ModelSchemaTests {
             (#"{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"generateName": "x-"}}"#, "has no metadata.name"),
             (#"{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x; rm"}}"#, "not a valid resource name"),
             (#"{"apiVersion": "v1", "kind": "ResourceQuota", "metadata": {"name": "q"}, "spec": {"hard": {"cpu": 0.5}}}"#, "fractional number"),
+            (#"{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "s"}, "spec": {"ports": [null, {"port": 80}]}}"#, "holds null in a list"),
         ])
     func refusedObjects(object: String, expected: String) {
         let message = refusal(#"{"intents": [], "objects": ["# + object + #"]}"#) ?? "accepted"

@@ -262,34 +262,7 @@ struct CanaryPlanner: ActionPlanner {
         } catch {
             throw refused(error.description)
         }
-        guard let manifest = try manifest(value, refused: refused) else { throw refused("an empty value") }
+        guard let manifest = try Manifest.json(value, refused: refused) else { throw refused("an empty value") }
         return manifest
-    }
-
-    /// JSON as a manifest: keys in the order kubectl prints them (sorted, as Go writes a map's keys), nulls left out
-    /// (an unset field), and a number that is not a whole number refused (a pod template holds none).
-    static func manifest(_ value: JSONValue, refused: (String) -> PlannerError) throws(PlannerError) -> Manifest? {
-        switch value {
-        case .null: return nil
-        case .bool(let flag): return .bool(flag)
-        case .string(let text): return .string(text)
-        case .number(let number):
-            guard number == number.rounded(), let whole = Int(exactly: number) else {
-                throw refused("a number that is not a whole number")
-            }
-            return .int(whole)
-        case .array(let items):
-            var list: [Manifest] = []
-            for item in items {
-                if let converted = try manifest(item, refused: refused) { list.append(converted) }
-            }
-            return .list(list)
-        case .object(let fields):
-            var entries: [Manifest.Entry] = []
-            for (key, field) in fields.sorted(by: { $0.key < $1.key }) {
-                if let converted = try manifest(field, refused: refused) { entries.append(.init(key: key, value: converted)) }
-            }
-            return .map(entries)
-        }
     }
 }

@@ -113,3 +113,42 @@ extension Manifest: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Exp
         self = .map(elements.map { Entry(key: $0.0, value: $0.1) })
     }
 }
+
+extension Manifest {
+    /// JSON as a manifest: keys in the order kubectl prints them (sorted, as Go writes a map's keys), those of
+    /// `first` ahead of the others in that order; nulls left out (an unset field), and a number that is not a whole
+    /// number refused (no object kagent copies or creates holds one).
+    static func json(_ value: JSONValue, first: [String] = [], refused: (String) -> PlannerError) throws(PlannerError)
+        -> Manifest?
+    {
+        switch value {
+        case .null: return nil
+        case .bool(let flag): return .bool(flag)
+        case .string(let text): return .string(text)
+        case .number(let number):
+            guard number == number.rounded(), let whole = Int(exactly: number) else {
+                throw refused("a number that is not a whole number")
+            }
+            return .int(whole)
+        case .array(let items):
+            var list: [Manifest] = []
+            for item in items {
+                if let converted = try json(item, first: first, refused: refused) { list.append(converted) }
+            }
+            return .list(list)
+        case .object(let fields):
+            let keys = fields.keys.sorted { a, b in
+                let (x, y) = (first.firstIndex(of: a) ?? first.count, first.firstIndex(of: b) ?? first.count)
+                return x != y ? x < y : a < b
+            }
+            var entries: [Manifest.Entry] = []
+            for key in keys {
+                guard let field = fields[key] else { continue }
+                if let converted = try json(field, first: first, refused: refused) {
+                    entries.append(.init(key: key, value: converted))
+                }
+            }
+            return .map(entries)
+        }
+    }
+}

@@ -51,9 +51,14 @@ struct ModelObjectsPlanner: ActionPlanner {
                     namespace = try await scoped.creationNamespace(of: asked)
                 }
             }
-            guard var manifest = Self.manifest(object) else {
-                throw .invalidValue(slot: ModelObjects.slot, value: kind, reason: "an object holds a value kagent cannot write")
+            // Its keys in Kubernetes' usual order first (apiVersion, kind, metadata; a name before the rest).
+            let refused = { (problem: String) in
+                PlannerError.invalidValue(
+                    slot: ModelObjects.slot, value: kind, reason: "an object holds a value kagent cannot write (\(problem))")
             }
+            guard var manifest = try Manifest.json(
+                object, first: ["apiVersion", "kind", "metadata", "name", "namespace"], refused: refused)
+            else { throw refused("nothing") }
             // The namespace it goes in is written in it, as kagent shows it.
             if let namespace, case .map(var entries) = manifest,
                 let at = entries.firstIndex(where: { $0.key == "metadata" }), case .map(var metadata) = entries[at].value
@@ -80,39 +85,5 @@ struct ModelObjectsPlanner: ActionPlanner {
             objects, intent: intent, request: request,
             notes: ["these objects were written by the model: read them before you confirm"],
             outcome: "created " + objects.map(\.what).joined(separator: ", "), after: waits)
-    }
-
-    /// An object as a manifest, its keys in Kubernetes' usual order first; nil for a fractional number.
-    static func manifest(_ value: JSONValue) -> Manifest? {
-        switch value {
-        case .string(let text): return .string(text)
-        case .bool(let flag): return .bool(flag)
-        case .number(let number):
-            guard number == number.rounded(), abs(number) < 1e15 else { return nil }
-            return .int(Int(number))
-        case .array(let items):
-            var list: [Manifest] = []
-            for item in items {
-                guard let converted = manifest(item) else { return nil }
-                list.append(converted)
-            }
-            return .list(list)
-        case .object(let fields):
-            let first = ["apiVersion", "kind", "metadata", "name", "namespace"]
-            let keys = fields.keys.sorted { a, b in
-                let (x, y) = (first.firstIndex(of: a) ?? first.count, first.firstIndex(of: b) ?? first.count)
-                return x != y ? x < y : a < b
-            }
-            var entries: [Manifest.Entry] = []
-            for key in keys {
-                guard let field = fields[key] else { continue }
-                if case .null = field { continue }
-                guard let converted = manifest(field) else { return nil }
-                entries.append(.init(key: key, value: converted))
-            }
-            return .map(entries)
-        case .null:
-            return nil
-        }
     }
 }
