@@ -711,6 +711,11 @@ public struct RequestFrame: Sendable {
         }
     }
 
+    /// The words that say on their own that a value of one of `slots` follows ("label", "user").
+    static func anchorWords(of slots: [Slot]) -> Set<String> {
+        Set(slots.flatMap(\.after).filter { $0.count == 1 }.map { $0[0] })
+    }
+
     /// Whether a key is an environment variable's name by convention: `NODE_ENV`, `LOG_LEVEL`, `DEBUG`.
     static func isVariableName(_ key: Substring) -> Bool {
         guard let first = key.first, first.isUppercase || first == "_" else { return false }
@@ -772,13 +777,22 @@ public struct RequestFrame: Sendable {
         let before = slot.before.filter { PreparedWords.mayBeSaid($0, said) }
         /// The words of the phrase the value at `index` follows or precedes (empty for a slot without anchors);
         /// nil when an anchored slot's phrase is not there.
+        /// The words of `phrase` when it is said right before the value at `index` (an `after` phrase), or right
+        /// after it in its clause (`valueFirst`); nil when it is not. A word of the phrase written `_` stands for any
+        /// one word, which stays free for other slots ("to _": "to backend 8000" puts the port after the name).
+        func spoken(_ phrase: [String], at index: Int, valueFirst: Bool) -> [Int]? {
+            let start = valueFirst ? index + 1 : index - phrase.count
+            guard start >= 0, start + phrase.count <= tokens.count, !(valueFirst && tokens[index].endsClause) else {
+                return nil
+            }
+            let range = start..<(start + phrase.count)
+            guard RequestToken.spell(tokens[range], phrase) else { return nil }
+            return range.filter { phrase[$0 - start] != "_" }
+        }
         func anchored(_ index: Int) -> [Int]? {
             if slot.after.isEmpty && slot.before.isEmpty { return [] }
-            // A word of the phrase written `_` stands for any one word, which stays free for other slots ("to _":
-            // "to backend 8000" puts the port after the name).
-            for phrase in after where index >= phrase.count {
-                let range = (index - phrase.count)..<index
-                if RequestToken.spell(tokens[range], phrase) { return range.filter { phrase[$0 - range.lowerBound] != "_" } }
+            for phrase in after {
+                if let words = spoken(phrase, at: index, valueFirst: false) { return words }
             }
             // "serviceaccout deployer": a long anchor word typed with one slip is still that word.
             for phrase in slot.after where phrase.count == 1 && phrase[0].count >= 7 && index >= 1 {
@@ -789,20 +803,16 @@ public struct RequestFrame: Sendable {
             }
             // A value and the phrase after it are said in one clause: "128Mi, memory limit 256Mi" puts no limit on
             // 128Mi.
-            for phrase in before where index + 1 + phrase.count <= tokens.count && !tokens[index].endsClause {
-                let range = (index + 1)...(index + phrase.count)
-                if RequestToken.spell(tokens[range], phrase) { return range.filter { phrase[$0 - range.lowerBound] != "_" } }
+            for phrase in before {
+                if let words = spoken(phrase, at: index, valueFirst: true) { return words }
             }
             return nil
         }
         /// The words of the longest phrase the value at `index` is said with; 0 when it has none.
         func anchorSize(_ index: Int) -> Int {
-            let afterSizes = after.filter { index >= $0.count && RequestToken.spell(tokens[(index - $0.count)..<index], $0) }
-            let beforeSizes = before.filter {
-                index + 1 + $0.count <= tokens.count && !tokens[index].endsClause
-                    && RequestToken.spell(tokens[(index + 1)...(index + $0.count)], $0)
-            }
-            return (afterSizes + beforeSizes).map { $0.filter { $0 != "_" }.count }.max() ?? 0
+            let words = after.compactMap { spoken($0, at: index, valueFirst: false) }
+                + before.compactMap { spoken($0, at: index, valueFirst: true) }
+            return words.map(\.count).max() ?? 0
         }
         var found: [(SlotValue, [Int])] = []
         var readUpTo = 0
@@ -987,9 +997,7 @@ public struct RequestFrame: Sendable {
                 return .found(.list(kinds), used: said + anchor)
             case .verbs:
                 // "get,list,watch", "get, list and watch", "--verb=get": words that are all RBAC verbs.
-                let rbac: Set<String> = [
-                    "get", "list", "watch", "create", "update", "patch", "delete", "deletecollection", "*",
-                ]
+                let rbac = AccessGrants.rbacVerbs.union(["*"])
                 func verbs(_ at: Int) -> [String]? {
                     let parts = tokens[at].norm.split(separator: ",").map(String.init)
                     return !tokens[at].quoted && !parts.isEmpty && parts.allSatisfy(rbac.contains) ? parts : nil
@@ -1013,7 +1021,7 @@ public struct RequestFrame: Sendable {
                 // user may be an address (erin@example.com), an account its namespace's (shop:default); another
                 // slot's word ("… and user grace") ends the list.
                 guard !anchor.isEmpty else { continue }
-                let otherWords = Set(slots.filter { $0.name != slot.name }.flatMap(\.after).filter { $0.count == 1 }.map { $0[0] })
+                let otherWords = Self.anchorWords(of: slots.filter { $0.name != slot.name })
                 func listed(_ token: RequestToken) -> Bool {
                     if token.quoted { return !token.text.isEmpty }
                     if otherWords.contains(token.norm) || ownWords.contains(token.norm) { return false }
@@ -1086,9 +1094,8 @@ public struct RequestFrame: Sendable {
                 }
                 // …and for another slot's pairs said after it with their word ("cmd sleep infinity label tier=tools").
                 if tokens[anchor[0]].norm != "--" {
-                    let pairWords = Set(
-                        slots.filter { ($0.type == .pairs || $0.type == .secrets) && $0.name != slot.name }
-                            .flatMap(\.after).filter { $0.count == 1 }.map { $0[0] })
+                    let pairWords = Self.anchorWords(
+                        of: slots.filter { ($0.type == .pairs || $0.type == .secrets) && $0.name != slot.name })
                     if let at = run.firstIndex(where: { position in
                         position > run.startIndex && !tokens[position].quoted && pairWords.contains(tokens[position].norm)
                             && position + 1 < tokens.count && SlotParsing.pair(tokens[position + 1].text) != nil

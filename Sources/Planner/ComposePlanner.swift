@@ -142,8 +142,7 @@ struct ComposePlanner: ActionPlanner {
                     guard word.count >= 5, !files.contains(where: { $0.services.contains { $0.isNamed(word) } }) else {
                         return word
                     }
-                    let near = Set(files.flatMap(\.services).map(\.name).filter { EditDistance.isWithinOne($0, word) })
-                    return near.count == 1 ? near.first ?? word : word
+                    return Self.nearService(word, in: files) ?? word
                 }
             }
             return [try selectServices(named, in: files)]
@@ -197,6 +196,12 @@ struct ComposePlanner: ActionPlanner {
         files = narrowed
     }
 
+    /// The one service name of the files one slip from `word`; nil when none is, or several are.
+    static func nearService(_ word: String, in files: [ComposeFile]) -> String? {
+        let near = Set(files.flatMap(\.services).map(\.name).filter { EditDistance.isWithinOne($0, word) })
+        return near.count == 1 ? near.first : nil
+    }
+
     /// The one file that defines every named service, and the services' own names ("postgres" → `db`).
     static func selectServices(_ named: [String], in files: [ComposeFile]) throws(PlannerError) -> Selection {
         var chosen: ComposeFile?
@@ -206,11 +211,10 @@ struct ComposePlanner: ActionPlanner {
             let candidates = chosen.map { current in holders.filter { $0 == current } } ?? holders
             guard let file = candidates.first else {
                 let known = files.map { "\($0.path) (\($0.services.map(\.name).joined(separator: ", ")))" }
-                let near = Set(files.flatMap(\.services).map(\.name).filter { EditDistance.isWithinOne($0, word) })
                 throw .invalidValue(
                     slot: "services", value: word,
                     reason: "no compose file \(chosen == nil ? "" : "with the other services ")defines it; "
-                        + (near.count == 1 ? "did you mean \(near.first ?? "")? " : "")
+                        + (nearService(word, in: files).map { "did you mean \($0)? " } ?? "")
                         + "the services: \(known.joined(separator: "; "))")
             }
             guard candidates.count == 1 else {

@@ -27,13 +27,7 @@ struct LabelPlanner: ActionPlanner {
                 let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 let key = parts[0], value = parts.count > 1 ? parts[1] : ""
                 try Self.checkKey(key, noun: noun)
-                if isLabel, !value.isEmpty, !Self.isLabelValue(value) {
-                    throw .invalidValue(
-                        slot: "labels", value: value,
-                        reason:
-                            "a label value is at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit"
-                    )
-                }
+                if isLabel { try Self.checkValue(value, slot: "labels", shown: value) }
                 changes.append(pair)
                 checks.append((key, value))
             }
@@ -122,6 +116,17 @@ struct LabelPlanner: ActionPlanner {
             throw .invalidValue(
                 slot: noun, value: key,
                 reason: "a \(noun) key is [prefix/]name: a name of at most 63 letters, digits, '-', '_' or '.'")
+        }
+    }
+
+    /// Refuses a value that is no label value, saying `what` it is ("a taint's value") and showing `shown`.
+    static func checkValue(_ value: String, what: String = "a label value", slot: String, shown: String)
+        throws(PlannerError)
+    {
+        guard isLabelValue(value) else {
+            throw .invalidValue(
+                slot: slot, value: shown,
+                reason: "\(what) is at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit")
         }
     }
 

@@ -317,12 +317,7 @@ struct TaintPlanner: ActionPlanner {
         let key = pair[0]
         let value = pair.count > 1 ? pair[1] : ""
         try LabelPlanner.checkKey(key, noun: "taint")
-        guard LabelPlanner.isLabelValue(value) else {
-            throw .invalidValue(
-                slot: "taint", value: text,
-                reason: "a taint's value is at most 63 letters, digits, '-', '_' or '.', starting and ending with a "
-                    + "letter or digit")
-        }
+        try LabelPlanner.checkValue(value, what: "a taint's value", slot: "taint", shown: text)
         return (Taint(key: key, value: value, effect: effect), removing)
     }
 

@@ -35,12 +35,8 @@ struct DeploymentPlanner: ActionPlanner {
         let namespace = try await context.creationNamespace(of: intent)
         let command = try BatchPlanner.command(intent["command"])
         var notes: [String] = []
-        var environment = try BatchPlanner.environment(intent["env"]?.list ?? [])
-        if let reference = try await PodPlanner.environmentReference(
+        let environment = try await PodPlanner.environment(
             intent, request: request, namespace: namespace, context: context, notes: &notes)
-        {
-            environment.append(reference)
-        }
         let container = try PodPlanner.container(
             intent, name: name, image: image, command: command, environment: environment)
         let selector: Manifest = ["app": .string(name)]

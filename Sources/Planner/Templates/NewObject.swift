@@ -41,12 +41,7 @@ extension NewObject {
             }
             let key = String(pair[..<equals]), value = String(pair[pair.index(after: equals)...])
             try LabelPlanner.checkKey(key, noun: "label")
-            guard LabelPlanner.isLabelValue(value) else {
-                throw .invalidValue(
-                    slot: "labels", value: pair,
-                    reason: "a label value is at most 63 letters, digits, '-', '_' or '.', "
-                        + "starting and ending with a letter or digit")
-            }
+            try LabelPlanner.checkValue(value, slot: "labels", shown: pair)
             if let selector, key == selector.key {
                 guard value == selector.value else {
                     throw .invalidValue(

@@ -25,13 +25,8 @@ struct PodPlanner: ActionPlanner {
         let restartPolicy = try Self.restartPolicy(intent)
         let command = try BatchPlanner.command(intent["command"])
         var notes: [String] = []
-        var environment = try BatchPlanner.environment(intent["env"]?.list ?? [])
-        if let reference = try await Self.environmentReference(
-            intent, request: request, namespace: namespace,
-            context: context, notes: &notes)
-        {
-            environment.append(reference)
-        }
+        let environment = try await Self.environment(
+            intent, request: request, namespace: namespace, context: context, notes: &notes)
         let volume = try await Self.volume(intent, namespace: namespace, context: context, notes: &notes)
         let labels = try NewObject.labels(intent["labels"]?.list ?? [])
         let initContainer = try Self.extraContainer(intent, role: "init", mainName: name)
@@ -172,6 +167,20 @@ struct PodPlanner: ActionPlanner {
     }
 
     // MARK: - Environment from a Secret or ConfigMap
+
+    /// The container's `env`: the KEY=VALUE pairs said, then the one variable set from a key of a Secret or
+    /// ConfigMap (``environmentReference(_:request:namespace:context:notes:)``).
+    static func environment(
+        _ intent: UserIntent, request: String, namespace: String, context: PlanningContext, notes: inout [String]
+    ) async throws(PlannerError) -> [Manifest] {
+        var environment = try BatchPlanner.environment(intent["env"]?.list ?? [])
+        if let reference = try await environmentReference(
+            intent, request: request, namespace: namespace, context: context, notes: &notes)
+        {
+            environment.append(reference)
+        }
+        return environment
+    }
 
     /// One variable set from a key of a Secret or ConfigMap (`valueFrom.secretKeyRef` / `configMapKeyRef`), when
     /// one was said. The Secret or ConfigMap must exist (names only are read, never a secret's data).

@@ -57,7 +57,8 @@ struct ForbiddenAnalyzer: Analyzer {
             PodFacts.containers(of: pod).compactMap { status, _ -> Finding? in
                 guard let container = status["name"].string else { return nil }
                 let logged = snapshot.logs[ClusterSnapshot.logKey(pod: pod.name, container: container)] ?? []
-                guard let line = logged.last(where: { Self.denial(in: $0) != nil }), let denial = Self.denial(in: line),
+                // The last refusal logged, read once.
+                guard let (line, denial) = logged.reversed().lazy.compactMap({ line in Self.denial(in: line).map { (line, $0) } }).first,
                     seen.insert(denial).inserted
                 else { return nil }
                 let who = "service account \(denial.account)"
