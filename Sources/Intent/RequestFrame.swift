@@ -49,6 +49,10 @@ public struct RequestFrame: Sendable {
     static let nameGapWords: Set<String> = ["the", "of", "app", "application", "apps", "project", "part"]
 
     /// Words that never make a name: articles, prepositions, pronouns, and words that only join others.
+    /// Kinds whose word describes the object a frame with no kind of its own acts on ("the todo-backend
+    /// deployment", "the api service", "the engine pod").
+    static let describingKinds: Set<String> = ["pod", "service", "namespace", "node", "replicaset", "container"]
+
     static let joiningWords: Set<String> = [
         "a", "an", "the", "to", "of", "for", "on", "in", "at", "with", "from", "into", "onto",
         "me", "my", "our", "your", "its", "this", "that", "these", "those", "it", "them", "please", "is", "are",
@@ -540,6 +544,14 @@ public struct RequestFrame: Sendable {
             // another kind that is no workload) said beside its name.
             if !token.quoted, let kind = lexicon.kind(named: token.norm), kind.typos == 0, kind.kind != "pod",
                 !lexicon.workloads.contains(kind.kind), slots.contains(where: { $0.type == .workload })
+            {
+                return fail("a kind it does not act on: '\(token.text)'")
+            }
+            // "put an autoscaler on the todo frontend": a frame that reads no kind does not act on an object of a kind
+            // that only another action makes (an autoscaler, an ingress, a role), said as what is wanted.
+            if !token.quoted, let kind = lexicon.kind(named: token.norm), kind.typos == 0,
+                !Self.describingKinds.contains(kind.kind), !lexicon.workloads.contains(kind.kind),
+                !slots.contains(where: { [.kind, .workload, .kinds].contains($0.type) })
             {
                 return fail("a kind it does not act on: '\(token.text)'")
             }

@@ -536,12 +536,19 @@ extension RuleCatalog {
             let said = subjects.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             // The object's slot: its name, or a Helm release's ("roll the release back").
             let slot = intent["name"] != nil ? "name" : "release"
-            if let name = intent.text(slot), Self.isPronoun(name), !said.isEmpty,
-                let subject = said.first, !intent.action.hasPrefix("create"), intent.action != "generate_deployment"
+            if let name = intent.text(slot), Self.isPronoun(name), !intent.action.hasPrefix("create"),
+                intent.action != "generate_deployment"
             {
-                intent[slot] = .text(subject)
-                // Sentences about different things: the planner takes the one that names an object, and no other.
-                if said.count > 1, slot == "name" { intent.nameCandidates = said }
+                // "We keep getting woken up by log spam from the todo backend. Could you set LOG_LEVEL=warning on
+                // it?": when no sentence says what it is about, each thing a sentence names ("the todo backend",
+                // "log spam") may be "it", and the planner takes the one that names an object, and no other.
+                let named = (said + context.flatMap { Self.thingsNamed(in: $0, lexicon: lexicon) })
+                    .reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                if let subject = named.first {
+                    intent[slot] = .text(subject)
+                    // Sentences about different things: the planner takes the one that names an object, and no other.
+                    if named.count > 1, slot == "name" { intent.nameCandidates = named }
+                }
             }
             // "I'll be working on the srvthreds stuff now. Can we stay in that namespace?": the namespace meant by
             // "that" is the one another sentence is about.
@@ -935,11 +942,14 @@ extension RuleCatalog {
         guard let verb else { return objectOfPhrase(words, lexicon: lexicon) }
         // "We tested the new checkout" (the speaker went with the hedges): when people did something, what they did
         // it to.
-        if words[..<verb].allSatisfy({
-            !$0.quoted
-                && ["we", "i", "they", "someone", "somebody", "you", "nobody", "noone", "everyone", "everybody", "anyone",
-                    "people", "users", "customers", "folks", "we're", "i'm", "we've", "i've", "they're"].contains($0.norm)
-        }) {
+        // ("We keep getting paged by …": the people, then what they keep doing, before the verb.)
+        let people: Set<String> = [
+            "we", "i", "they", "someone", "somebody", "you", "nobody", "noone", "everyone", "everybody", "anyone",
+            "people", "users", "customers", "folks", "we're", "i'm", "we've", "i've", "they're",
+        ]
+        let doing: Set<String> = ["keep", "kept", "getting", "get", "got", "been", "being", "still", "just", "all"]
+        // (The hedges before went with the people: "we" may be gone by now.)
+        if words[..<verb].allSatisfy({ !$0.quoted && (people.contains($0.norm) || doing.contains($0.norm)) }) {
             // "We just pushed a new config for the todo backend": what it was for, first.
             if let object = objectOfPhrase(words, lexicon: lexicon) { return object }
             // "We're done debugging the todo backend": what was being done to it is not its name.
@@ -951,7 +961,7 @@ extension RuleCatalog {
                 .prefix {
                     $0.quoted
                         || !["from", "in", "on", "at", "with", "for", "so", "because", "to", "and", "but", "over", "during",
-                            "since", "until", "after", "before", "anymore"].contains($0.norm)
+                            "since", "until", "after", "before", "anymore", "by"].contains($0.norm)
                 }
                 .filter {
                     $0.quoted || lexicon.kind(named: $0.norm)?.typos != 0 && !RequestFrame.joiningWords.contains($0.norm)
@@ -973,6 +983,36 @@ extension RuleCatalog {
         guard (1...3).contains(before.count), before.allSatisfy({ !ConversationMemory.pronouns.contains($0.norm) })
         else { return nil }
         return joinedName(before, droppingPossessives: true)
+    }
+
+    /// What a sentence names with an article, a possessive or a preposition of relation ("the todo backend", "our
+    /// persistence agent's output", "from the engine container"): each phrase of up to three words after one, kind
+    /// words aside, as a name; places ("in shop", "the shop namespace") are not things named.
+    static func thingsNamed(in sentence: [RequestToken], lexicon: Lexicon) -> [String] {
+        let openers: Set<String> = ["the", "our", "my", "your", "their", "from", "of", "for", "on", "about", "with", "by"]
+        let places: Set<String> = ["namespace", "namespaces", "ns", "cluster", "laptop", "machine", "computer"]
+        var names: [String] = []
+        for (index, opener) in sentence.enumerated() where !opener.quoted && openers.contains(opener.norm) && !opener.endsClause
+            && !opener.endsSentence
+        {
+            var phrase: [RequestToken] = []
+            var place = false
+            for word in sentence[(index + 1)...] {
+                let bare = Lexicon.droppingPossessive(word.norm)
+                if !word.quoted && (RequestFrame.joiningWords.contains(bare) || openers.contains(bare)
+                    || ConversationMemory.pronouns.contains(bare) || lexicon.number(from: bare) != nil
+                    || RequestFrame.questionWords.contains(bare) || RequestFrame.chatWords.contains(bare))
+                {
+                    break
+                }
+                if !word.quoted && places.contains(bare) { place = true }
+                if word.quoted || lexicon.kind(named: bare)?.typos != 0 { phrase.append(word) }
+                if word.endsClause || word.endsSentence || bare != word.norm || phrase.count == 3 { break }
+            }
+            guard !place, !phrase.isEmpty, let name = joinedName(phrase, droppingPossessives: true) else { continue }
+            if !names.contains(name) { names.append(name) }
+        }
+        return names
     }
 
     /// The words of a name said apart, as the name: "session agent" → `session-agent`; nil when that is no valid

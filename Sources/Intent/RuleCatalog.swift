@@ -561,7 +561,14 @@ public struct RuleCatalog: Sendable {
     func read(_ tokens: [RequestToken], suggesting: Bool = true, lookups: WordLookups) throws(IntentError)
         -> ParseOutcome
     {
-        let first = try readOnce(tokens, suggesting: false, fallback: false, lookups: lookups)
+        var first = try readOnce(tokens, suggesting: false, fallback: false, lookups: lookups)
+        // "drain the node --ignore-daemonsets": an article among a command's words is English, never a command line,
+        // though the fillers dropped it before the syntax was checked.
+        if case .understood(let intents) = first, intents.contains(where: { $0.action == "passthrough" }),
+            Self.saysArticle(tokens)
+        {
+            first = .notUnderstood(reason: "no rule understands this request", suggestions: [])
+        }
         guard case .notUnderstood = first else { return first }
         let readings = readings(of: tokens)
         for reading in readings {
@@ -577,8 +584,7 @@ public struct RuleCatalog: Sendable {
         // "helm upgrade the frontend chart --values …": an article among a command's words is English, never a
         // command line, though the fillers dropped it before the syntax was checked.
         if case .understood(let intents) = literal, intents.contains(where: { $0.action == "passthrough" }),
-            let tool = tokens.firstIndex(where: { !$0.quoted && ["kubectl", "helm", "docker"].contains($0.norm) }),
-            tokens[(tool + 1)...].contains(where: { !$0.quoted && Self.articles.contains($0.norm) })
+            Self.saysArticle(tokens)
         {
             literal = .notUnderstood(reason: "no rule understands this request", suggestions: [])
         }
@@ -616,6 +622,14 @@ public struct RuleCatalog: Sendable {
 
     /// Articles and possessives: English, never a word of a command line.
     static let articles: Set<String> = ["the", "a", "an", "my", "our", "your", "its", "their"]
+
+    /// Whether the words of a command line, before a `--` (after it, a container's command may say anything), hold
+    /// an article or a possessive: then they are English.
+    static func saysArticle(_ tokens: [RequestToken]) -> Bool {
+        let start = (tokens.firstIndex { !$0.quoted && ["kubectl", "helm", "docker"].contains($0.norm) } ?? -1) + 1
+        return tokens[start...].prefix { $0.quoted || $0.norm != "--" }
+            .contains { !$0.quoted && articles.contains($0.norm) }
+    }
 
     /// Whether an intent is a literal kubectl command that only reads ("get deploy web -o yaml"): never read as a
     /// change.

@@ -17,6 +17,13 @@ public struct NameResolver: Sendable {
 
     public func resolve(_ query: String, among objects: [ClusterObject], preferredNamespace: String?) -> Resolution {
         let query = query.lowercased()
+        // "cordon the node": a kind's own word names no object of that kind; only an object named so exactly.
+        if Self.bareKinds.contains(query) {
+            let exact = objects.filter { $0.name == query }
+            if exact.count == 1 { return .found(exact[0], exact: true) }
+            if exact.count > 1 { return .ambiguous(exact) }
+            return .notFound(nearby: Array(Set(objects.map(\.name)).sorted().prefix(3)))
+        }
         let tiers: [(ClusterObject) -> Bool] = [
             { $0.name == query },
             { Self.words(of: $0.name).containsRun(Self.words(of: query)) },
@@ -72,6 +79,13 @@ public struct NameResolver: Sendable {
         "of", "the", "deployment",
         "deploy", "service", "svc", "pod", "pods", "thing", "things", "stuff", "place", "area", "bits", "part", "parts",
         "container", "containers", "workload", "project",
+    ]
+
+    /// A kind's own words, which say what kind of thing is meant and never which one (``resolve(_:among:preferredNamespace:)``).
+    static let bareKinds: Set<String> = [
+        "node", "nodes", "pod", "pods", "deployment", "deployments", "deploy", "statefulset", "statefulsets", "sts",
+        "daemonset", "daemonsets", "service", "services", "svc", "job", "jobs", "cronjob", "cronjobs", "container",
+        "containers", "namespace", "namespaces", "ns", "replicaset", "replicasets", "workload", "workloads",
     ]
 
     /// Words that say a name is a Helm release's: dropped when releases are looked up.

@@ -160,7 +160,7 @@ public struct RequestCorpus: Sendable {
             let correct =
                 testCase.refuse == true
                 ? !plan.steps.contains(where: \.mutating)
-                : testCase.steps.map { $0.map(Self.sameFolder) } == commands.map(Self.sameFolder)
+                : testCase.steps.map(Self.sameCommands(commands)) ?? false
                     && testCase.understood != false && testCase.error == nil
                     && (testCase.undo.map { $0 == undo } ?? true)
             var actual = commands.joined(separator: "\n")
@@ -170,6 +170,19 @@ public struct RequestCorpus: Sendable {
             let message = error.localizedDescription
             let correct = testCase.error.map { message.contains($0) } ?? (testCase.refuse == true)
             return Result(testCase: testCase, correct: correct, actual: "planning failed: \(message)")
+        }
+    }
+
+    /// Whether labelled steps say the same commands as the plan's: word for word, or the same argv written another
+    /// way kubectl and docker read alike (`-n shop` and `--namespace=shop`, `svc x` and `service/x`, `--tail 40` and
+    /// `--tail=40`, flags in another order; see ``CommandForm``).
+    static func sameCommands(_ commands: [String]) -> ([String]) -> Bool {
+        { labels in
+            labels.count == commands.count
+                && zip(labels, commands).allSatisfy { label, command in
+                    sameFolder(label) == sameFolder(command)
+                        || CommandForm(label).map { $0 == CommandForm(command) } == true
+                }
         }
     }
 

@@ -19,14 +19,16 @@ import Testing
 /// the seventh session once printed part of them by mistake and fixed the one wrong changing plan); heldout13a.yaml and heldout13b.yaml, the
 /// even and odd cases of 160 written blind on 2026-12-07 in five voices (an SRE on call, a student, team chat, English
 /// as a second language, a developer of the example apps): 42/80 and 49/80 at 98b8e3f; part a is a development set,
-/// part b's misses are not read (71/80 and 51/80 at the seventh session's end). They measure understanding, not memory;
+/// part b's misses are not read (71/80 and 51/80 at the seventh session's end); heldout16.yaml, 120 in five voices
+/// (newcomer, typist, chat, flags, question) written blind at the ninth session's start (72/120 at 80e7a46), misses not
+/// read (only its two wrong changing plans were, to fix their general causes). They measure understanding, not memory;
 /// their cases are never tuned on. `kagent-bench heldout --misses` lists what they miss, to find general causes.
 @Suite("Held-out requests")
 struct HeldOutTests {
     /// The accuracy over all the sets (81.1% over eight when set 8 was added: 1,061/1,309; 84.7% over nine when set
     /// 11 was added: 1,244/1,469; 85.6% over ten when set 12 was: 1,394/1,629; 83.3% over twelve when set 13's two
-    /// parts were: 1,490/1,789; 85.3% at the seventh session's end: 1,526/1,789; 85.5% at the eighth's: 1,530/1,789): a
-    /// floor that only goes up.
+    /// parts were: 1,490/1,789; 85.3% at the seventh session's end: 1,526/1,789; 85.5% at the eighth's: 1,530/1,789;
+    /// 83.9% over fourteen when set 16 was added: 1,602/1,909): a floor that only goes up.
     static let floor = 0.85
 
     /// Changing plans known to differ from their label, each said in the note, where the label and kagent
@@ -60,7 +62,7 @@ struct HeldOutTests {
     @Test("the held-out set stays at its measured accuracy, and no changing plan is a guess")
     func heldOut() async throws {
         let results = try await Self.evaluate(
-            RequestCorpus.heldOutDirectory, cases: 1_789, floor: Self.floor, bench: "kagent-bench heldout --misses")
+            RequestCorpus.heldOutDirectory, cases: 1_909, floor: Self.floor, bench: "kagent-bench heldout --misses")
 
         // A wrong changing plan is the one miss that must not be. A kubectl line run exactly as typed (without
         // kagent's read-back) is the user's own command, not a guess; every other one is listed and must not grow.

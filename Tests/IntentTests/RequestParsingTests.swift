@@ -145,6 +145,9 @@ struct RequestParsingTests {
             // "that revision", "that variable": the one such value another sentence says.
             ("Mia says revision 2 was fine. Roll the api in shop back to that revision.", "rollback", "api"),
             ("The engine still has OLD_FLAG set. Please remove that variable from srvthreds-engine.", "set_env", "srvthreds-engine"),
+            // No sentence says what it is about: each thing named with an article or a preposition may be "it", and
+            // the planner takes the one that names an object (the first is the name; the others are candidates).
+            ("We keep getting paged about noise. It comes from the todo backend. Could you set LOG_LEVEL=warning on it?", "set_env", "noise"),
         ]
         for (request, action, name) in cases {
             guard case .understood(let intents) = try catalog.parse(request) else {
@@ -154,6 +157,36 @@ struct RequestParsingTests {
             #expect(intents.map(\.action) == [action], "\(request)")
             #expect(intents.first?.text("name") == name, "\(request)")
         }
+    }
+
+    @Test("things named in another sentence are the candidates for 'it', in the order said")
+    func pronounCandidates() throws {
+        let request = "We keep getting paged about noise. It comes from the todo backend. Could you set LOG_LEVEL=warning on it?"
+        guard case .understood(let intents) = try catalog.parse(request) else {
+            Issue.record("not understood")
+            return
+        }
+        #expect(intents.first?.nameCandidates == ["noise", "todo-backend"])
+        // People who keep getting something are no object: what it comes from is.
+        guard case .understood(let found) = try catalog.parse(
+            "We keep getting paged by noise from the todo backend. Could you set LOG_LEVEL=warning on it?")
+        else {
+            Issue.record("not understood")
+            return
+        }
+        #expect(found.first?.nameCandidates == ["noise", "todo-backend"])
+    }
+
+    @Test("a command line with an article among its words is English, never passed through as typed")
+    func articleInCommand() throws {
+        let outcome = try catalog.parse("drain the node --ignore-daemonsets")
+        if case .understood(let intents) = outcome { #expect(!intents.contains { $0.action == "passthrough" }) }
+    }
+
+    @Test("a frame with no kind of its own does not read a kind only another action makes")
+    func otherActionsKind() throws {
+        guard case .understood(let intents) = try catalog.parse("put an autoscaler on the todo frontend") else { return }
+        #expect(!intents.contains { $0.action == "deploy" })
     }
 
     @Test("what a later sentence takes back is not asked")
