@@ -5,7 +5,7 @@ extension Planner {
     /// action is treated as changing: it is refused a quantifier for a name and a request for every namespace.
     public static let readOnlyActions: Set<String> = [
         "get", "images", "describe", "logs", "events", "top", "cluster_info", "cluster_version", "api_resources",
-        "whereami", "helm_list", "helm_status",
+        "whereami", "helm_list", "helm_status", "rollout_status", "rollout_history",
         "helm_history", "helm_values", "docker_images", "docker_ps", "docker_logs", "compose_ps", "compose_logs",
         "project_list", "troubleshoot", "troubleshoot_container",
     ]

@@ -187,6 +187,37 @@ struct LookTests {
         }
     }
 
+    @Test("rollout status waits for the real rollout; rollout history lists the deployment's real revisions, one with --revision")
+    func rolloutStatusAndHistory() async throws {
+        try await Sandbox.withNamespace("rollout") { ns in
+            try await Sandbox.deploy(["todo-backend": 1], namespace: ns)
+            // A second revision: the pod template changes.
+            try await Sandbox.kubectlOK(
+                "set", "env", "deployment/todo-backend", "KAGENT_TEST=2", "--namespace=\(ns)")
+            let status = try await Kagent.onSandbox("-n", ns, "is the rollout of the backend done yet?")
+            #expect(status.exitCode == 0, "\(status.stdout)\(status.stderr)")
+            #expect(
+                status.stdout.contains("rollout status deployment/todo-backend --namespace=\(ns) --timeout=180s"),
+                "\(status.stdout)")
+            #expect(status.stdout.contains("successfully rolled out"), "kubectl's own words: \(status.stdout)")
+
+            let history = try await Kagent.onSandbox("-n", ns, "rollout history of the backend")
+            #expect(history.exitCode == 0, "\(history.stdout)\(history.stderr)")
+            #expect(history.stdout.contains("REVISION"), "\(history.stdout)")
+            let revisions = try await Sandbox.kubectlOK(
+                "rollout", "history", "deployment/todo-backend", "--namespace=\(ns)")
+            #expect(revisions.contains("2 "), "the cluster has two revisions: \(revisions)")
+            for line in revisions.split(separator: "\n") where line.first?.isNumber == true {
+                #expect(history.stdout.contains(String(line.prefix(2))), "revision \(line) is shown")
+            }
+            let one = try await Kagent.onSandbox("-n", ns, "show revision 2 in the history of the backend")
+            #expect(one.exitCode == 0, "\(one.stdout)\(one.stderr)")
+            #expect(one.stdout.contains("KAGENT_TEST"), "revision 2's template has the variable: \(one.stdout)")
+            let missing = try await Kagent.onSandbox("-n", ns, "show revision 9 in the history of the backend")
+            #expect(missing.exitCode != 0, "a revision the deployment lacks fails: \(missing.stdout)")
+        }
+    }
+
     @Test("logs shows the simulator's log lines, the previous container's with --previous, and the tail count")
     func logs() async throws {
         try await Sandbox.withNamespace("logs") { ns in
