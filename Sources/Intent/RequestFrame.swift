@@ -472,8 +472,9 @@ public struct RequestFrame: Sendable {
             }
             // "pull its logs, the engine threw something around lunch": several words apart, each of which may be
             // the name. Each run of words said together is one; the planner takes the one that names an object.
-            // Only a frame that changes nothing: in a change, a word left over may be part of a value said
-            // without quotes ("tier=has spaces"), and the change would be a guess.
+            // Only a frame that changes nothing: in a change, a word left over may carry what the request means
+            // ("Can scaling web-service down to 1 break anything?", "…, reminder to myself") or be part of a value
+            // said without quotes ("tier=has spaces"), and the change would be a guess.
             if reading.slots[nameSlot.name] == nil, candidates.count > 1, answersQuestions,
                 let runs = Self.nameRuns(candidates, in: tokens, claimed: claimed, frameWords: frameWords)
             {
