@@ -562,8 +562,9 @@ extension RuleCatalog {
             }
             // "the local rabbitmq … won't accept connections. can you show me its compose logs?": a compose service
             // said by a pronoun is the one another sentence names.
+            // ("Could you bring up its databases?": the databases are a group, and "its" is their project's.)
             if intent.action.hasPrefix("compose_"), intent["services"] == nil, intent["project"] == nil,
-                said.count == 1, let subject = said.first,
+                intent["group"] == nil, said.count == 1, let subject = said.first,
                 sentences[asking.index].contains(where: { !$0.quoted && ["it", "its", "it's", "them", "their"].contains($0.norm) })
             {
                 intent["services"] = .list([subject])

@@ -162,6 +162,20 @@ struct ComposePlanner: ActionPlanner {
                             ? [] : file.databaseServices.map(\.name))
                 }
             }
+            // "I'm working on srvthreds today. Can you start the local databases?": a word of the request that is
+            // the project folder of exactly one of the files says which.
+            let said = Set(request.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map(String.init))
+            let projects = withDatabases.filter { file in
+                file.path.split(separator: "/").first.map { folder in
+                    let folder = folder.lowercased()
+                    return said.contains(folder)
+                        || folder.split(separator: "-").contains { $0.count > 3 && said.contains(String($0)) }
+                } ?? false
+            }
+            if withDatabases.count > 1, projects.count == 1, let file = projects.first {
+                let all = file.databaseServices.count == file.services.count
+                return [Selection(file: file, services: all ? [] : file.databaseServices.map(\.name))]
+            }
             guard withDatabases.count == 1 else {
                 throw .invalidValue(
                     slot: "services", value: "databases",
