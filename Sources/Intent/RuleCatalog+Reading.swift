@@ -385,6 +385,24 @@ extension RuleCatalog {
                 asking = (index, intents)
             }
         }
+        // "Can you put an autoscaler on it? Min 3, max 12, at 65% CPU.": a sentence that asks, with what it needs said
+        // in the sentence after it, is read with that sentence (the rest are context as before).
+        if asking == nil {
+            for index in sentences.indices.dropLast() where Self.opensWithAsk(sentences[index]) || RequestFrame.isQuestion(dropFillers(sentences[index])) {
+                let next = sentences[index + 1]
+                guard !Self.isCourtesy(next), !Self.opensWithAsk(next), next.contains(where: { $0.norm.first?.isNumber == true || $0.norm.contains("=") }),
+                    var last = sentences[index].last
+                else { continue }
+                last.endsSentence = false
+                last.endsClause = true
+                let merged = sentences[index].dropLast() + [last] + next
+                if case .understood(let intents)? = try? reader.read(Array(merged), suggesting: false, lookups: lookups) {
+                    asking = (index, intents)
+                    understood.formUnion([index, index + 1])
+                    break
+                }
+            }
+        }
         guard var asking else {
             if let whole { return whole }
             return try read(tokens, lookups: lookups)

@@ -177,6 +177,19 @@ struct RequestParsingTests {
         #expect(found.first?.nameCandidates == ["noise", "todo-backend"])
     }
 
+    @Test("a sentence that asks is read with the next when that one says the values it needs")
+    func valuesInNextSentence() throws {
+        let request = "The api in shop is overloaded. Can you put an autoscaler on it? Min 3, max 12, at 65% CPU."
+        guard case .understood(let intents) = try catalog.parse(request) else {
+            Issue.record("not understood")
+            return
+        }
+        #expect(intents.map(\.action) == ["autoscale"])
+        #expect(intents.first?.text("name") == "api")
+        #expect(intents.first?["min"]?.number == 3 && intents.first?["max"]?.number == 12)
+        #expect(intents.first?["cpu"]?.number == 65)
+    }
+
     @Test("a command line with an article among its words is English, never passed through as typed")
     func articleInCommand() throws {
         let outcome = try catalog.parse("drain the node --ignore-daemonsets")
