@@ -135,6 +135,23 @@ public struct Lexicon: Sendable, Decodable {
     /// The words with each unquoted shorthand read as the word it stands for ("desc" → "describe"); the text
     /// as typed stays.
     public func expandingShorthand(_ tokens: [RequestToken]) -> [RequestToken] {
+        var tokens = tokens
+        // "get rid of the srvthreds namespace": one verb of three words, never "get" with a thing named "rid".
+        var index = 0
+        while index + 2 < tokens.count {
+            let words = tokens[index...(index + 2)]
+            if words.allSatisfy({ !$0.quoted && !$0.code }), ["get", "got", "getting"].contains(words[index].norm),
+                words[index + 1].norm == "rid", words[index + 2].norm == "of"
+            {
+                var verb = tokens[index]
+                verb.norm = "remove"
+                verb.text = words.map(\.text).joined(separator: " ")
+                verb.endsClause = tokens[index + 2].endsClause
+                verb.endsSentence = tokens[index + 2].endsSentence
+                tokens.replaceSubrange(index...(index + 2), with: [verb])
+            }
+            index += 1
+        }
         guard !shorthand.isEmpty else { return tokens }
         return tokens.map { token in
             guard !token.quoted, !token.code, let word = shorthand[token.norm] else { return token }

@@ -95,6 +95,17 @@ public struct Planner: Sendable {
                 naming.append((candidate, .failure(error)))
             }
         }
+        // "the todo app's backend seems frozen": a word that may mean several objects ("todo") among them the one
+        // another word means alone ("todo-backend") says nothing more.
+        if naming.count > 1 {
+            let planned = naming.compactMap { candidate -> ExecutionPlan? in
+                if case .success(let plan) = candidate.plan { plan } else { nil }
+            }
+            naming.removeAll { candidate in
+                guard case .failure(.ambiguous(_, let objects)) = candidate.plan else { return false }
+                return planned.count == 1 && planned[0].subjects.contains { subject in objects.contains(subject) }
+            }
+        }
         // "what version of redis is the cache on?": words that name the same object are one name.
         if naming.count > 1, case .success(let first) = naming[0].plan,
             naming.allSatisfy({ if case .success(let plan) = $0.plan { plan.steps == first.steps } else { false } })
@@ -107,7 +118,10 @@ public struct Planner: Sendable {
         }
         var plan = try only.plan.get()
         let others = unknown.map { "'\($0)'" }.joined(separator: ", ")
-        plan.notes.insert("'\(only.name)' is the name; \(others) \(unknown.count == 1 ? "names" : "name") nothing here", at: 0)
+        if !unknown.isEmpty {
+            plan.notes.insert(
+                "'\(only.name)' is the name; \(others) \(unknown.count == 1 ? "names" : "name") nothing here", at: 0)
+        }
         return plan
     }
 
