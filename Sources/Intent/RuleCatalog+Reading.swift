@@ -342,7 +342,7 @@ extension RuleCatalog {
         }
         // "I need to debug something in the session agent. Could you show me its logs?": what the person is about to
         // do is context for what they ask, when another sentence asks.
-        let asks = Set(readable.map(\.index).filter { index in
+        var asks = Set(readable.map(\.index).filter { index in
             let words = dropFillers(sentences[index])
             let wish = Self.opensWithWish(sentences[index])
             // "Could you check what image the api is on?": a sentence that opens by asking, or with what to do,
@@ -355,6 +355,22 @@ extension RuleCatalog {
             return (!Self.isStatement(words) && !(wish && readable.count > 1)) || RequestFrame.isQuestion(words)
                 || opensAsking
         })
+        // "Where is the engine's service listening? I need the port for my local config.": one sentence that asks
+        // (a question, or "could you …") beside others that only say what the person needs or what happened, with
+        // no word of an order first, is the one asked.
+        let explicit = asks.filter { index in
+            Self.opensWithAsk(sentences[index]) || RequestFrame.isQuestion(dropFillers(sentences[index]))
+        }
+        // (Only a sentence that opens with who or what it is about: "…, but can only get secrets?" adds to the ask.)
+        let speakers: Set<String> = ["i", "we", "it", "this", "that", "they", "i'm", "we're", "it's", "i've", "we've", "my", "our"]
+        if explicit.count == 1, asks.count > 1,
+            asks.subtracting(explicit).allSatisfy({ index in
+                !Self.opensWithAsk(sentences[index]) && !RequestFrame.isQuestion(dropFillers(sentences[index]))
+                    && sentences[index].first.map { !$0.quoted && speakers.contains($0.norm) } == true
+            })
+        {
+            asks = explicit
+        }
         for (index, intents) in readable {
             if !asks.isEmpty && !asks.contains(index) { continue }
             understood.insert(index)

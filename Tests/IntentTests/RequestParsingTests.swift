@@ -148,6 +148,8 @@ struct RequestParsingTests {
             // No sentence says what it is about: each thing named with an article or a preposition may be "it", and
             // the planner takes the one that names an object (the first is the name; the others are candidates).
             ("We keep getting paged about noise. It comes from the todo backend. Could you set LOG_LEVEL=warning on it?", "set_env", "noise"),
+            // One sentence asks; the other says what the person needs it for.
+            ("Where is the worker's service listening? I need the port for my local config.", "get", "worker"),
         ]
         for (request, action, name) in cases {
             guard case .understood(let intents) = try catalog.parse(request) else {
