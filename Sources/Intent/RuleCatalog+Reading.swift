@@ -419,6 +419,17 @@ extension RuleCatalog {
                 }
             }
         }
+        // "The green version of checkout passed QA. Please move all the traffic to it.": a sentence that asks of
+        // "it", read with "it" as a thing another sentence names.
+        if asking == nil {
+            let asked = sentences.indices.filter { Self.opensWithAsk(sentences[$0]) || RequestFrame.isQuestion(dropFillers(sentences[$0])) }
+            if asked.count == 1, let index = asked.first,
+                let again = reader.readNaming(sentences[index], by: sentences.indices.filter { $0 != index }.map { sentences[$0] }, lookups: lookups)
+            {
+                asking = (index, [again])
+                understood.insert(index)
+            }
+        }
         guard var asking else {
             if let whole { return whole }
             return try read(tokens, lookups: lookups)
@@ -605,7 +616,63 @@ extension RuleCatalog {
             }
             return intent
         }
+        // "The green version of checkout passed QA. Please move all the traffic to it.": a value said by a pronoun is
+        // what another sentence names; the asking sentence is read again with "it" as each thing named there, and
+        // the one reading that leaves no value a pronoun is taken.
+        if intents.count == 1, let intent = intents.first,
+            intent.slots.contains(where: { !["name", "release", "namespace"].contains($0.key) && $0.value.text.map(Self.isPronoun) == true }),
+            var again = reader.readNaming(sentences[asking.index], by: context, lookups: lookups), again.action == intent.action
+        {
+            if again["namespace"] == nil, let namespace = intent["namespace"] { again["namespace"] = namespace }
+            return .understood([again])
+        }
         return .understood(intents)
+    }
+
+    /// The sentence read again with its "it" as each thing the other sentences name (``phrasesNamed(_:)``):
+    /// the one reading that leaves no slot a pronoun; nil when none does, or readings differ.
+    func readNaming(_ sentence: [RequestToken], by context: [[RequestToken]], lookups: WordLookups) -> UserIntent? {
+        // ("Please set that up.": "that" is what another sentence describes, a whole request, read elsewhere.)
+        guard let pronoun = sentence.firstIndex(where: { !$0.quoted && $0.norm == "it" }) else {
+            return nil
+        }
+        var found: [UserIntent] = []
+        for phrase in context.flatMap(Self.phrasesNamed) {
+            var said = sentence
+            said.replaceSubrange(pronoun...pronoun, with: phrase)
+            guard case .understood(let read)? = try? self.read(said, suggesting: false, lookups: lookups),
+                read.count == 1, let again = read.first,
+                !again.slots.contains(where: { $0.key != "namespace" && $0.value.text.map(Self.isPronoun) == true })
+            else { continue }
+            if !found.contains(where: { $0.sameRequest(as: again) }) { found.append(again) }
+        }
+        return found.count == 1 ? found.first : nil
+    }
+
+    /// The phrases a sentence names something with, as said: an article or a possessive and up to four words after
+    /// it ("the green version of checkout", "our checkout service"), each ending at a verb of being, a preposition
+    /// other than "of", or the clause's end.
+    static func phrasesNamed(_ sentence: [RequestToken]) -> [[RequestToken]] {
+        let openers: Set<String> = ["the", "our", "my", "your", "their"]
+        let stops: Set<String> = [
+            "in", "on", "at", "for", "to", "from", "with", "by", "is", "are", "was", "were", "has", "have", "and",
+            "or", "but", "so", "that", "which", "looks", "seems", "passed",
+        ]
+        var phrases: [[RequestToken]] = []
+        for (index, opener) in sentence.enumerated() where !opener.quoted && openers.contains(opener.norm) {
+            var phrase = [opener]
+            for word in sentence[(index + 1)...] {
+                if !word.quoted && (stops.contains(word.norm) || openers.contains(word.norm)) { break }
+                var word = word
+                let ended = word.endsSentence || word.endsClause
+                word.endsSentence = false
+                word.endsClause = false
+                phrase.append(word)
+                if ended || phrase.count == 5 { break }
+            }
+            if phrase.count > 1 { phrases.append(phrase) }
+        }
+        return phrases
     }
 
     /// A value a sentence holds that no reading took: quoted or code text, a KEY=VALUE pair, an option (`-c`), a
