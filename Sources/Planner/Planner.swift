@@ -92,6 +92,13 @@ public struct Planner: Sendable {
                     if firstMiss == nil { firstMiss = error }
                     continue
                 }
+                // "the box is back up": a word a change takes only as an object's exact name ("box" is part of
+                // sandbox-node, refused as a guess) names nothing here either.
+                if case .invalidValue(let slot, let value, _) = error, slot == "name", value == candidate {
+                    unknown.append(candidate)
+                    if firstMiss == nil { firstMiss = error }
+                    continue
+                }
                 naming.append((candidate, .failure(error)))
             }
         }

@@ -7,6 +7,9 @@ struct SetResourcesPlanner: ActionPlanner {
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
         -> ExecutionPlan
     {
+        if let amounts = intent["amounts"]?.list {
+            return try await plan(intent, amounts: amounts, request: request, context: context)
+        }
         guard let resource = intent.text("resource"), ["memory", "cpu"].contains(resource) else {
             throw .invalidValue(
                 slot: "resource", value: intent.text("resource") ?? "", reason: "say memory or cpu")
@@ -52,6 +55,62 @@ struct SetResourcesPlanner: ActionPlanner {
             request: request, intents: [intent], steps: steps, notes: notes,
             outcome: "\(target.displayName): \(what) of \(which) set to \(quantity); the new pods are ready",
             subjects: [target])
+    }
+
+    /// Several amounts said together ("its cpu request to 200m and its cpu limit to 1"): one `kubectl set
+    /// resources` with `--limits=` and `--requests=` each listing the amounts said for it.
+    func plan(_ intent: UserIntent, amounts entries: [String], request: String, context: PlanningContext)
+        async throws(PlannerError) -> ExecutionPlan
+    {
+        let amounts = try PodPlanner.containerAmounts(entries)
+        var said: [String: String] = [:]
+        for (key, value) in amounts {
+            if let other = said[key], other != value {
+                throw .invalidValue(
+                    slot: "resources", value: "\(other), \(value)",
+                    reason: "two amounts for the \(key.replacingOccurrences(of: ".", with: " ")); say one")
+            }
+            said[key] = value
+            let resource = String(key.split(separator: ".")[1])
+            try Self.check(value, of: resource)
+        }
+        guard !said.isEmpty else {
+            throw .invalidValue(slot: "amounts", value: "", reason: "say how much, for example: cpu request 200m and limit 1")
+        }
+        let resolved = try await context.resolveWorkload(
+            intent, kinds: PlanningContext.rolloutKinds, verb: "given resources",
+            example: "set the cpu request of backend to 200m and its cpu limit to 1")
+        let target = resolved.object
+        var notes = resolved.note.map { [$0] } ?? []
+        var arguments = ["set", "resources", target.reference]
+        var what: [String] = []
+        for bound in ["limits", "requests"] {
+            let resources = ["cpu", "memory"].compactMap { resource in said["\(bound).\(resource)"].map { "\(resource)=\($0)" } }
+            guard !resources.isEmpty else { continue }
+            arguments.append("--\(bound)=\(resources.joined(separator: ","))")
+            what += resources.map { "\($0.replacingOccurrences(of: "=", with: " \(bound == "limits" ? "limit" : "request") "))" }
+        }
+        var which = "every container"
+        if let container = intent.text("container") {
+            try SetImagePlanner.checkContainer(container, in: target)
+            arguments.append("--containers=\(container)")
+            which = "container \(container)"
+        } else if target.containers.count > 1 {
+            notes.append(
+                "\(target.displayName) has \(target.containers.count) containers "
+                    + "(\(target.containers.map(\.name).joined(separator: ", "))): the change applies to all of them; "
+                    + "name one to change only it")
+        }
+        arguments += context.namespaceArguments(for: target)
+        let summary = what.joined(separator: ", ")
+        let steps = [
+            context.changeStep(arguments, summary: "set \(summary) for \(which) of \(target.displayName)")
+                .undone(by: context.templateReversal(of: target, what: "its resources")),
+            context.rolloutStatusStep(target),
+        ]
+        return ExecutionPlan(
+            request: request, intents: [intent], steps: steps, notes: notes,
+            outcome: "\(target.displayName): \(summary) for \(which); the new pods are ready", subjects: [target])
     }
 
     /// Memory in bytes with a unit (`512Mi`), CPU in cores or millicores (`0.5`, `500m`).

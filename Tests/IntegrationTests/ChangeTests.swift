@@ -73,6 +73,14 @@ struct ChangeTests {
             let resources =
                 "{.spec.template.spec.containers[0].resources.limits.memory} {.spec.template.spec.containers[0].resources.requests.cpu}"
             #expect(try await Self.field("deployment/todo-backend", resources, namespace: ns) == "512Mi 250m")
+            // Several amounts said together: one `kubectl set resources`, each amount on the container.
+            let together = try await Kagent.onSandbox(
+                "-n", ns, "--yes", "set the cpu request of backend to 200m and its cpu limit to 1")
+            Self.ok(together, "cpu request and limit")
+            #expect(together.stdout.contains("--limits=cpu=1 --requests=cpu=200m"), "\(together.stdout)")
+            let cpu =
+                "{.spec.template.spec.containers[0].resources.requests.cpu} {.spec.template.spec.containers[0].resources.limits.cpu} {.spec.template.spec.containers[0].resources.limits.memory}"
+            #expect(try await Self.field("deployment/todo-backend", cpu, namespace: ns) == "200m 1 512Mi")
             let secret = try await Kagent.onSandbox("-n", ns, "--yes", "set DB_PASSWORD=hunter2 on backend")
             #expect(secret.exitCode == 1, "a secret-looking variable is refused")
             #expect(!secret.stdout.contains("hunter2") && !secret.stderr.contains("hunter2"))

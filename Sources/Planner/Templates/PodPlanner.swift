@@ -292,18 +292,7 @@ struct PodPlanner: ActionPlanner {
         ] {
             if let value = intent.text(slot) { try add(key, value) }
         }
-        // LimitAmounts' sections: "default" is what a limit word said, "defaultRequest" a request word.
-        for entry in intent["amounts"]?.list ?? [] {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            let path = parts[0].split(separator: ".").map(String.init)
-            guard parts.count == 2, path.count == 2, ["default", "defaultRequest"].contains(path[0]) else {
-                throw .invalidValue(
-                    slot: "resources", value: entry,
-                    reason: "a container has requests and limits (say: cpu request 100m, memory limit 256Mi); min and "
-                        + "max are a limit range's")
-            }
-            try add((path[0] == "default" ? "limits." : "requests.") + path[1], parts[1])
-        }
+        for (key, value) in try containerAmounts(intent["amounts"]?.list ?? []) { try add(key, value) }
         func amounts(_ section: String) -> Manifest? {
             let fields: [(String, Manifest?)] = [
                 ("cpu", said["\(section).cpu"].map(Manifest.string)),
@@ -314,6 +303,25 @@ struct PodPlanner: ActionPlanner {
         let limits = amounts("limits"), requests = amounts("requests")
         guard limits != nil || requests != nil else { return nil }
         return .fields([("limits", limits), ("requests", requests)])
+    }
+
+    /// The amounts said together (``UserIntent`` slot `amounts`, LimitAmounts' `section.resource=amount`) as a
+    /// container's `limits.cpu`, `requests.memory`…, in the order said: "default" is what a limit word said,
+    /// "defaultRequest" a request word; min and max are refused (they are a limit range's).
+    static func containerAmounts(_ entries: [String]) throws(PlannerError) -> [(key: String, value: String)] {
+        var amounts: [(key: String, value: String)] = []
+        for entry in entries {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            let path = parts[0].split(separator: ".").map(String.init)
+            guard parts.count == 2, path.count == 2, ["default", "defaultRequest"].contains(path[0]) else {
+                throw .invalidValue(
+                    slot: "resources", value: entry,
+                    reason: "a container has requests and limits (say: cpu request 100m, memory limit 256Mi); min and "
+                        + "max are a limit range's")
+            }
+            amounts.append(((path[0] == "default" ? "limits." : "requests.") + path[1], parts[1]))
+        }
+        return amounts
     }
 
     struct Volume {
