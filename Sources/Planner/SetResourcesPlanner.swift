@@ -31,17 +31,7 @@ struct SetResourcesPlanner: ActionPlanner {
         let target = resolved.object
         var notes = resolved.note.map { [$0] } ?? []
         var arguments = ["set", "resources", target.reference] + bounds.map { "--\($0)=\(resource)=\(quantity)" }
-        var which = "every container"
-        if let container = intent.text("container") {
-            try SetImagePlanner.checkContainer(container, in: target)
-            arguments.append("--containers=\(container)")
-            which = "container \(container)"
-        } else if target.containers.count > 1 {
-            notes.append(
-                "\(target.displayName) has \(target.containers.count) containers "
-                    + "(\(target.containers.map(\.name).joined(separator: ", "))): the change applies to all of them; "
-                    + "name one to change only it")
-        }
+        let which = try Self.containers(intent, of: target, arguments: &arguments, notes: &notes)
         if bound == "both" { notes.append("the \(resource) request and limit are both set to \(quantity)") }
         arguments += context.namespaceArguments(for: target)
         let what = bounds.map { "\(resource) \($0 == "limits" ? "limit" : "request")" }.joined(separator: " and ")
@@ -90,17 +80,7 @@ struct SetResourcesPlanner: ActionPlanner {
             arguments.append("--\(bound)=\(resources.joined(separator: ","))")
             what += resources.map { "\($0.replacingOccurrences(of: "=", with: " \(bound == "limits" ? "limit" : "request") "))" }
         }
-        var which = "every container"
-        if let container = intent.text("container") {
-            try SetImagePlanner.checkContainer(container, in: target)
-            arguments.append("--containers=\(container)")
-            which = "container \(container)"
-        } else if target.containers.count > 1 {
-            notes.append(
-                "\(target.displayName) has \(target.containers.count) containers "
-                    + "(\(target.containers.map(\.name).joined(separator: ", "))): the change applies to all of them; "
-                    + "name one to change only it")
-        }
+        let which = try Self.containers(intent, of: target, arguments: &arguments, notes: &notes)
         arguments += context.namespaceArguments(for: target)
         let summary = what.joined(separator: ", ")
         let steps = [
@@ -111,6 +91,25 @@ struct SetResourcesPlanner: ActionPlanner {
         return ExecutionPlan(
             request: request, intents: [intent], steps: steps, notes: notes,
             outcome: "\(target.displayName): \(summary) for \(which); the new pods are ready", subjects: [target])
+    }
+
+    /// The container said (`--containers=`), or every container, with a note when there are several; what the
+    /// change applies to, in words.
+    static func containers(_ intent: UserIntent, of target: ClusterObject, arguments: inout [String], notes: inout [String])
+        throws(PlannerError) -> String
+    {
+        if let container = intent.text("container") {
+            try SetImagePlanner.checkContainer(container, in: target)
+            arguments.append("--containers=\(container)")
+            return "container \(container)"
+        }
+        if target.containers.count > 1 {
+            notes.append(
+                "\(target.displayName) has \(target.containers.count) containers "
+                    + "(\(target.containers.map(\.name).joined(separator: ", "))): the change applies to all of them; "
+                    + "name one to change only it")
+        }
+        return "every container"
     }
 
     /// Memory in bytes with a unit (`512Mi`), CPU in cores or millicores (`0.5`, `500m`).
