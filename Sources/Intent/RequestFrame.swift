@@ -314,7 +314,10 @@ public struct RequestFrame: Sendable {
         do {
             let hasName = slots.contains { $0.type == .name || $0.type == .names }
             let kindWords = tokens.indices.filter { !tokens[$0].quoted && lexicon.kind(named: tokens[$0].norm)?.typos == 0 }
-            for index in tokens.indices.dropFirst() where !claimed[index] && !claimed[index - 1] {
+            // "take two copies away from the api in shop": "in" says where before "from" does.
+            let placing = tokens.indices.dropFirst().filter { ["in", "within", "inside"].contains(tokens[$0 - 1].norm) }
+                + tokens.indices.dropFirst().filter { ["from", "into"].contains(tokens[$0 - 1].norm) }
+            for index in placing where !claimed[index] && !claimed[index - 1] {
                 let before = tokens[index - 1], token = tokens[index]
                 guard !before.quoted, ["in", "from", "within", "inside", "into"].contains(before.norm),
                     token.quoted || !Self.notPlaces.contains(token.norm),
