@@ -629,16 +629,23 @@ extension RuleCatalog {
         return .understood(intents)
     }
 
-    /// The sentence read again with its "it" as each thing the other sentences name (``phrasesNamed(_:)``):
+    /// The sentence read again with its "it" (or "its") as each thing the other sentences name (``phrasesNamed(_:)``):
     /// the one reading that leaves no slot a pronoun; nil when none does, or readings differ.
     func readNaming(_ sentence: [RequestToken], by context: [[RequestToken]], lookups: WordLookups) -> UserIntent? {
         // ("Please set that up.": "that" is what another sentence describes, a whole request, read elsewhere.)
-        guard let pronoun = sentence.firstIndex(where: { !$0.quoted && $0.norm == "it" }) else {
+        guard let pronoun = sentence.firstIndex(where: { !$0.quoted && ["it", "its"].contains($0.norm) }) else {
             return nil
         }
         var found: [UserIntent] = []
         for phrase in context.flatMap(Self.phrasesNamed) {
             var said = sentence
+            var phrase = phrase
+            // "deploy its helm chart": the thing named, as its owner ("the todo backend's helm chart").
+            if sentence[pronoun].norm == "its", var last = phrase.popLast() {
+                last.text += "'s"
+                last.norm += "'s"
+                phrase.append(last)
+            }
             said.replaceSubrange(pronoun...pronoun, with: phrase)
             guard case .understood(let read)? = try? self.read(said, suggesting: false, lookups: lookups),
                 read.count == 1, let again = read.first,

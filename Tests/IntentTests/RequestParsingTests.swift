@@ -192,6 +192,24 @@ struct RequestParsingTests {
         #expect(intents.first?["cpu"]?.number == 65)
     }
 
+    @Test("a value said as 'it' or 'its' is what another sentence names, when exactly one such reading has no pronoun")
+    func pronounValues() throws {
+        let cases: [(String, String, String, String)] = [
+            ("I tested the checkout flow. The green version looks solid. Please flip the checkout service over to it.",
+                "switch_traffic", "value", "green"),
+            ("We're ready to take the billing api to production. Please deploy its helm chart with the prod values file.",
+                "deploy", "target", "billing-api"),
+        ]
+        for (request, action, slot, value) in cases {
+            guard case .understood(let intents) = try catalog.parse(request) else {
+                Issue.record("not understood: \(request)")
+                continue
+            }
+            #expect(intents.map(\.action) == [action], "\(request)")
+            #expect(intents.first?.text(slot) == value, "\(request)")
+        }
+    }
+
     @Test("a command line with an article among its words is English, never passed through as typed")
     func articleInCommand() throws {
         let outcome = try catalog.parse("drain the node --ignore-daemonsets")
