@@ -28,8 +28,9 @@ struct HeldOutTests {
     /// The accuracy over all the sets (81.1% over eight when set 8 was added: 1,061/1,309; 84.7% over nine when set
     /// 11 was added: 1,244/1,469; 85.6% over ten when set 12 was: 1,394/1,629; 83.3% over twelve when set 13's two
     /// parts were: 1,490/1,789; 85.3% at the seventh session's end: 1,526/1,789; 85.5% at the eighth's: 1,530/1,789;
-    /// 83.9% over fourteen when set 16 was added: 1,602/1,909): a floor that only goes up.
-    static let floor = 0.85
+    /// 83.9% over fourteen when set 16 was added: 1,602/1,909; 86.7% at the ninth session's end: 1,656/1,909): a
+    /// floor that only goes up.
+    static let floor = 0.86
 
     /// Changing plans known to differ from their label, each said in the note, where the label and kagent
     /// read the words differently: "write me a deployment file for the frontend …" names the new deployment
@@ -89,9 +90,9 @@ struct HeldOutTests {
     /// development set, its odd half's (14b) misses are not read. 128/300 (42.7%) with it, 132/300 (44.0%) at the eighth
     /// session's end. Set 15, 28 more written blind at that session's end for the families built then (roles with
     /// access kind by kind, bindings for several subjects, pods by phase or node, sidecars and secret volumes): 1/28
-    /// when added, its misses not read; 133/328 (40.5%) with it: a floor that only goes up.
-    /// A case kagent cannot yet plan at all has `steps: []`.
-    static let templatesFloor = 0.40
+    /// when added, its misses not read; 133/328 (40.5%) with it, 138/328 (42.1%) at the ninth session's end: a floor
+    /// that only goes up. A case kagent cannot yet plan at all has `steps: []`.
+    static let templatesFloor = 0.42
 
     @Test("the template families' held-out sets stay at their measured accuracy, and no changing plan is a guess")
     func templates() async throws {
