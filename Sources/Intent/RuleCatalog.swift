@@ -801,7 +801,7 @@ public struct RuleCatalog: Sendable {
     /// The bare `in X` is left to the rules, where it is unambiguous.
     func extractNamespace(_ tokens: inout [RequestToken]) -> String? {
         // "to the default namespace", "for todo namespace": with the keyword said, these place a request too.
-        let prepositions: Set<String> = ["in", "from", "on", "within", "inside", "of", "to", "into", "for"]
+        let prepositions: Set<String> = ["in", "from", "on", "within", "inside", "of", "to", "into", "for", "over"]
         let keywords: Set<String> = ["namespace", "ns"]
         var found: String?
         var index = 0
