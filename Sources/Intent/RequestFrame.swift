@@ -48,11 +48,11 @@ public struct RequestFrame: Sendable {
     /// backend"); any other word between two names keeps them apart.
     static let nameGapWords: Set<String> = ["the", "of", "app", "application", "apps", "project", "part"]
 
-    /// Words that never make a name: articles, prepositions, pronouns, and words that only join others.
     /// Kinds whose word describes the object a frame with no kind of its own acts on ("the todo-backend
     /// deployment", "the api service", "the engine pod").
     static let describingKinds: Set<String> = ["pod", "service", "namespace", "node", "replicaset", "container"]
 
+    /// Words that never make a name: articles, prepositions, pronouns, and words that only join others.
     static let joiningWords: Set<String> = [
         "a", "an", "the", "to", "of", "for", "on", "in", "at", "with", "from", "into", "onto",
         "me", "my", "our", "your", "its", "this", "that", "these", "those", "it", "them", "please", "is", "are",

@@ -358,14 +358,12 @@ extension RuleCatalog {
         // "Where is the engine's service listening? I need the port for my local config.": one sentence that asks
         // (a question, or "could you …") beside others that only say what the person needs or what happened, with
         // no word of an order first, is the one asked.
-        let explicit = asks.filter { index in
-            Self.opensWithAsk(sentences[index]) || RequestFrame.isQuestion(dropFillers(sentences[index]))
-        }
+        let explicit = asks.filter { asksOutright(sentences[$0]) }
         // (Only a sentence that opens with who or what it is about: "…, but can only get secrets?" adds to the ask.)
         let speakers: Set<String> = ["i", "we", "it", "this", "that", "they", "i'm", "we're", "it's", "i've", "we've", "my", "our"]
         if explicit.count == 1, asks.count > 1,
             asks.subtracting(explicit).allSatisfy({ index in
-                !Self.opensWithAsk(sentences[index]) && !RequestFrame.isQuestion(dropFillers(sentences[index]))
+                !asksOutright(sentences[index])
                     && sentences[index].first.map { !$0.quoted && speakers.contains($0.norm) } == true
             })
         {
@@ -404,15 +402,13 @@ extension RuleCatalog {
         // "Can you put an autoscaler on it? Min 3, max 12, at 65% CPU.": a sentence that asks, with what it needs said
         // in the sentence after it, is read with that sentence (the rest are context as before).
         if asking == nil {
-            for index in sentences.indices.dropLast() where Self.opensWithAsk(sentences[index]) || RequestFrame.isQuestion(dropFillers(sentences[index])) {
+            for index in sentences.indices.dropLast() where asksOutright(sentences[index]) {
                 let next = sentences[index + 1]
-                guard !Self.isCourtesy(next), !Self.opensWithAsk(next), next.contains(where: { $0.norm.first?.isNumber == true || $0.norm.contains("=") }),
-                    var last = sentences[index].last
+                guard !Self.isCourtesy(next), !Self.opensWithAsk(next),
+                    next.contains(where: { $0.norm.first?.isNumber == true || $0.norm.contains("=") })
                 else { continue }
-                last.endsSentence = false
-                last.endsClause = true
-                let merged = sentences[index].dropLast() + [last] + next
-                if case .understood(let intents)? = try? reader.read(Array(merged), suggesting: false, lookups: lookups) {
+                let merged = Self.joining(sentences[index], next)
+                if case .understood(let intents)? = try? reader.read(merged, suggesting: false, lookups: lookups) {
                     asking = (index, intents)
                     understood.formUnion([index, index + 1])
                     break
@@ -422,7 +418,7 @@ extension RuleCatalog {
         // "The green version of checkout passed QA. Please move all the traffic to it.": a sentence that asks of
         // "it", read with "it" as a thing another sentence names.
         if asking == nil {
-            let asked = sentences.indices.filter { Self.opensWithAsk(sentences[$0]) || RequestFrame.isQuestion(dropFillers(sentences[$0])) }
+            let asked = sentences.indices.filter { asksOutright(sentences[$0]) }
             if asked.count == 1, let index = asked.first,
                 let again = reader.readNaming(sentences[index], by: sentences.indices.filter { $0 != index }.map { sentences[$0] }, lookups: lookups)
             {
@@ -438,13 +434,7 @@ extension RuleCatalog {
         // once it finishes.": another sentence that describes what is made, read with the asking one, adds to it.
         if asking.intents.count == 1, let first = asking.intents.first, first.action.hasPrefix("create_") {
             for (index, sentence) in sentences.enumerated() where index != asking.index && !understood.contains(index) {
-                var merged = sentences[asking.index]
-                if var last = merged.popLast() {
-                    last.endsSentence = false
-                    last.endsClause = true
-                    merged.append(last)
-                }
-                merged += sentence
+                let merged = Self.joining(sentences[asking.index], sentence)
                 if case .understood(let more)? = try? reader.read(merged, suggesting: false, lookups: lookups),
                     more.count == 1, let richer = more.first, richer.action == first.action,
                     asking.intents[0].slots.allSatisfy({ richer.slots[$0.key] == $0.value }),
@@ -627,6 +617,23 @@ extension RuleCatalog {
             return .understood([again])
         }
         return .understood(intents)
+    }
+
+    /// Whether a sentence asks outright: it opens with an ask ("could you …", "please …") or is a question.
+    func asksOutright(_ sentence: [RequestToken]) -> Bool {
+        Self.opensWithAsk(sentence) || RequestFrame.isQuestion(dropFillers(sentence))
+    }
+
+    /// Two sentences read as one, the first ending in a clause rather than a sentence: "Can you put an autoscaler on
+    /// it, min 3, max 12".
+    static func joining(_ first: [RequestToken], _ second: [RequestToken]) -> [RequestToken] {
+        var joined = first
+        if var last = joined.popLast() {
+            last.endsSentence = false
+            last.endsClause = true
+            joined.append(last)
+        }
+        return joined + second
     }
 
     /// The sentence read again with its "it" (or "its") as each thing the other sentences name (``phrasesNamed(_:)``):

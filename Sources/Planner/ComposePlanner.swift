@@ -14,6 +14,13 @@ struct ComposePlanner: ActionPlanner {
     struct Selection: Equatable {
         var file: ComposeFile
         var services: [String]
+
+        /// A file's databases: the whole file when they are all it holds, else their services by name.
+        static func databases(of file: ComposeFile) -> Selection {
+            Selection(
+                file: file,
+                services: file.databaseServices.count == file.services.count ? [] : file.databaseServices.map(\.name))
+        }
     }
 
     func plan(_ intent: UserIntent, request: String, context: PlanningContext) async throws(PlannerError)
@@ -155,12 +162,7 @@ struct ComposePlanner: ActionPlanner {
                     reason: "no compose file defines a database (\(files.map(\.path).joined(separator: ", ")))")
             }
             if intent.action == "compose_ps" {
-                return withDatabases.map { file in
-                    Selection(
-                        file: file,
-                        services: file.databaseServices.count == file.services.count
-                            ? [] : file.databaseServices.map(\.name))
-                }
+                return withDatabases.map(Selection.databases)
             }
             // "I'm working on srvthreds today. Can you start the local databases?": a word of the request that is
             // the project folder of exactly one of the files says which.
@@ -173,8 +175,7 @@ struct ComposePlanner: ActionPlanner {
                 } ?? false
             }
             if withDatabases.count > 1, projects.count == 1, let file = projects.first {
-                let all = file.databaseServices.count == file.services.count
-                return [Selection(file: file, services: all ? [] : file.databaseServices.map(\.name))]
+                return [Selection.databases(of: file)]
             }
             guard withDatabases.count == 1 else {
                 throw .invalidValue(
@@ -185,8 +186,7 @@ struct ComposePlanner: ActionPlanner {
                         }
                         .joined(separator: "; ") + "; say which, for example: \(example(intent, for: withDatabases))")
             }
-            let all = file.databaseServices.count == file.services.count
-            return [Selection(file: file, services: all ? [] : file.databaseServices.map(\.name))]
+            return [Selection.databases(of: file)]
         }
         if files.count == 1 || intent.action == "compose_ps" {
             return files.map { Selection(file: $0, services: []) }

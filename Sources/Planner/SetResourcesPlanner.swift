@@ -52,17 +52,10 @@ struct SetResourcesPlanner: ActionPlanner {
     func plan(_ intent: UserIntent, amounts entries: [String], request: String, context: PlanningContext)
         async throws(PlannerError) -> ExecutionPlan
     {
-        let amounts = try PodPlanner.containerAmounts(entries)
         var said: [String: String] = [:]
-        for (key, value) in amounts {
-            if let other = said[key], other != value {
-                throw .invalidValue(
-                    slot: "resources", value: "\(other), \(value)",
-                    reason: "two amounts for the \(key.replacingOccurrences(of: ".", with: " ")); say one")
-            }
-            said[key] = value
-            let resource = String(key.split(separator: ".")[1])
-            try Self.check(value, of: resource)
+        for (key, value) in try PodPlanner.containerAmounts(entries) {
+            try PodPlanner.addAmount(key, value, to: &said)
+            try Self.check(value, of: String(key.split(separator: ".")[1]))
         }
         guard !said.isEmpty else {
             throw .invalidValue(slot: "amounts", value: "", reason: "say how much, for example: cpu request 200m and limit 1")
@@ -75,10 +68,10 @@ struct SetResourcesPlanner: ActionPlanner {
         var arguments = ["set", "resources", target.reference]
         var what: [String] = []
         for bound in ["limits", "requests"] {
-            let resources = ["cpu", "memory"].compactMap { resource in said["\(bound).\(resource)"].map { "\(resource)=\($0)" } }
-            guard !resources.isEmpty else { continue }
-            arguments.append("--\(bound)=\(resources.joined(separator: ","))")
-            what += resources.map { "\($0.replacingOccurrences(of: "=", with: " \(bound == "limits" ? "limit" : "request") "))" }
+            let amounts = ["cpu", "memory"].compactMap { resource in said["\(bound).\(resource)"].map { (resource, $0) } }
+            guard !amounts.isEmpty else { continue }
+            arguments.append("--\(bound)=" + amounts.map { "\($0)=\($1)" }.joined(separator: ","))
+            what += amounts.map { "\($0) \(bound == "limits" ? "limit" : "request") \($1)" }
         }
         let which = try Self.containers(intent, of: target, arguments: &arguments, notes: &notes)
         arguments += context.namespaceArguments(for: target)

@@ -1,6 +1,9 @@
+import Intent
+
 /// A kubectl or docker command in one form, so that two ways of writing the same argv compare equal: short flags
-/// as long ones, `--flag value` as `--flag=value`, a kind's alias or plural as its singular, `KIND NAME` as
-/// `KIND/NAME`, and flags in any order. Only for comparing labels with plans: kagent runs the argv it shows.
+/// as long ones, `--flag value` as `--flag=value`, a kind's alias or plural as its singular (the lexicon's kinds),
+/// `KIND NAME` as `KIND/NAME`, and flags in any order. Only for comparing labels with plans: kagent runs the argv it
+/// shows.
 struct CommandForm: Equatable {
     var words: [String]
     var flags: Set<String>
@@ -14,21 +17,11 @@ struct CommandForm: Equatable {
     private static let short: [String: String] = [
         "n": "namespace", "o": "output", "c": "container", "l": "selector", "A": "all-namespaces", "t": "tag",
     ]
-    private static let kinds: [String: String] = [
-        "po": "pod", "pods": "pod", "svc": "service", "services": "service", "deploy": "deployment",
-        "deployments": "deployment", "sts": "statefulset", "statefulsets": "statefulset", "ds": "daemonset",
-        "daemonsets": "daemonset", "ing": "ingress", "ingresses": "ingress", "hpa": "horizontalpodautoscaler",
-        "horizontalpodautoscalers": "horizontalpodautoscaler", "cm": "configmap", "configmaps": "configmap",
-        "secrets": "secret", "ns": "namespace", "namespaces": "namespace", "no": "node", "nodes": "node",
-        "jobs": "job", "cj": "cronjob", "cronjobs": "cronjob", "ev": "event", "events": "event",
-        "pvc": "persistentvolumeclaim", "persistentvolumeclaims": "persistentvolumeclaim", "rs": "replicaset",
-        "replicasets": "replicaset",
-    ]
     /// kubectl verbs whose `KIND NAME` is one object.
     private static let objectVerbs: Set<String> = ["get", "describe", "logs", "delete", "edit", "exec", "port-forward"]
 
     /// nil for a command of several lines (a manifest), or one that is not kubectl's or docker's.
-    init?(_ command: String) {
+    init?(_ command: String, lexicon: Lexicon) {
         guard !command.contains("\n"), let argv = Self.split(command), let tool = argv.first,
             ["kubectl", "docker"].contains(tool)
         else { return nil }
@@ -68,11 +61,11 @@ struct CommandForm: Equatable {
                 flags.insert(value.map { "--\(name)=\($0)" } ?? "--\(name)")
                 continue
             }
-            words.append(tool == "kubectl" ? Self.kind(word) : word)
+            words.append(tool == "kubectl" ? Self.kind(word, lexicon: lexicon) : word)
         }
         // `get service x` is `get service/x`.
         if tool == "kubectl", words.count == 3, Self.objectVerbs.contains(words[0]),
-            Self.kinds.values.contains(words[1]) || Self.kinds[words[1]] != nil
+            lexicon.kind(named: words[1])?.typos == 0
         {
             words = [words[0], "\(words[1])/\(words[2])"]
         }
@@ -80,12 +73,15 @@ struct CommandForm: Equatable {
         self.flags = flags
     }
 
-    private static func kind(_ word: String) -> String {
-        if let slash = word.firstIndex(of: "/") {
-            let kind = String(word[..<slash])
-            return (kinds[kind] ?? kind) + word[slash...]
+    /// A kind's word (alone, or before `/NAME`) as the lexicon's canonical kind; any other word as it is.
+    private static func kind(_ word: String, lexicon: Lexicon) -> String {
+        func canonical(_ word: String) -> String {
+            lexicon.kind(named: word).flatMap { $0.typos == 0 ? $0.kind : nil } ?? word
         }
-        return kinds[word] ?? word
+        if let slash = word.firstIndex(of: "/") {
+            return canonical(String(word[..<slash])) + word[slash...]
+        }
+        return canonical(word)
     }
 
     /// The words of a command as shown (single quotes with `'\''` inside); nil when its quoting is not closed.

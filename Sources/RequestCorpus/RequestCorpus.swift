@@ -160,7 +160,7 @@ public struct RequestCorpus: Sendable {
             let correct =
                 testCase.refuse == true
                 ? !plan.steps.contains(where: \.mutating)
-                : testCase.steps.map(Self.sameCommands(commands)) ?? false
+                : testCase.steps.map(Self.sameCommands(commands, lexicon: catalog.lexicon)) ?? false
                     && testCase.understood != false && testCase.error == nil
                     && (testCase.undo.map { $0 == undo } ?? true)
             var actual = commands.joined(separator: "\n")
@@ -176,12 +176,12 @@ public struct RequestCorpus: Sendable {
     /// Whether labelled steps say the same commands as the plan's: word for word, or the same argv written another
     /// way kubectl and docker read alike (`-n shop` and `--namespace=shop`, `svc x` and `service/x`, `--tail 40` and
     /// `--tail=40`, flags in another order; see ``CommandForm``).
-    static func sameCommands(_ commands: [String]) -> ([String]) -> Bool {
+    static func sameCommands(_ commands: [String], lexicon: Lexicon) -> ([String]) -> Bool {
         { labels in
             labels.count == commands.count
                 && zip(labels, commands).allSatisfy { label, command in
                     sameFolder(label) == sameFolder(command)
-                        || CommandForm(label).map { $0 == CommandForm(command) } == true
+                        || CommandForm(label, lexicon: lexicon).map { $0 == CommandForm(command, lexicon: lexicon) } == true
                 }
         }
     }

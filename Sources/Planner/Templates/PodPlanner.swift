@@ -278,21 +278,13 @@ struct PodPlanner: ActionPlanner {
     /// nil when none was. One amount said twice with two values is refused.
     static func resources(_ intent: UserIntent) throws(PlannerError) -> Manifest? {
         var said: [String: String] = [:]
-        func add(_ key: String, _ value: String) throws(PlannerError) {
-            if let other = said[key], other != value {
-                throw .invalidValue(
-                    slot: "resources", value: "\(other), \(value)",
-                    reason: "two amounts for the \(key.replacingOccurrences(of: ".", with: " ")); say one")
-            }
-            said[key] = value
-        }
         for (slot, key) in [
             ("cpu", "limits.cpu"), ("memory", "limits.memory"), ("request_cpu", "requests.cpu"),
             ("request_memory", "requests.memory"),
         ] {
-            if let value = intent.text(slot) { try add(key, value) }
+            if let value = intent.text(slot) { try addAmount(key, value, to: &said) }
         }
-        for (key, value) in try containerAmounts(intent["amounts"]?.list ?? []) { try add(key, value) }
+        for (key, value) in try containerAmounts(intent["amounts"]?.list ?? []) { try addAmount(key, value, to: &said) }
         func amounts(_ section: String) -> Manifest? {
             let fields: [(String, Manifest?)] = [
                 ("cpu", said["\(section).cpu"].map(Manifest.string)),
@@ -303,6 +295,16 @@ struct PodPlanner: ActionPlanner {
         let limits = amounts("limits"), requests = amounts("requests")
         guard limits != nil || requests != nil else { return nil }
         return .fields([("limits", limits), ("requests", requests)])
+    }
+
+    /// One amount (`limits.cpu`) added to those said; the same amount said twice with two values is refused.
+    static func addAmount(_ key: String, _ value: String, to said: inout [String: String]) throws(PlannerError) {
+        if let other = said[key], other != value {
+            throw .invalidValue(
+                slot: "resources", value: "\(other), \(value)",
+                reason: "two amounts for the \(key.replacingOccurrences(of: ".", with: " ")); say one")
+        }
+        said[key] = value
     }
 
     /// The amounts said together (``UserIntent`` slot `amounts`, LimitAmounts' `section.resource=amount`) as a
