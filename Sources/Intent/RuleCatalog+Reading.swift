@@ -430,6 +430,18 @@ extension RuleCatalog {
             if let whole { return whole }
             return try read(tokens, lookups: lookups)
         }
+        // "create deploy pinger --image=busybox:1.36 -n todo, cmd `sleep 3600`": a literal command runs as typed, so
+        // it is taken from one sentence only beside courtesy; anything else the message says would go unrun.
+        if asking.intents.contains(where: { $0.action == "passthrough" }),
+            let unread = sentences.indices.first(where: {
+                $0 != asking.index && !Self.isCourtesy(sentences[$0]) && !dropFillers(sentences[$0]).isEmpty
+            })
+        {
+            return .notUnderstood(
+                reason: "the message says more than the command it holds ('"
+                    + sentences[unread].map(\.text).joined(separator: " ") + "'); give the whole command, or say it in words",
+                suggestions: [])
+        }
         // "Could you start a pod named dns-probe there with busybox:1.36 that runs `nslookup`? It shouldn't restart
         // once it finishes.": another sentence that describes what is made, read with the asking one, adds to it.
         if asking.intents.count == 1, let first = asking.intents.first, first.action.hasPrefix("create_") {

@@ -274,7 +274,25 @@ public struct RuleCatalog: Sendable {
         {
             outcome = .understood(clauses)
         }
-        return namedAsSaid(tokens, notAnOrder(request, tokens, askingAdvice(tokens, outcome)))
+        return namedAsSaid(tokens, notAnOrder(request, tokens, askingAdvice(tokens, outcome.onThisMachine(Self.saysLocal(tokens)))))
+    }
+
+    /// Words that place what a request is about on the user's own machine, not on the cluster: "the rabbit thing
+    /// on my laptop", "why won't redis start on my machine?", "rabbitmq in my local databases".
+    static let localWords: Set<String> = ["laptop", "locally", "workstation", "localhost"]
+    static let localPhrases: [[String]] = [
+        ["my", "machine"], ["my", "computer"], ["this", "machine"], ["my", "mac"], ["my", "pc"], ["my", "box"],
+        ["my", "local"], ["local", "machine"], ["local", "databases"], ["local", "database"], ["local", "containers"],
+        ["local", "docker"],
+    ]
+
+    /// Whether the request places its object on the user's own machine (``localWords``, ``localPhrases``).
+    static func saysLocal(_ tokens: [RequestToken]) -> Bool {
+        let words = tokens.filter { !$0.quoted }.map(\.norm)
+        if words.contains(where: localWords.contains) { return true }
+        return localPhrases.contains { phrase in
+            words.indices.contains { words[$0...].starts(with: phrase) }
+        }
     }
 
     /// A name the request gives what it makes ("… a policy called lockdown") is the name it gets: an intent that
@@ -780,7 +798,7 @@ public struct RuleCatalog: Sendable {
                 return result + tokens[index...]
             }
             // A greeting opens a sentence: "job hello in default" names the job.
-            let greeting = ["hi", "hello", "hey"].contains(tokens[index].norm)
+            let greeting = ["hi", "hello", "hey", "yo"].contains(tokens[index].norm)
                 && index > 0 && !tokens[index - 1].endsSentence && !tokens[index - 1].endsClause
             if !tokens[index].quoted, !greeting, let phrases = lexicon.fillersByFirstWord[tokens[index].norm] {
                 for phrase in phrases where index + phrase.count <= tokens.count {
