@@ -478,7 +478,15 @@ public struct RequestFrame: Sendable {
             // Only a frame that changes nothing: in a change, a word left over may carry what the request means
             // ("Can scaling web-service down to 1 break anything?", "…, reminder to myself") or be part of a value
             // said without quotes ("tier=has spaces"), and the change would be a guess.
-            if reading.slots[nameSlot.name] == nil, candidates.count > 1, answersQuestions,
+            // A frame that changes something takes them only when the request says what to do first and each is a
+            // thing said with an article ("send the shoppers to the new green checkout"): a bare word may be a verb
+            // or a value, and a thing said before what to do may be who said it ("the team suggested scaling …").
+            if reading.slots[nameSlot.name] == nil, candidates.count > 1,
+                answersQuestions
+                    || candidates.first.map({ first in (0..<first).contains { claimed[$0] } }) == true
+                    && candidates.allSatisfy({ Self.isDetermined($0, in: tokens, passing: { at in
+                        claimed[at] || candidates.contains(at) || cueWords.contains(tokens[at].norm)
+                    }) }),
                 let runs = Self.nameRuns(candidates, in: tokens, claimed: claimed, frameWords: frameWords)
             {
                 for index in candidates { claimed[index] = true }
@@ -570,6 +578,29 @@ public struct RequestFrame: Sendable {
             }
         }
         return reading
+    }
+
+    /// Words that open a thing's phrase: articles ("the shoppers"). Not possessives: "my coworker" is a person.
+    static let determiners: Set<String> = ["the", "a", "an", "this", "these", "those"]
+    /// Words that describe a thing between its determiner and its name ("the new green checkout").
+    static let describingWords: Set<String> = [
+        "new", "old", "current", "other", "whole", "entire", "same", "last", "previous", "live", "main", "real", "little",
+    ]
+
+    /// Whether the word at `index` is said as a thing: a determiner opens its phrase, with only describing words and
+    /// the words `passing` allows (the frame's values and cues, the other candidates) between them.
+    static func isDetermined(_ index: Int, in tokens: [RequestToken], passing: (Int) -> Bool) -> Bool {
+        if tokens[index].determined { return true }
+        var at = index - 1
+        while at >= 0 {
+            let token = tokens[at]
+            if token.determined, passing(at) || describingWords.contains(token.norm) { return true }
+            if token.endsClause || token.endsSentence || token.quoted { return false }
+            if determiners.contains(token.norm) { return true }
+            guard passing(at) || describingWords.contains(token.norm) else { return false }
+            at -= 1
+        }
+        return false
     }
 
     /// The names several words apart may be (``Reading/nameCandidates``): each run of words said together (only

@@ -16,6 +16,9 @@ public struct RequestToken: Sendable, Hashable, CustomStringConvertible {
     /// Whether the word was said to be a name ("a pvc called notes"), when "called" itself was taken out: never a
     /// typo of another word.
     public var named = false
+    /// Whether an article or a possessive ("the", "my", "our") stood right before the word, taken out as a filler:
+    /// "send the shoppers to …" says a thing, where a bare word may be a verb.
+    public var determined = false
 
     public init(text: String, quoted: Bool = false, endsSentence: Bool = false) {
         self.text = text

@@ -783,6 +783,8 @@ public struct RuleCatalog: Sendable {
     func dropFillers(_ tokens: [RequestToken]) -> [RequestToken] {
         var result: [RequestToken] = []
         var index = 0
+        // Whether the filler just taken out opens a thing's phrase (``RequestToken/determined``).
+        var determined = false
         outer: while index < tokens.count {
             // After `--`, or a word that says a command follows ("command echo hello"), the words are a command for
             // a container: every one of them stays.
@@ -805,11 +807,14 @@ public struct RuleCatalog: Sendable {
                     let window = tokens[index..<(index + phrase.count)]
                     if RequestToken.spell(window, phrase) {
                         index += phrase.count
+                        determined = phrase.count == 1 && RequestFrame.determiners.contains(phrase[0])
                         continue outer
                     }
                 }
             }
             result.append(tokens[index])
+            if determined { result[result.count - 1].determined = true }
+            determined = false
             index += 1
         }
         return result
