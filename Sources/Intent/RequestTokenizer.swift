@@ -55,9 +55,15 @@ public enum RequestTokenizer {
     /// "500 millicores" `500m`.
     /// Numbers said as words before a unit ("one gigabyte", "a gig").
     static let amountWords: [String: String] = [
-        "a": "1", "an": "1", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "eight": "8",
-        "ten": "10",
+        "a": "1", "an": "1", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+        "eight": "8", "nine": "9", "ten": "10", "twelve": "12", "sixteen": "16",
     ]
+
+    /// Words for whole CPUs, said after a number ("two cores"): the number is written as digits before them.
+    static let cpuWords: Set<String> = ["cpu", "cpus", "core", "cores", "vcpu", "vcpus"]
+
+    /// Half of one unit of memory, in the unit below it ("half a gig" is `512Mi`).
+    static let halfUnits: [String: String] = ["Gi": "512Mi", "Ti": "512Gi", "Mi": "512Ki"]
 
     static let unitWords: [String: String] = [
         "gigabyte": "Gi", "gigabytes": "Gi", "gig": "Gi", "gigs": "Gi", "gb": "Gi", "gib": "Gi", "gi": "Gi",
@@ -96,6 +102,22 @@ public enum RequestTokenizer {
             {
                 result.append(RequestToken(text: amount + unit, endsSentence: tokens[index + 1].endsSentence))
                 index += 2
+                continue
+            }
+            // "half a gig": half of one unit of memory.
+            if index + 2 < tokens.count, !token.quoted, token.norm == "half", ["a", "an"].contains(tokens[index + 1].norm),
+                !tokens[index + 2].quoted, let unit = unitWords[tokens[index + 2].norm], let half = halfUnits[unit]
+            {
+                result.append(RequestToken(text: half, endsSentence: tokens[index + 2].endsSentence))
+                index += 3
+                continue
+            }
+            // "two cores": a number said as a word before whole CPUs.
+            if index + 1 < tokens.count, !token.quoted, !["a", "an"].contains(token.norm), let amount = amountWords[token.norm],
+                !tokens[index + 1].quoted, cpuWords.contains(tokens[index + 1].norm)
+            {
+                result.append(RequestToken(text: amount))
+                index += 1
                 continue
             }
             if index + 2 < tokens.count, !token.quoted, tokens[index + 1].norm == "to", !tokens[index + 1].quoted,
