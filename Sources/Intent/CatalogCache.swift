@@ -15,7 +15,7 @@ import Foundation
 /// back whole (cut short, damaged, of another format) is ignored, and the catalogue is compiled and stored again.
 struct CatalogCache: Sendable {
     /// The layout of the file; a change of layout changes it.
-    static let format = 1
+    static let format = 2
     static let magic = Array("kagent rule catalogue\n".utf8)
     /// Files of other keys kept beside the current one: another build of kagent (debug and release, an installed
     /// copy) may use the same cache folder.

@@ -101,6 +101,10 @@ struct RuleFile: Decodable {
         /// Whether a question ("which …", "are …", "is …") can be read by this frame: only frames that change
         /// nothing say so, so that "which compose services are down?" never reads as a change.
         var questions: Bool?
+        /// Whether the name must be said in the request itself (`said_name: true`): "it" left unsaid is never
+        /// filled from another sentence, so that "What happened in shop? The api seems off." stays about the
+        /// namespace.
+        var said_name: Bool?
     }
 
     struct Examples: Decodable {

@@ -17,6 +17,9 @@ public struct RequestFrame: Sendable {
     /// Whether a question can be read by this frame (``RequestFrame/isQuestion(_:)``): frames that change
     /// something never read one.
     public let answersQuestions: Bool
+    /// Whether the name must be said in the request itself: a frame that reads a namespace's messages as well as
+    /// one object's never takes an unsaid object from another sentence (`said_name: true` in the rule file).
+    public let namesSaid: Bool
 
     public struct Slot: Sendable {
         public let name: String
@@ -123,9 +126,11 @@ public struct RequestFrame: Sendable {
     /// Parses the YAML form: `cues: [scale, "bump up"]`, `slots: {name: name, min: "count after min|minimum"}`,
     /// `requires: [name, replicas]`.
     init(
-        cues: [String], slots: [String: String], requires: [String], needs: [String] = [], answersQuestions: Bool = false
+        cues: [String], slots: [String: String], requires: [String], needs: [String] = [], answersQuestions: Bool = false,
+        namesSaid: Bool = false
     ) throws(IntentError) {
         self.answersQuestions = answersQuestions
+        self.namesSaid = namesSaid
         self.cues = cues.map { $0.lowercased().split(separator: " ").map(String.init) }
         self.needs = needs.map { group in
             group.lowercased().split(separator: "|").map { $0.split(separator: " ").map(String.init) }
@@ -469,7 +474,9 @@ public struct RequestFrame: Sendable {
                 reading.slots[nameSlot.name] = .text(tokens[pronoun].norm)
                 reading.types[nameSlot.name] = .name
             }
-            if candidates.isEmpty, reading.slots[nameSlot.name] == nil, implicitSubject, requires.contains(nameSlot.name) {
+            if candidates.isEmpty, reading.slots[nameSlot.name] == nil, implicitSubject, !namesSaid,
+                requires.contains(nameSlot.name)
+            {
                 reading.slots[nameSlot.name] = .text(Self.implicitName)
                 reading.types[nameSlot.name] = .name
             }

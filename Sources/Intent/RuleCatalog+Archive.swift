@@ -53,6 +53,7 @@ extension RuleCatalog {
                     writer.write(frame.requires ?? [])
                     writer.write(frame.needs ?? [])
                     writer.write(frame.questions ?? false)
+                    writer.write(frame.said_name ?? false)
                 }
             }
             writer.writeSection { writer in
@@ -142,10 +143,11 @@ extension RuleCatalog {
             let requires = try reader.strings()
             let needs = try reader.strings()
             let questions = try reader.bool()
+            let namesSaid = try reader.bool()
             guard reader.isAtEnd else { throw ArchiveReader.Damage() }
             return try RequestFrame(
                 cues: cues, slots: Dictionary(slots, uniquingKeysWith: { $1 }), requires: requires, needs: needs,
-                answersQuestions: questions)
+                answersQuestions: questions, namesSaid: namesSaid)
         } catch {
             assertionFailure("a frame of the compiled catalogue does not read back: \(error)")
             return nil

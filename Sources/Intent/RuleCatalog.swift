@@ -177,7 +177,7 @@ public struct RuleCatalog: Sendable {
             do {
                 frame = try RequestFrame(
                     cues: spec.cues, slots: spec.slots ?? [:], requires: spec.requires ?? [], needs: spec.needs ?? [],
-                    answersQuestions: spec.questions ?? false)
+                    answersQuestions: spec.questions ?? false, namesSaid: spec.said_name ?? false)
             } catch {
                 throw .invalidRule(file: file, id: entry.id, reason: error.errorDescription ?? "\(error)")
             }
