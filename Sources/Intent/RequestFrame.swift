@@ -535,8 +535,11 @@ public struct RequestFrame: Sendable {
         for index in tokens.indices where !claimed[index] {
             let token = tokens[index]
             // "pull up its logs", "set up autoscaling": the particle of a verb that means as much without it.
+            // ("set it up": the verb's object may stand between them.)
             if !token.quoted, token.norm == "up", index > 0, !tokens[index - 1].quoted,
                 Self.phrasalVerbs.contains(tokens[index - 1].norm)
+                    || index > 1 && ["it", "them", "this", "that"].contains(tokens[index - 1].norm)
+                        && !tokens[index - 2].quoted && Self.phrasalVerbs.contains(tokens[index - 2].norm)
             {
                 continue
             }
