@@ -598,16 +598,21 @@ public struct RequestFrame: Sendable {
     ]
 
     /// Whether the word at `index` is said as a thing: a determiner opens its phrase, with only describing words and
-    /// the words `passing` allows (the frame's values and cues, the other candidates) between them.
+    /// the words `passing` allows (the frame's values and cues, the other candidates) between them, none of them a
+    /// joining word ("upgrade the todo backend to v2": "v2" is no thing of its own).
     static func isDetermined(_ index: Int, in tokens: [RequestToken], passing: (Int) -> Bool) -> Bool {
         if tokens[index].determined { return true }
         var at = index - 1
         while at >= 0 {
             let token = tokens[at]
-            if token.determined, passing(at) || describingWords.contains(token.norm) { return true }
+            if token.determined, describingWords.contains(token.norm) || passing(at) && !joiningWords.contains(token.norm) {
+                return true
+            }
             if token.endsClause || token.endsSentence || token.quoted { return false }
             if determiners.contains(token.norm) { return true }
-            guard passing(at) || describingWords.contains(token.norm) else { return false }
+            if describingWords.contains(token.norm) { at -= 1; continue }
+            // A word that joins ("to", "on", "with") ends the phrase, whatever the frame reads it as.
+            guard passing(at), !joiningWords.contains(token.norm) else { return false }
             at -= 1
         }
         return false
