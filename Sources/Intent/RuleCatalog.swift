@@ -274,7 +274,33 @@ public struct RuleCatalog: Sendable {
         {
             outcome = .understood(clauses)
         }
+        // "the new api version is broken, revert it": "it" is what another part of the message names, not the
+        // change kagent made last.
+        if case .understood(let intents) = outcome, intents.count == 1, intents[0].action == "undo",
+            let named = undoneByName(tokens, lookups: lookups)
+        {
+            outcome = .understood([named])
+        }
         return namedAsSaid(tokens, notAnOrder(request, tokens, askingAdvice(tokens, outcome.onThisMachine(Self.saysLocal(tokens)))))
+    }
+
+    /// What "undo it" or "revert it" asks of a thing another part of the message names, read with "it" as that
+    /// thing; nil when no other part names one, or the reading is not one request.
+    func undoneByName(_ tokens: [RequestToken], lookups: WordLookups) -> UserIntent? {
+        let parts = Self.sentences(of: tokens, clauses: true)
+        guard parts.count > 1,
+            let asking = parts.firstIndex(where: { part in part.contains { !$0.quoted && $0.norm == "it" } })
+        else { return nil }
+        let context = parts.indices.filter { $0 != asking }.map { parts[$0] }
+        // "I scaled the api by mistake. Undo it.": a change someone made is what is undone.
+        let speakers: Set<String> = ["i", "we", "i've", "we've", "i'd", "you", "you've", "someone", "somebody"]
+        guard !context.contains(where: { part in
+            part.contains { !$0.quoted && (Self.isChangeDone($0.norm) || speakers.contains($0.norm)) }
+        }) else { return nil }
+        guard let named = readNaming(parts[asking], by: context, lookups: lookups), named.action != "undo" else {
+            return nil
+        }
+        return named
     }
 
     /// Words that place what a request is about on the user's own machine, not on the cluster: "the rabbit thing
