@@ -168,6 +168,18 @@ struct GetPlanner: ActionPlanner {
     }
 
     /// `--all-namespaces` or `--namespace=NS`, and how to say it.
+    /// The one object of `kind` named exactly `word`, when no namespace has that name (nil offline, or when one
+    /// does, or when several objects in different namespaces have that name).
+    static func object(named word: String, kind: String, context: PlanningContext) async throws(PlannerError) -> ClusterObject? {
+        guard let cluster = context.cluster, let resource = ResourceKind.named(kind),
+            let namespaces = try? await cluster.objects(kinds: ["namespace"], namespace: nil),
+            !namespaces.isEmpty, !namespaces.contains(where: { $0.name == word }),
+            let objects = try? await cluster.objects(kinds: [resource.name], namespace: nil)
+        else { return nil }
+        let named = objects.filter { $0.name == word }
+        return named.count == 1 ? named.first : nil
+    }
+
     static func scope(of intent: UserIntent, context: PlanningContext) throws(PlannerError)
         -> (argument: String, description: String)
     {

@@ -38,6 +38,15 @@ public struct Planner: Sendable {
             about["name"] = .text(workload.name)
             return about
         }
+        // "what is in the configmap web-conf?": the object of the kind said, named where a namespace is.
+        if intent.action == "get", let kind = intent.text("kind"),
+            let object = try await GetPlanner.object(named: namespace, kind: kind, context: context)
+        {
+            var about = intent
+            about["namespace"] = object.namespace.isEmpty ? nil : .text(object.namespace)
+            about["name"] = .text(object.name)
+            return about
+        }
         if intent.action == "events", let workload = try await TopPlanner.workload(named: namespace, context: context) {
             var about = intent
             about["namespace"] = .text(workload.namespace)
