@@ -235,6 +235,16 @@ public struct RuleCatalog: Sendable {
     /// variables set "to" a value joined.
     func words(of text: String) -> [RequestToken] {
         var tokens = RequestTokenizer.joiningValues(lexicon.expandingShorthand(RequestTokenizer.tokens(of: text)))
+        // "restart `deploy/web-service`": a kind and a name in quotes are kubectl's KIND/NAME, read as if unquoted.
+        for index in tokens.indices where tokens[index].quoted {
+            let text = tokens[index].text
+            guard let slash = text.firstIndex(of: "/"),
+                lexicon.kind(named: String(text[..<slash]).lowercased())?.typos == 0,
+                KubernetesName.subdomainProblem(String(text[text.index(after: slash)...])) == nil
+            else { continue }
+            tokens[index].quoted = false
+            tokens[index].code = false
+        }
         // "would you mind restarting the web-service?", "how about scaling it": the -ing form asked for is the order.
         if let opening = Self.opening(
             of: tokens, among: [["would", "you", "mind"], ["do", "you", "mind"], ["how", "about"], ["could", "you", "try"]])

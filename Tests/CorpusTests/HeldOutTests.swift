@@ -23,7 +23,9 @@ import Testing
 /// (newcomer, typist, chat, flags, question) written blind at the ninth session's start (72/120 at 80e7a46), misses not
 /// read (only its two wrong changing plans were, to fix their general causes); heldout17.yaml, 120 in five voices
 /// (on call, English as a second language, chat, scripted, question) written blind at the tenth session's start
-/// (71/120 at b9dcf8d), misses not read (only its one wrong changing plan was). They measure understanding, not memory;
+/// (71/120 at b9dcf8d), misses not read (only its one wrong changing plan was); heldout18.yaml, 150 written the same
+/// day by a helper that never read the rules, aimed at the actions the blind sets miss most, in five voices: a
+/// development set (64/150 at b9dcf8d). They measure understanding, not memory;
 /// their cases are never tuned on. `kagent-bench heldout --misses` lists what they miss, to find general causes.
 @Suite("Held-out requests")
 struct HeldOutTests {
@@ -31,8 +33,9 @@ struct HeldOutTests {
     /// 11 was added: 1,244/1,469; 85.6% over ten when set 12 was: 1,394/1,629; 83.3% over twelve when set 13's two
     /// parts were: 1,490/1,789; 85.3% at the seventh session's end: 1,526/1,789; 85.5% at the eighth's: 1,530/1,789;
     /// 83.9% over fourteen when set 16 was added: 1,602/1,909; 86.7% at the ninth session's end: 1,656/1,909; 85.1%
-    /// over fifteen when set 17 was added: 1,727/2,029): a floor that only goes up while the sets stay the same.
-    static let floor = 0.85
+    /// over fifteen when set 17 was added: 1,727/2,029; 83.6% over sixteen when set 18 was: 1,822/2,179): a floor that
+    /// only goes up while the sets stay the same.
+    static let floor = 0.83
 
     /// Changing plans known to differ from their label, each said in the note, where the label and kagent
     /// read the words differently: "write me a deployment file for the frontend …" names the new deployment
@@ -65,7 +68,7 @@ struct HeldOutTests {
     @Test("the held-out set stays at its measured accuracy, and no changing plan is a guess")
     func heldOut() async throws {
         let results = try await Self.evaluate(
-            RequestCorpus.heldOutDirectory, cases: 1_909, floor: Self.floor, bench: "kagent-bench heldout --misses")
+            RequestCorpus.heldOutDirectory, cases: 2_179, floor: Self.floor, bench: "kagent-bench heldout --misses")
 
         // A wrong changing plan is the one miss that must not be. A kubectl line run exactly as typed (without
         // kagent's read-back) is the user's own command, not a guess; every other one is listed and must not grow.
