@@ -247,13 +247,16 @@ public struct RuleCatalog: Sendable {
         }
         // "would you mind restarting the web-service?", "how about scaling it": the -ing form asked for is the order.
         if let opening = Self.opening(
-            of: tokens, among: [["would", "you", "mind"], ["do", "you", "mind"], ["how", "about"], ["could", "you", "try"]])
+            of: tokens,
+            among: [["would", "you", "mind"], ["do", "you", "mind"], ["how", "about"], ["could", "you", "try"], ["mind"]])
         {
             let verb = tokens[opening.count]
             if !verb.quoted, let stem = RequestFrame.gerundStems(of: verb.norm).first(where: frameWords.contains) {
                 var order = RequestToken(text: stem, endsSentence: verb.endsSentence)
                 order.endsClause = verb.endsClause
                 tokens[opening.count] = order
+                // ("mind making a configmap …?": "mind" alone is no filler.)
+                if opening == ["mind"] { tokens.removeFirst() }
             }
         }
         return tokens
@@ -291,8 +294,21 @@ public struct RuleCatalog: Sendable {
         {
             outcome = .understood([named])
         }
+        // "I messed up installing the todo frontend, take it back": a workload's rollback asked in words of helm may
+        // mean the release's; kagent asks which rather than guess.
+        if case .understood(let intents) = outcome, intents.contains(where: { $0.action == "rollback" }),
+            let word = tokens.first(where: { !$0.quoted && Self.helmWords.contains($0.norm) })
+        {
+            outcome = .notUnderstood(
+                reason: "the message speaks of helm ('\(word.text)') and asks to roll back a workload; say which: "
+                    + "roll back the helm release NAME, or roll back deployment NAME",
+                suggestions: [])
+        }
         return namedAsSaid(tokens, notAnOrder(request, tokens, askingAdvice(tokens, outcome.onThisMachine(Self.saysLocal(tokens)))))
     }
+
+    /// Words that say a thing was put on the cluster with helm.
+    static let helmWords: Set<String> = ["helm", "chart", "charts", "install", "installing", "installed", "installation"]
 
     /// What "undo it" or "revert it" asks of a thing another part of the message names, read with "it" as that
     /// thing; nil when no other part names one, or the reading is not one request.
