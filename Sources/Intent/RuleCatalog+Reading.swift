@@ -525,7 +525,17 @@ extension RuleCatalog {
             // ("Get two of them running …": "get" opens an order too.)
             let asksUnread = Self.opensWithAsk(sentence) || Self.opening(of: sentence, among: Self.selfAskOpenings) != nil
                 || words.first.map { !$0.quoted && $0.norm == "get" } == true
+            // "What went on in shop recently? Newest at the bottom, please.": a part that only adds to what is
+            // asked reads, with the asking sentence, as the same request.
+            let adds = {
+                guard case .understood(let joined)? = try? self.read(
+                    Self.joining(sentences[asking.index], sentence), suggesting: false, lookups: lookups)
+                else { return false }
+                return joined.count == asking.intents.count
+                    && zip(joined, asking.intents).allSatisfy { $0.action == $1.action }
+            }
             guard contentFree || wish || Self.isCourtesy(sentence) || Self.isStatement(words) || !startsAsOrder && !asksUnread
+                || adds()
             else {
                 let text = sentence.map(\.text).joined(separator: " ")
                 return .notUnderstood(
@@ -568,8 +578,11 @@ extension RuleCatalog {
                 // Only a read with no object of its own takes it: "Which pods use the most?".
                 intent["namespace"] = .text(place)
             } else if intent["namespace"] == nil, namespaces.isEmpty, bare.union(places).count == 1,
-                let place = bare.union(places).first, intent.action.hasPrefix("create_"),
-                !intent.action.hasSuffix("namespace")
+                let place = bare.union(places).first,
+                intent.action.hasPrefix("create_") && !intent.action.hasSuffix("namespace")
+                    // "Pods in srvthreds keep getting rescheduled. Please show the warning events there.": "there"
+                    // is the one place another sentence names.
+                    || sentences[asking.index].contains(where: { !$0.quoted && $0.norm == "there" })
             {
                 // "The redis cache in srvthreds needs a snapshot. Could you kick off a job …": what is made new goes
                 // where the message says things are (a namespace the cluster lacks is refused while planning).
