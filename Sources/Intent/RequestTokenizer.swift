@@ -23,6 +23,16 @@ public enum RequestTokenizer {
                 result.append(token)
                 continue
             }
+            // "NODE_ENV='production'", `MODE="prod mode"`: a key with "=" and its quoted value are one pair.
+            if let key = result.last, !key.quoted, key.text.count > 1, key.text.hasSuffix("="),
+                let first = key.text.first, first.isLetter || first == "_",
+                key.text.dropLast().allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) })
+            {
+                var pair = RequestToken(text: key.text + token.text, endsSentence: token.endsSentence)
+                pair.endsClause = token.endsClause
+                result[result.count - 1] = pair
+                continue
+            }
             let words = token.text.split(whereSeparator: \.isWhitespace)
             if token.code, words.count > 1, let tool = words.first?.lowercased(),
                 ["kubectl", "helm", "docker"].contains(tool)
