@@ -11,7 +11,7 @@ struct SwitchTrafficPlanner: ActionPlanner {
         -> ExecutionPlan
     {
         let name = try context.requiredName(intent, example: "switch checkout-service to the green version")
-        guard let value = intent.text("value"), !value.isEmpty, LabelPlanner.isLabelValue(value) else {
+        guard var value = intent.text("value"), !value.isEmpty, LabelPlanner.isLabelValue(value) else {
             throw .invalidValue(
                 slot: "value", value: intent.text("value") ?? "",
                 reason: "say the label value to switch to, for example green")
@@ -46,6 +46,17 @@ struct SwitchTrafficPlanner: ActionPlanner {
             .filter { $0.namespace == target.namespace }
         func selecting(_ selector: [String: String]) -> [ClusterObject] {
             workloads.filter { workload in selector.allSatisfy { workload.selector[$0.key] == $0.value } }
+        }
+        // "send the checkout traffic to checkout-green": a workload named where a version was expected stands for
+        // the one label value that sets it apart from what the service selects.
+        if target.selector.count > 1, let named = workloads.first(where: { $0.name == value }) {
+            let apart = target.selector.keys.sorted().filter {
+                named.selector[$0] != nil && named.selector[$0] != target.selector[$0]
+            }
+            if apart.count == 1, let key = apart.first, let version = named.selector[key] {
+                notes.append("\(named.reference) is the one with \(key)=\(version)")
+                value = version
+            }
         }
         let current = selecting(target.selector)
         if !current.isEmpty {
