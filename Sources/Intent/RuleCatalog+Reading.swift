@@ -1119,6 +1119,8 @@ extension RuleCatalog {
                 || lexicon.kind(named: $0.norm)?.typos != 0
                     && !Self.notNameWords.contains(Lexicon.droppingPossessive($0.norm))
                     && !["local", "locally", "remote"].contains($0.norm)
+                    // "The shop's website still runs …": an adverb is no part of the name.
+                    && !["still", "now", "currently", "already", "really", "just", "also", "suddenly", "again"].contains($0.norm)
         }
         // "our persistence agent is down": the words of a name said apart are its parts.
         guard (1...3).contains(before.count), before.allSatisfy({ !ConversationMemory.pronouns.contains($0.norm) })

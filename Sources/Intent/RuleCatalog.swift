@@ -457,6 +457,8 @@ public struct RuleCatalog: Sendable {
     static let howToOpenings: [[String]] = [
         ["how", "do", "i"], ["how", "do", "we"], ["how", "can", "i"], ["how", "can", "we"], ["how", "to"],
         ["is", "it", "possible", "to"], ["is", "there", "a", "way", "to"], ["can", "i"], ["could", "i"],
+        ["would", "it", "be", "possible", "to"], ["is", "there", "any", "chance", "we", "can"],
+        ["is", "there", "any", "chance", "you", "can"], ["any", "chance", "we", "can"], ["any", "chance", "you", "can"],
     ]
 
     /// Words that make a how-to question one of advice: in general, or whether it is safe.
