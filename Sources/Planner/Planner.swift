@@ -13,7 +13,7 @@ public struct Planner: Sendable {
     ///   or the cluster cannot be read.
     /// Actions that only read, in a namespace: a namespace the request names that does not exist is a word read
     /// in the wrong place ("show me the errors of the backend"), said back rather than listed as "No resources found".
-    static let namespacedReads: Set<String> = ["get", "events", "images", "helm_list"]
+    static let namespacedReads: Set<String> = ["get", "events", "images", "helm_list", "top"]
 
     /// The intent, or, for a read in a namespace that does not exist but names a workload, the same read about that
     /// workload: events about it. Other such reads fail with the namespaces there are.
@@ -37,6 +37,12 @@ public struct Planner: Sendable {
             about["namespace"] = .text(workload.namespace)
             about["name"] = .text(workload.name)
             return about
+        }
+        // "how much cpu is the engine using?", "what's eating memory on worker-2": the top planner reads a workload's
+        // or a node's name said where a namespace is.
+        if intent.action == "top" {
+            if try await TopPlanner.workload(named: namespace, context: context) != nil { return intent }
+            if try await TopPlanner.node(named: namespace, context: context) != nil { return intent }
         }
         // "what is in the configmap web-conf?": the object of the kind said, named where a namespace is.
         if intent.action == "get", let kind = intent.text("kind"),
