@@ -36,6 +36,13 @@ extension RuleCatalog {
                 index += 1
                 continue
             }
+            // "anywhere from 2 to 6", "anywhere between 1 and 5": a range of counts, not a place.
+            if !token.quoted, token.norm == "anywhere", index + 2 < tokens.count, !tokens[index + 1].quoted,
+                ["from", "between"].contains(tokens[index + 1].norm), lexicon.number(from: tokens[index + 2].norm) != nil
+            {
+                tokens.remove(at: index)
+                continue
+            }
             if !token.quoted, let phrases = lexicon.everyNamespaceByFirstWord[token.norm],
                 let phrase = phrases.first(where: { phrase in
                     index + phrase.count <= tokens.count
