@@ -239,6 +239,16 @@ public struct RequestFrame: Sendable {
                 value.endsSentence = token.endsSentence
                 return [RequestToken(text: "localhost"), value]
             }
+            // "min=2, max=4": the bounds of a count said as options without their dashes.
+            if !token.quoted, let equals = token.norm.firstIndex(of: "="),
+                ["min", "max"].contains(token.norm[..<equals]),
+                token.norm[token.norm.index(after: equals)...].allSatisfy(\.isNumber), token.norm.last?.isNumber == true
+            {
+                var value = RequestToken(text: String(token.norm[token.norm.index(after: equals)...]))
+                value.endsClause = token.endsClause
+                value.endsSentence = token.endsSentence
+                return [RequestToken(text: String(token.norm[..<equals])), value]
+            }
             guard !token.quoted, token.norm.hasPrefix("--"), let equals = token.text.firstIndex(of: "=") else {
                 return [token]
             }
