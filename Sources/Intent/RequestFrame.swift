@@ -546,7 +546,9 @@ public struct RequestFrame: Sendable {
             let token = tokens[index]
             // "pull up its logs", "set up autoscaling": the particle of a verb that means as much without it.
             // ("set it up": the verb's object may stand between them.)
+            // ("let it use up to 1 gigabyte": "up to" is a bound, not a particle.)
             if !token.quoted, token.norm == "up", index > 0, !tokens[index - 1].quoted,
+                !(index + 1 < tokens.count && tokens[index + 1].norm == "to"),
                 Self.phrasalVerbs.contains(tokens[index - 1].norm)
                     || index > 1 && ["it", "them", "this", "that"].contains(tokens[index - 1].norm)
                         && !tokens[index - 2].quoted && Self.phrasalVerbs.contains(tokens[index - 2].norm)
@@ -592,7 +594,8 @@ public struct RequestFrame: Sendable {
                     || answersQuestions
                         && (Self.chatWords.contains(token.norm) || Self.passingWhenLooking.contains(token.norm))
                     || Self.questionWords.contains(token.norm)
-                    || lexicon.kind(named: token.norm) != nil)
+                    // ("get n list servcies": a kind's word typed with a slip, left unread, is a word it does not read.)
+                    || lexicon.kind(named: token.norm)?.typos == 0)
             {
                 return fail("a word it does not read: '\(token.text)'")
             }
@@ -699,7 +702,7 @@ public struct RequestFrame: Sendable {
     }
 
     /// Verbs whose "up" adds nothing to what they ask ("pull up the logs", "set up an autoscaler").
-    static let phrasalVerbs: Set<String> = ["pull", "bring", "look", "set", "hook", "open", "call", "dig", "fire", "whip", "draw", "type", "load"]
+    static let phrasalVerbs: Set<String> = ["pull", "bring", "look", "set", "hook", "open", "call", "dig", "fire", "whip", "draw", "type", "load", "use", "using", "uses", "used", "eat", "eating", "eats", "take", "taking", "takes", "burn", "burning", "gobble", "gobbling", "eaten"]
 
     /// Units of memory said as words after a number ("4 gigs"), as Kubernetes writes them.
     static let memoryUnitWords: [String: String] = [

@@ -235,6 +235,20 @@ public struct RuleCatalog: Sendable {
     /// variables set "to" a value joined.
     func words(of text: String) -> [RequestToken] {
         var tokens = RequestTokenizer.joiningValues(lexicon.expandingShorthand(RequestTokenizer.tokens(of: text)))
+        // 'deploy/"todo-backend"': a kind and its slash before a quoted name are one KIND/NAME.
+        var index = 0
+        while index + 1 < tokens.count {
+            let kind = tokens[index], name = tokens[index + 1]
+            if !kind.quoted, name.quoted, kind.norm.count > 1, kind.norm.hasSuffix("/"),
+                lexicon.kind(named: String(kind.norm.dropLast()))?.typos == 0,
+                KubernetesName.subdomainProblem(name.text) == nil
+            {
+                var joined = RequestToken(text: kind.text + name.text, endsSentence: name.endsSentence)
+                joined.endsClause = name.endsClause
+                tokens.replaceSubrange(index...(index + 1), with: [joined])
+            }
+            index += 1
+        }
         // "restart `deploy/web-service`": a kind and a name in quotes are kubectl's KIND/NAME, read as if unquoted.
         for index in tokens.indices where tokens[index].quoted {
             let text = tokens[index].text
