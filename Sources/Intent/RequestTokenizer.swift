@@ -12,6 +12,12 @@ public enum RequestTokenizer {
         unwrappingLiterals(rawTokens(of: request))
     }
 
+    /// Whether the words before a "=" are a pair's key: a letter or "_" first, then letters, digits, "_", "-", ".".
+    static func isPairKey(_ key: Substring) -> Bool {
+        guard let first = key.first, first.isLetter || first == "_" else { return false }
+        return key.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) }
+    }
+
     /// What chat quoting wraps that is not a name: a whole command in markdown code (`` `kubectl get pods -n
     /// shop` ``) is that command's words, and a quoted `KEY=VALUE` (`` `LOG_LEVEL=debug` ``, 'tier=api') is the
     /// pair, as if typed bare.
@@ -24,10 +30,7 @@ public enum RequestTokenizer {
                 continue
             }
             // "NODE_ENV='production'", `MODE="prod mode"`: a key with "=" and its quoted value are one pair.
-            if let key = result.last, !key.quoted, key.text.count > 1, key.text.hasSuffix("="),
-                let first = key.text.first, first.isLetter || first == "_",
-                key.text.dropLast().allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) })
-            {
+            if let key = result.last, !key.quoted, key.text.hasSuffix("="), isPairKey(key.text.dropLast()) {
                 var pair = RequestToken(text: key.text + token.text, endsSentence: token.endsSentence)
                 pair.endsClause = token.endsClause
                 result[result.count - 1] = pair
@@ -46,11 +49,8 @@ public enum RequestTokenizer {
                 result += inner
                 continue
             }
-            // The key starts with a letter or "_": a quoted option ("--replicas=100") stays a quoted word.
-            if words.count == 1, let equals = token.text.firstIndex(of: "="),
-                let first = token.text.first, first.isLetter || first == "_",
-                token.text[..<equals].allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) })
-            {
+            // A quoted option ("--replicas=100") stays a quoted word.
+            if words.count == 1, let equals = token.text.firstIndex(of: "="), isPairKey(token.text[..<equals]) {
                 var pair = RequestToken(text: token.text, endsSentence: token.endsSentence)
                 pair.code = false
                 result.append(pair)
@@ -61,8 +61,6 @@ public enum RequestTokenizer {
         return result
     }
 
-    /// Words that say what a number measures, and the unit Kubernetes writes it in: "1 gigabyte" is `1Gi`,
-    /// "500 millicores" `500m`.
     /// Numbers said as words before a unit ("one gigabyte", "a gig").
     static let amountWords: [String: String] = [
         "a": "1", "an": "1", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -75,6 +73,8 @@ public enum RequestTokenizer {
     /// Half of one unit of memory, in the unit below it ("half a gig" is `512Mi`).
     static let halfUnits: [String: String] = ["Gi": "512Mi", "Ti": "512Gi", "Mi": "512Ki"]
 
+    /// Words that say what a number measures, and the unit Kubernetes writes it in: "1 gigabyte" is `1Gi`,
+    /// "500 millicores" `500m`.
     static let unitWords: [String: String] = [
         "gigabyte": "Gi", "gigabytes": "Gi", "gig": "Gi", "gigs": "Gi", "gb": "Gi", "gib": "Gi", "gi": "Gi",
         "megabyte": "Mi", "megabytes": "Mi", "meg": "Mi", "megs": "Mi", "mb": "Mi", "mib": "Mi", "mi": "Mi",

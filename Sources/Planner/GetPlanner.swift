@@ -86,12 +86,7 @@ struct GetPlanner: ActionPlanner {
         var argv = ["get", plural]
         var place = ""
         if resource?.namespaced ?? true {
-            // "pods on node worker-2": a node runs pods of every namespace, unless one is said.
-            var scoped = intent
-            if intent.text("node") != nil, intent.text("namespace") == nil, context.namespace == nil {
-                scoped[UserIntent.everyNamespaceSlot] = "true"
-            }
-            let scope = try Self.scope(of: scoped, context: context)
+            let scope = try Self.scope(of: Self.onNode(intent, context: context), context: context)
             argv.append(scope.argument)
             place = scope.description
         }
@@ -116,12 +111,10 @@ struct GetPlanner: ActionPlanner {
             guard kind == "pod" else {
                 throw .invalidValue(slot: "node", value: node, reason: "only pods run on a node")
             }
-            var asked = intent
-            asked["kind"] = nil
-            asked["namespace"] = nil
-            let resolved = try await context.resolve(node, kinds: ["node"], for: asked)
-            if let note = resolved.note { notes.append(note) }
-            fields.append("spec.nodeName=\(resolved.object.name)")
+        }
+        if let node = try await Self.nodeField(intent, context: context) {
+            if let note = node.note { notes.append(note) }
+            fields.append(node.field)
         }
         if !fields.isEmpty {
             argv.append("--field-selector=" + fields.joined(separator: ","))
@@ -167,19 +160,38 @@ struct GetPlanner: ActionPlanner {
         }
     }
 
-    /// `--all-namespaces` or `--namespace=NS`, and how to say it.
-    /// The one object of `kind` named exactly `word`, when no namespace has that name (nil offline, or when one
-    /// does, or when several objects in different namespaces have that name).
-    static func object(named word: String, kind: String, context: PlanningContext) async throws(PlannerError) -> ClusterObject? {
+    /// The one object of `kind` named exactly `word` in any namespace (nil offline, or when none or several are).
+    static func object(named word: String, kind: String, context: PlanningContext) async -> ClusterObject? {
         guard let cluster = context.cluster, let resource = ResourceKind.named(kind),
-            let namespaces = try? await cluster.objects(kinds: ["namespace"], namespace: nil),
-            !namespaces.isEmpty, !namespaces.contains(where: { $0.name == word }),
             let objects = try? await cluster.objects(kinds: [resource.name], namespace: nil)
         else { return nil }
         let named = objects.filter { $0.name == word }
         return named.count == 1 ? named.first : nil
     }
 
+    /// "pods on node worker-2": a node runs pods of every namespace, unless one is said.
+    static func onNode(_ intent: UserIntent, context: PlanningContext) -> UserIntent {
+        var scoped = intent
+        if intent.text("node") != nil, intent.text("namespace") == nil, context.namespace == nil {
+            scoped[UserIntent.everyNamespaceSlot] = "true"
+        }
+        return scoped
+    }
+
+    /// The node the intent says its pods run on, as kubectl's field selector (`spec.nodeName=NAME`), with the note
+    /// of its loose name; nil when it says none.
+    static func nodeField(_ intent: UserIntent, context: PlanningContext) async throws(PlannerError)
+        -> (field: String, note: String?)?
+    {
+        guard let node = intent.text("node") else { return nil }
+        var asked = intent
+        asked["kind"] = nil
+        asked["namespace"] = nil
+        let resolved = try await context.resolve(node, kinds: ["node"], for: asked)
+        return ("spec.nodeName=\(resolved.object.name)", resolved.note)
+    }
+
+    /// `--all-namespaces` or `--namespace=NS`, and how to say it.
     static func scope(of intent: UserIntent, context: PlanningContext) throws(PlannerError)
         -> (argument: String, description: String)
     {

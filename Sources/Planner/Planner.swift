@@ -25,35 +25,44 @@ public struct Planner: Sendable {
         else { return intent }
         // "Which computer is the engine running on?": the pods of a workload said where a namespace is.
         if intent.action == "get", ["all", "pod"].contains(intent.text("kind") ?? "all"),
-            let workload = try await TopPlanner.workload(named: namespace, context: context)
+            let workload = await TopPlanner.workload(named: namespace, context: context)
         {
             var pods = UserIntent(action: "get", slots: ["owner": .text(workload.name), "namespace": .text(workload.namespace)])
             pods.source = intent.source
             return pods
         }
         // "img of api?": images of a workload said where a namespace is.
-        if intent.action == "images", let workload = try await TopPlanner.workload(named: namespace, context: context) {
+        if intent.action == "images", let workload = await TopPlanner.workload(named: namespace, context: context) {
             var about = intent
             about["namespace"] = .text(workload.namespace)
             about["name"] = .text(workload.name)
             return about
         }
-        // "how much cpu is the engine using?", "what's eating memory on worker-2": the top planner reads a workload's
-        // or a node's name said where a namespace is.
+        // "how much cpu is the engine using?": the use of a workload's pods; "what's eating memory on worker-2": of
+        // the pods on a node.
         if intent.action == "top" {
-            if try await TopPlanner.workload(named: namespace, context: context) != nil { return intent }
-            if try await TopPlanner.node(named: namespace, context: context) != nil { return intent }
+            var about = intent
+            if let workload = await TopPlanner.workload(named: namespace, context: context) {
+                about["namespace"] = .text(workload.namespace)
+                about["name"] = .text(workload.name)
+                return about
+            }
+            if let node = await GetPlanner.object(named: namespace, kind: "node", context: context) {
+                about["namespace"] = nil
+                about["node"] = .text(node.name)
+                return about
+            }
         }
         // "what is in the configmap web-conf?": the object of the kind said, named where a namespace is.
         if intent.action == "get", let kind = intent.text("kind"),
-            let object = try await GetPlanner.object(named: namespace, kind: kind, context: context)
+            let object = await GetPlanner.object(named: namespace, kind: kind, context: context)
         {
             var about = intent
             about["namespace"] = object.namespace.isEmpty ? nil : .text(object.namespace)
             about["name"] = .text(object.name)
             return about
         }
-        if intent.action == "events", let workload = try await TopPlanner.workload(named: namespace, context: context) {
+        if intent.action == "events", let workload = await TopPlanner.workload(named: namespace, context: context) {
             var about = intent
             about["namespace"] = .text(workload.namespace)
             about["name"] = .text(workload.name)

@@ -24,34 +24,29 @@ struct TopPlanner: ActionPlanner {
         var notes: [String] = []
         switch kind {
         case "pod":
-            // "memory usage of the api pods in shop": the pods of the workload named.
-            // "how much memory does the backend use?": a word read as the namespace that names no namespace, but a
-            // workload, is that workload's pods.
-            var workload: ClusterObject?
+            // "how much memory does the backend use?": the pods of the workload named (a workload said where a
+            // namespace is was made its name by ``Planner/readingIn(_:)``).
             if let name = intent.text("name") {
                 let resolved = try await context.resolve(name, kinds: ["deployment", "statefulset", "daemonset"], for: intent)
                 notes.append(contentsOf: resolved.note.map { [$0] } ?? [])
-                workload = resolved.object
-            } else if let word = intent.text("namespace") {
-                workload = try await Self.workload(named: word, context: context)
+                let workload = resolved.object
+                if !workload.selector.isEmpty {
+                    let selector = workload.selector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                    argv = ["top", "pods"] + context.namespaceArguments(for: workload) + ["--selector=\(selector.joined(separator: ","))"]
+                    place = " of \(workload.displayName)"
+                    subjects = [workload]
+                    break
+                }
             }
-            if let workload, !workload.selector.isEmpty {
-                let selector = workload.selector.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-                argv = ["top", "pods"] + context.namespaceArguments(for: workload) + ["--selector=\(selector.joined(separator: ","))"]
-                place = " of \(workload.displayName)"
-                subjects = [workload]
-                break
-            }
-            // "what's eating memory on worker-2": a word read as the namespace that names a node is the pods on it.
-            if let word = intent.text("namespace"), let node = try await Self.node(named: word, context: context) {
-                argv = ["top", "pods", "--all-namespaces", "--field-selector=spec.nodeName=\(node.name)"]
-                place = " on node \(node.name)"
-                subjects = [node]
-                break
-            }
-            let scope = try GetPlanner.scope(of: intent, context: context)
+            // "what's eating memory on worker-2": the pods on a node, as `get pods` says them.
+            let scope = try GetPlanner.scope(of: GetPlanner.onNode(intent, context: context), context: context)
             argv = ["top", "pods", scope.argument]
             place = scope.description
+            if let node = try await GetPlanner.nodeField(intent, context: context) {
+                if let note = node.note { notes.append(note) }
+                argv.append("--field-selector=\(node.field)")
+                place += " on node \(intent.text("node") ?? "")"
+            }
         case "node":
             argv = ["top", "nodes"]
         default:
@@ -70,22 +65,9 @@ struct TopPlanner: ActionPlanner {
             notes: notes, outcome: "shown: \(what)", subjects: subjects)
     }
 
-    /// The node a word names when no namespace has that name (nil offline, or when a namespace does).
-    static func node(named word: String, context: PlanningContext) async throws(PlannerError) -> ClusterObject? {
-        guard let cluster = context.cluster,
-            let namespaces = try? await cluster.objects(kinds: ["namespace"], namespace: nil),
-            !namespaces.isEmpty, !namespaces.contains(where: { $0.name == word }),
-            let nodes = try? await cluster.objects(kinds: ["node"], namespace: nil)
-        else { return nil }
-        return nodes.first { $0.name == word }
-    }
-
-    /// The workload a word names when no namespace has that name (nil offline, or when a namespace does).
-    static func workload(named word: String, context: PlanningContext) async throws(PlannerError) -> ClusterObject? {
-        guard let cluster = context.cluster,
-            let namespaces = try? await cluster.objects(kinds: ["namespace"], namespace: nil),
-            !namespaces.isEmpty, !namespaces.contains(where: { $0.name == word })
-        else { return nil }
+    /// The workload with pods a word names, looked for in every namespace (nil offline, or when none does).
+    static func workload(named word: String, context: PlanningContext) async -> ClusterObject? {
+        guard context.cluster != nil else { return nil }
         // No namespace and no kind of its own: the workload is looked for everywhere.
         let unscoped = UserIntent(action: "top")
         guard let resolved = try? await context.resolve(word, kinds: ["deployment", "statefulset", "daemonset"], for: unscoped),
